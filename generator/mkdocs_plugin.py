@@ -1,0 +1,50 @@
+"""MkDocs plugin: generate the guides at the start of every build, so `mkdocs serve` picks up edits.
+
+Everything is loaded, checked and rendered in `on_config`, before MkDocs cleans site/: a mistake in
+the catalogue or the texts stops the build with its file:line messages and leaves site/ untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from generator import pipeline, staging
+from generator.errors import InputError
+
+log = get_plugin_logger(__name__)
+
+
+class ErnGuidesConfig(Config):
+    staging_dir = config_options.Type(str, default="build/docs")
+
+
+class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        target = root / self.config.staging_dir
+        hand_written = Path(config.docs_dir)
+        if hand_written == target:  # a later language pass of mkdocs-static-i18n: already staged
+            return config
+        try:
+            result = pipeline.generate(root, _languages(config))
+            tree = staging.compose(hand_written, result.pages)
+        except (InputError, ValueError) as e:
+            raise PluginError(str(e)) from None
+        for language, keys in sorted(result.untranslated().items()):
+            log.warning(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
+                        + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
+        staging.sync(tree, target)
+        config.docs_dir = str(target)
+        return config
+
+
+def _languages(config) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError("ern-guides needs the 'i18n' plugin (mkdocs-static-i18n) in mkdocs.yml")
+    return [language.locale for language in i18n.config.languages]

@@ -1,0 +1,173 @@
+"""The catalogue as typed, immutable data. No I/O here: `catalogue.py` loads and checks it.
+
+One pydantic model is the single source of truth for the structure, the validation and the JSON
+Schema that helpdesks' editors use. Field descriptions are what an editor shows on hover.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+TextKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+\.[a-z]{2,}(/[^\s<>\"'`]*)?$")]
+Email = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+HospitalCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}[0-9]{2}$")]
+Label = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^<>]*$")]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Record):
+    """A document the facts come from, so a helpdesk can check them."""
+
+    id: Id = Field(description="Stable id, used by `source:` fields.")
+    file: str = Field(description="File name under shared/seeds/.")
+    title: Label = Field(description="The document's own title.")
+    language: Id = Field(description="Language the document is written in.")
+
+
+class Link(Record):
+    url: HttpsUrl = Field(description="The address; https only.")
+    source: Id = Field(description="Id of the source document that gives this address.")
+
+
+class Contact(Record):
+    email: Email
+    name: Label | None = Field(None, description="Person or desk, as the source document names it.")
+    source: Id
+
+
+class Application(Record):
+    """Step 1 of the access request: the application drop-down."""
+
+    placeholder: Label = Field(description="The empty choice shown first, e.g. '[No value selected]'.")
+    choices: list[Label] = Field(min_length=1, description="Applications listed, as on screen.")
+    target: Label = Field(description="The one to choose: CPMS.")
+
+
+class OtherOrganisation(Record):
+    """An entry of the organisation list that is not a European Reference Network."""
+
+    label: Label = Field(description="As on screen, e.g. 'COVID-19'.")
+    note: TextKey = Field(description="Text key explaining what it is not.")
+    source: Id
+
+
+class GuestAccess(Record):
+    code: Literal["0000"]
+    name: Label
+
+
+class Profile(Record):
+    id: Id
+    name: Label = Field(description="As on screen, e.g. 'HP'.")
+    description: Label = Field(description="On-screen description, verbatim.")
+
+
+class VerificationMethod(Record):
+    id: Id
+    label: Label = Field(description="As on the EU Login screen.")
+    description: Label | None = Field(None, description="On-screen description, verbatim.")
+
+
+class Country(Record):
+    code: CountryCode = Field(description="ISO 3166 code, used as the country's id.")
+    name: Label = Field(description="As on screen.")
+
+
+class Hospital(Record):
+    code: HospitalCode = Field(description="On-screen code: country prefix and two digits, e.g. DE22.")
+    name: Label = Field(description="On-screen name, after 'CODE - '.")
+
+
+class CountryEntry(Record):
+    country: CountryCode = Field(description="A code from `countries`.")
+    hospitals: list[Hospital] = Field(default_factory=list)
+    hospitals_complete: bool = Field(
+        False, description="True when the source shows the whole list ('Showing 1 to N of N entries').")
+    note: TextKey | None = Field(None, description="Text key of a caveat about this list.")
+
+
+class Delay(Record):
+    min_days: int | None = Field(None, ge=0)
+    max_days: int = Field(ge=1)
+
+
+class Example(Record):
+    country: CountryCode
+    hospital: HospitalCode
+
+
+class GuideSettings(Record):
+    """How this network's guide is composed and which facts it quotes."""
+
+    language: Id | None = Field(None, description="Language of the source guide.")
+    procedure: list[Id] | None = Field(None, description="Step ids in order; default: `default_procedure`.")
+    example: Example | None = Field(None, description="Country and hospital used in the screens.")
+    approval_delay: Delay | None = Field(None, description="Delay quoted for approval; none: 'a few days'.")
+    recommended_verification: Id | None = Field(None, description="Id of the preferred verification method.")
+    profiles: list[Id] | None = Field(None, min_length=1, description="Access profiles to ask for.")
+    comment_hint: TextKey | None = Field(None, description="Text key of what to write in 'Comments'.")
+    link_sign_in: Id | None = Field(None, description="Id of the link used to sign in to EU Login.")
+    browsers: TextKey | None = Field(None, description="Text key naming the supported browsers quoted.")
+    warnings: list[TextKey] = Field(default_factory=list, description="Text keys of extra warnings.")
+    thematic_areas: list[Label] = Field(default_factory=list, description="As on the Preferences screen.")
+    thematic_areas_complete: bool = False
+    professional_role_example: Label | None = None
+
+
+class Network(Record):
+    id: Id = Field(description="Stable id: names the guide and its URL.")
+    short_name: Label = Field(description="E.g. 'ERN-RND'.")
+    label: Label = Field(description="Exactly as on the 'Select organisation' screen.")
+    website: HttpsUrl | None = Field(None, description="Not given by the source documents yet.")
+    source: Id | None = Field(None, description="Document the per-network facts come from.")
+    contacts: list[Contact] = Field(default_factory=list, description="The network's helpdesk.")
+    countries: list[CountryEntry] = Field(default_factory=list)
+    countries_complete: bool = Field(False, description="True when the source shows every country.")
+    guide: GuideSettings | None = Field(None, description="Per-network settings; none: shared defaults.")
+
+
+TEXT_BLOCK_KINDS = ("do", "tip", "warning", "note")
+BLOCK_KINDS = TEXT_BLOCK_KINDS + ("screen",)
+
+
+class Block(Record):
+    """One element of a step: exactly one of do/tip/warning/note/screen."""
+
+    do: TextKey | None = Field(None, description="A numbered action.")
+    tip: TextKey | None = None
+    warning: TextKey | None = None
+    note: TextKey | None = None
+    screen: Id | None = Field(None, description="Id of a screen mock under generator/templates/screens/.")
+    when: Literal["comment_hint", "approval_delay", "warnings", "helpdesk", "no_helpdesk",
+                  "thematic_areas", "example", "no_example"] | None = Field(
+        None, description="Show only when the network has this setting.")
+
+
+class Step(Record):
+    title: TextKey
+    intro: TextKey | None = None
+    blocks: list[Block] = Field(min_length=1)
+
+
+class Catalogue(Record):
+    sources: list[Source] = Field(min_length=1)
+    links: dict[Id, Link] = Field(description="Every address the guides quote.")
+    contacts: dict[Id, Contact] = Field(description="Contacts shared by every network.")
+    application: Application
+    other_organisations: list[OtherOrganisation] = Field(default_factory=list)
+    guest_access: GuestAccess
+    access_profiles: list[Profile] = Field(min_length=1)
+    verification_methods: list[VerificationMethod] = Field(min_length=1)
+    countries: list[Country] = Field(min_length=1)
+    steps: dict[Id, Step] = Field(description="The step library, defined once.")
+    default_procedure: list[Id] = Field(min_length=1)
+    default_guide: GuideSettings
+    networks: list[Network] = Field(min_length=1)

@@ -1,0 +1,72 @@
+"""Load everything, check everything, render everything: in memory, before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import model
+from generator.catalogue import load_catalogue
+from generator.errors import InputError, Problem
+from generator.render import render_site
+from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, load_language
+
+CATALOGUE = "data/ern_catalogue.yaml"
+GUIDES = "guides"
+
+
+@dataclass(frozen=True)
+class Result:
+    catalogue: model.Catalogue
+    texts: dict[str, Texts]
+    pages: dict[str, str]
+
+    def untranslated(self) -> dict[str, set[str]]:
+        """Keys each language fell back to English for, in the pages rendered."""
+        return {lang: t.missing for lang, t in self.texts.items() if t.missing}
+
+
+def load_texts(root: Path, languages: list[str]) -> dict[str, Texts]:
+    source = load_language(root / GUIDES / SOURCE_LANGUAGE, f"{GUIDES}/{SOURCE_LANGUAGE}", is_source=True)
+    texts = {SOURCE_LANGUAGE: Texts(SOURCE_LANGUAGE, source, source)}
+    problems: list[Problem] = []
+    for language in languages:
+        if language == SOURCE_LANGUAGE:
+            continue
+        folder = root / GUIDES / language
+        if not folder.is_dir():
+            problems.append(Problem("mkdocs.yml", 1, 1, "plugins.i18n.languages",
+                                    f"language {language!r} has no texts: expected a folder {GUIDES}/{language}/ "
+                                    f"(create it with: ern-guides new-language {language})"))
+            continue
+        try:
+            entries = load_language(folder, f"{GUIDES}/{language}", is_source=False)
+        except InputError as e:
+            problems.extend(e.problems)
+            continue
+        problems.extend(check_translation(source, entries))
+        texts[language] = Texts(language, entries, source)
+    if problems:
+        raise InputError(problems)
+    return texts
+
+
+def check(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, Texts]]:
+    texts = load_texts(root, languages)
+    catalogue = load_catalogue(root / CATALOGUE, CATALOGUE, texts[SOURCE_LANGUAGE].source)
+    return catalogue, texts
+
+
+def generate(root: Path, languages: list[str]) -> Result:
+    catalogue, texts = check(root, languages)
+    try:
+        pages = render_site(catalogue, texts)
+    except KeyError as e:
+        raise InputError([Problem("generator/templates", 1, 1, "", str(e.args[0]))]) from None
+    return Result(catalogue, texts, pages)
+
+
+def languages_in(root: Path) -> list[str]:
+    """The languages that have a folder of texts, English first."""
+    found = sorted(p.name for p in (root / GUIDES).iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE)
+    return [SOURCE_LANGUAGE] + found

@@ -1,0 +1,156 @@
+"""Render the pages of every language from the catalogue, the texts and the Jinja templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator import model
+from generator.texts import Texts
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One network's guide settings, the shared defaults filled in, and what they point at."""
+
+    network: model.Network
+    settings: model.GuideSettings
+    steps: list[tuple[str, model.Step]]
+    example_country: model.Country | None
+    example_hospital: model.Hospital | None
+    profiles: list[model.Profile]
+    method: model.VerificationMethod
+
+    @property
+    def helpdesk(self) -> list[model.Contact]:
+        return self.network.contacts
+
+    def shows(self, block: model.Block) -> bool:
+        """Whether a block conditioned by `when` applies to this network."""
+        s = self.settings
+        return {
+            None: True,
+            "comment_hint": bool(s.comment_hint),
+            "approval_delay": bool(s.approval_delay),
+            "warnings": bool(s.warnings),
+            "helpdesk": bool(self.helpdesk),
+            "no_helpdesk": not self.helpdesk,
+            "thematic_areas": bool(s.thematic_areas),
+            "example": self.example_hospital is not None,
+            "no_example": self.example_hospital is None,
+        }[block.when]
+
+
+def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
+    overrides = {k: getattr(network.guide, k) for k in network.guide.model_fields_set} if network.guide else {}
+    settings = cat.default_guide.model_copy(update=overrides)
+    country = hospital = None
+    if settings.example:
+        country = next(c for c in cat.countries if c.code == settings.example.country)
+        entry = next(e for e in network.countries if e.country == country.code)
+        hospital = next(h for h in entry.hospitals if h.code == settings.example.hospital)
+    procedure = settings.procedure or cat.default_procedure
+    return Guide(
+        network=network,
+        settings=settings,
+        steps=[(step_id, cat.steps[step_id]) for step_id in procedure],
+        example_country=country,
+        example_hospital=hospital,
+        profiles=[p for p in cat.access_profiles if p.id in (settings.profiles or [])],
+        method=next(m for m in cat.verification_methods if m.id == settings.recommended_verification),
+    )
+
+
+def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
+    """What texts may put in their {placeholders} on this network's guide."""
+    s = guide.settings
+    found = {
+        "network": guide.network.short_name,
+        "network_label": guide.network.label,
+        "country": guide.example_country.name if guide.example_country else "",
+        "hospital": hospital_label(guide.example_hospital) if guide.example_hospital else "",
+        "profiles": ", ".join(p.name for p in guide.profiles),
+        "method": guide.method.label,
+        "guest_access": f"{cat.guest_access.code} {cat.guest_access.name}",
+        "it_support": mailto(cat.contacts["cpms-it-support"].email),
+        "helpdesk": Markup(", ").join(mailto(c.email) for c in guide.helpdesk),
+        "delay": delay_text(s.approval_delay, t),
+        "comment_hint": t(s.comment_hint) if s.comment_hint else "",
+        "browsers": t(s.browsers),
+        "role": s.professional_role_example or "",
+        "url_sign_in": Markup(f"<{escape(cat.links[s.link_sign_in].url)}>"),
+    }
+    for name, link in cat.links.items():
+        found["url_" + name.replace("-", "_")] = Markup(f"<{escape(link.url)}>")
+    return found
+
+
+def hospital_label(hospital: model.Hospital) -> str:
+    return f"{hospital.code} - {hospital.name}"
+
+
+def mailto(email: str) -> Markup:
+    return Markup(f"[{escape(email)}](mailto:{escape(email)})")
+
+
+def delay_text(delay: model.Delay | None, t: Texts) -> Markup:
+    if delay is None:
+        return t("delay.unknown")
+    if delay.min_days is None:
+        return t("delay.within", max=delay.max_days)
+    return t("delay.range", min=delay.min_days, max=delay.max_days)
+
+
+def render_site(cat: model.Catalogue, texts: dict[str, Texts]) -> dict[str, str]:
+    """Every generated page, by path under the docs tree (`<lang>/networks/<id>.md`)."""
+    env = environment()
+    guides = [guide_for(cat, network) for network in cat.networks]
+    pages: dict[str, str] = {}
+    for language, t in texts.items():
+        common = {"cat": cat, "t": t, "language": language}
+        pages[f"{language}/index.md"] = env.get_template("home.md.j2").render(common, guides=guides)
+        for guide in guides:
+            v = values(cat, guide, t)
+            source = next((s.title for s in cat.sources if s.id == guide.network.source), "")
+            page = env.get_template("guide.md.j2").render(
+                common, guide=guide, v=v, source_title=source, screen=_screen_renderer(env, common, guide, v))
+            pages[f"{language}/networks/{guide.network.id}.md"] = page
+    return pages
+
+
+def _screen_renderer(env: jinja2.Environment, common: dict, guide: Guide, v: dict):
+    cat: model.Catalogue = common["cat"]
+    entries = {e.country: e for e in guide.network.countries}
+    countries = [c for c in cat.countries if c.code in entries]
+    context = {
+        **common,
+        "guide": guide,
+        "v": v,
+        "organisation_labels": sorted([n.label for n in cat.networks] + [o.label for o in cat.other_organisations]),
+        "network_countries": countries,
+        "example_hospitals": entries[guide.example_country.code].hospitals if guide.example_country else [],
+    }
+
+    def screen(screen_id: str) -> Markup:
+        try:
+            template = env.get_template(f"screens/{screen_id}.html.j2")
+        except jinja2.TemplateNotFound:
+            raise KeyError(f"no screen template generator/templates/screens/{screen_id}.html.j2") from None
+        return Markup(template.render(context))
+    return screen
