@@ -163,7 +163,7 @@ class _ReferenceCheck:
             yield from self.text(cpath + ("note",), entry.note)
             yield from self.unique(cpath + ("hospitals",), [h.code for h in entry.hospitals], "hospital code")
             for h, hospital in enumerate(entry.hospitals):
-                if not hospital.code.startswith(entry.country):
+                if entry.country in countries and not hospital.code.startswith(entry.country):
                     yield self.located.problem(cpath + ("hospitals", h, "code"),
                                                f"expected a code starting with {entry.country!r} (the "
                                                f"country of this list), got {hospital.code!r}")
