@@ -79,7 +79,8 @@ def _entry_problem(key: object, value: object, is_source: bool) -> str | None:
     if not isinstance(key, str) or not KEY.match(key):
         return f"expected a text key like 'home.title', got {key!r}"
     if not isinstance(value, dict):
-        return f"expected a mapping with 'text'{' and note' if is_source else ''}, got {describe(value)}"
+        wanted = "'text' and 'note'" if is_source else "'text'"
+        return f"expected a mapping with {wanted}, got {describe(value)}"
     allowed = {"text", "note"} if is_source else {"text", "source"}
     unknown = sorted(set(value) - allowed)
     if unknown:

@@ -1,0 +1,31 @@
+"""The built site in a real browser, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_language_switch_lands_on_the_same_guide(page: Page, site_url: str):
+    page.goto(f"{site_url}/networks/ern-rnd/")
+    expect(page.locator("h1")).to_have_text("ERN-RND: how to get access to the CPMS")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="Français").click()
+    expect(page).to_have_url(re.compile(r"/fr/networks/ern-rnd/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator("h1")).to_have_text("ERN-RND : comment demander un accès au CPMS")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/networks/ern-rnd/$"))
+    expect(page.locator("h1")).to_have_text("ERN-RND: how to get access to the CPMS")
+
+
+def test_home_page_lists_every_network_and_links_to_its_guide(page: Page, site_url: str):
+    page.goto(f"{site_url}/fr/")
+    links = page.locator("article table a")
+    expect(links).to_have_count(24)
+    page.get_by_role("link", name="Guide ReCONNET").click()
+    expect(page).to_have_url(re.compile(r"/fr/networks/reconnet/$"))
+    expect(page.locator("h1")).to_contain_text("ReCONNET")

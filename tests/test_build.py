@@ -1,0 +1,89 @@
+"""The real catalogue builds strictly; a broken one stops the build and loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from generator.cli import SCHEMA, schema_text
+from generator.pipeline import generate
+
+PROJECT_PARTS = ["data", "guides", "docs", "overrides", "generator", "mkdocs.yml"]
+
+
+def test_every_network_has_a_guide_in_every_language(built_site):
+    networks = generate(ROOT, ["en", "fr"]).catalogue.networks
+    assert len(networks) == 24
+    for network in networks:
+        for prefix in ("", "fr/"):
+            page = built_site / prefix / "networks" / network.id / "index.html"
+            assert page.is_file(), f"missing {page}"
+            assert network.short_name in page.read_text(encoding="utf-8")
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="networks/{n.id}/"' in home for n in networks)
+
+
+def test_generated_pages_are_not_in_the_repository():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert not [p for p in tracked if p.startswith(("build/", "site/", "docs/en/networks", "docs/fr/networks"))]
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / part)
+    return tmp_path
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_broken_catalogue_stops_the_build_and_keeps_the_site(project_copy):
+    site = project_copy / "site"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    before = fingerprint(site)
+    catalogue = project_copy / "data" / "ern_catalogue.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "{code: DE22, name: Universitätsklinikum Tübingen}", "{code: DE2, name: Universitätsklinikum Tübingen}"),
+        encoding="utf-8")
+    result = mkdocs_build(project_copy, site)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "data/ern_catalogue.yaml:" in output
+    assert ("networks[5].countries[4].hospitals[1].code: expected a hospital code of two capitals and two "
+            "digits like 'DE22', got 'DE2'") in output
+    assert "Traceback" not in output
+    assert fingerprint(site) == before
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_check_command(project_copy):
+    ok = run_cli("check", cwd=project_copy)
+    assert ok.returncode == 0 and "24 networks" in ok.stdout
+    (project_copy / "guides" / "fr" / "site.yaml").write_text("home.heading:\n  text: Bonjour {nom}\n",
+                                                              encoding="utf-8")
+    broken = run_cli("check", cwd=project_copy)
+    assert broken.returncode == 1
+    assert "guides/fr/site.yaml:1:1: home.heading: expected placeholders none as in English, got {nom}" in broken.stderr
+    assert "Traceback" not in broken.stderr
+
+
+def test_committed_schema_is_current_and_referenced():
+    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: ern-guides schema"
+    first_line = (ROOT / "data" / "ern_catalogue.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../generator/catalogue.schema.json"

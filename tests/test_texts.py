@@ -1,0 +1,85 @@
+"""Texts: loading, translator checks, and escaping of what translators write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import InputError
+from generator.texts import Texts, check_translation, load_language, source_hash
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def load(tmp_path, text, is_source=True, lang="en"):
+    return load_language(write(tmp_path / lang, text), f"guides/{lang}", is_source=is_source)
+
+
+def test_every_text_has_a_note_for_translators():
+    entries = load_language(ROOT / "guides" / "en", "guides/en", is_source=True)
+    assert len(entries) > 100
+    assert all(entry.note for entry in entries.values())
+
+
+def test_french_matches_english_placeholders_and_keys():
+    source = load_language(ROOT / "guides" / "en", "guides/en", is_source=True)
+    french = load_language(ROOT / "guides" / "fr", "guides/fr", is_source=False)
+    assert check_translation(source, french) == []
+    assert set(french) == set(source), "every English text has a French translation"
+
+
+@pytest.mark.parametrize("text, is_source, expected", [
+    ("home.title:\n  text: Hello\n", True,
+     "guides/en/site.yaml:1:1: home.title: expected a 'note' telling translators where this text appears, got nothing"),
+    ("Home Title:\n  text: Hello\n  note: x\n", True,
+     "guides/en/site.yaml:1:1: Home Title: expected a text key like 'home.title', got 'Home Title'"),
+    ("home.title:\n  text: Hello {{ network }}\n  note: x\n", True,
+     "guides/en/site.yaml:1:1: home.title: template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}"),
+    ("home.title:\n  text: ''\n  note: x\n", True,
+     "guides/en/site.yaml:1:1: home.title: expected non-empty text in 'text', got ''"),
+    ("home.title:\n  text: Bonjour\n  note: x\n", False,
+     "guides/en/site.yaml:1:1: home.title: unknown field 'note'; expected source and text"),
+    ("home.title: Hello\n", True,
+     "guides/en/site.yaml:1:13: home.title: expected a mapping with 'text' and 'note', got 'Hello'"),
+])
+def test_text_file_errors(tmp_path, text, is_source, expected):
+    with pytest.raises(InputError) as caught:
+        load(tmp_path, text, is_source)
+    assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_placeholder_mismatch_and_unknown_key(tmp_path):
+    source = load(tmp_path, "a.b:\n  text: Open {url} now\n  note: x\n")
+    french = load(tmp_path, "a.b:\n  text: Ouvrez {lien}\na.c:\n  text: Inconnu\n", is_source=False, lang="fr")
+    assert [str(p) for p in check_translation(source, french)] == [
+        "guides/fr/site.yaml:1:1: a.b: expected placeholders {url} as in English, got {lien}",
+        "guides/fr/site.yaml:3:1: a.c: unknown key: no English text has it",
+    ]
+
+
+def test_text_is_escaped_and_values_too(tmp_path):
+    source = load(tmp_path, "a.b:\n  text: <b onerror=x>{name}</b> **ok**\n  note: x\n")
+    t = Texts("en", source, source)
+    assert t("a.b", name="<script>alert(1)</script>") == (
+        "&lt;b onerror=x&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;/b&gt; **ok**")
+
+
+def test_missing_translation_falls_back_to_english_and_is_recorded(tmp_path):
+    source = load(tmp_path, "a.b:\n  text: Hello\n  note: x\n")
+    t = Texts("fr", {}, source)
+    assert t("a.b") == "Hello"
+    assert t.missing == {"a.b"}
+    with pytest.raises(KeyError):
+        t("no.such")
+
+
+def test_source_hash_changes_with_the_english():
+    assert source_hash("Hello") != source_hash("Hello!")
+    assert len(source_hash("Hello")) == 10
