@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from generator import pipeline, staging
 from generator.errors import InputError
@@ -23,7 +23,13 @@ class ErnGuidesConfig(Config):
     staging_dir = config_options.Type(str, default="build/docs")
 
 
+# Navigation sections named after generated folders, and the key of their translated title.
+SECTION_TITLES = {"Networks": "nav.networks"}
+
+
 class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
+    texts: dict = {}
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         target = root / self.config.staging_dir
@@ -38,9 +44,18 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         for language, keys in sorted(result.untranslated().items()):
             log.warning(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
                         + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
+        self.texts = result.texts
         staging.sync(tree, target)
         config.docs_dir = str(target)
         return config
+
+    @event_priority(-110)  # after mkdocs-static-i18n has removed the language folders from the navigation
+    def on_nav(self, nav, config, files):
+        t = self.texts.get(config.theme["language"]) or self.texts["en"]
+        for item in nav.items:
+            if item.is_section and item.title in SECTION_TITLES:
+                item.title = str(t(SECTION_TITLES[item.title]))
+        return nav
 
 
 def _languages(config) -> list[str]:

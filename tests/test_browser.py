@@ -29,3 +29,14 @@ def test_home_page_lists_every_network_and_links_to_its_guide(page: Page, site_u
     page.get_by_role("link", name="Guide ReCONNET").click()
     expect(page).to_have_url(re.compile(r"/fr/networks/reconnet/$"))
     expect(page.locator("h1")).to_contain_text("ReCONNET")
+
+
+def test_no_request_leaves_the_site(page: Page, site_url: str):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("/", "/networks/euracan/", "/fr/networks/reconnet/"):
+        page.goto(f"{site_url}{path}")
+        page.wait_for_load_state("networkidle")
+    assert requested, "the pages made no request at all: the test could not have failed"
+    outside = [url for url in requested if not url.startswith(site_url) and not url.startswith("data:")]
+    assert outside == []
