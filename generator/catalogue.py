@@ -121,6 +121,10 @@ class _ReferenceCheck:
             yield from self.source(("links", name, "source"), link.source)
         for name, contact in cat.contacts.items():
             yield from self.source(("contacts", name, "source"), contact.source)
+        for name, named in cat.lists.items():
+            yield from self.source(("lists", name, "source"), named.source)
+        if "cpms-it-support" not in cat.contacts:
+            yield self.located.problem(("contacts",), "expected a contact 'cpms-it-support' (the CPMS helpdesk), got none")
         for i, other in enumerate(cat.other_organisations):
             yield from self.source(("other_organisations", i, "source"), other.source)
             yield from self.text(("other_organisations", i, "note"), other.note)
@@ -150,6 +154,7 @@ class _ReferenceCheck:
                                                f"{', '.join(model.BLOCK_KINDS)}; got {', '.join(kinds) or 'none'}")
                 for kind in model.TEXT_BLOCK_KINDS:
                     yield from self.text(path + ("blocks", b, kind), getattr(block, kind))
+                yield from self.refer(path + ("blocks", b, "items"), block.items, self.cat.lists, "list ids")
 
     def network(self, path: tuple, network: model.Network) -> Iterable[Problem]:
         countries = [c.code for c in self.cat.countries]

@@ -135,7 +135,7 @@ class Network(Record):
 
 
 TEXT_BLOCK_KINDS = ("do", "tip", "warning", "note")
-BLOCK_KINDS = TEXT_BLOCK_KINDS + ("screen",)
+BLOCK_KINDS = TEXT_BLOCK_KINDS + ("screen", "items")
 
 
 class Block(Record):
@@ -146,9 +146,17 @@ class Block(Record):
     warning: TextKey | None = None
     note: TextKey | None = None
     screen: Id | None = Field(None, description="Id of a screen mock under generator/templates/screens/.")
+    items: Id | None = Field(None, description="Id of a list in `lists`, shown as a bulleted list.")
     when: Literal["comment_hint", "approval_delay", "warnings", "helpdesk", "no_helpdesk",
                   "thematic_areas", "example", "no_example"] | None = Field(
         None, description="Show only when the network has this setting.")
+
+
+class NamedList(Record):
+    """A list of on-screen titles (videos, manuals...), quoted as they appear."""
+
+    items: list[Label] = Field(min_length=1)
+    source: Id
 
 
 class Step(Record):
@@ -167,6 +175,7 @@ class Catalogue(Record):
     access_profiles: list[Profile] = Field(min_length=1)
     verification_methods: list[VerificationMethod] = Field(min_length=1)
     countries: list[Country] = Field(min_length=1)
+    lists: dict[Id, NamedList] = Field(default_factory=dict, description="On-screen lists quoted by steps.")
     steps: dict[Id, Step] = Field(description="The step library, defined once.")
     default_procedure: list[Id] = Field(min_length=1)
     default_guide: GuideSettings
