@@ -146,6 +146,7 @@ class _ReferenceCheck:
         for step_id, step in self.cat.steps.items():
             path = ("steps", step_id)
             yield from self.text(path + ("title",), step.title)
+            yield from self.refer(path + ("variant_of",), step.variant_of, self.cat.steps, "step ids")
             yield from self.text(path + ("intro",), step.intro)
             for b, block in enumerate(step.blocks):
                 kinds = [k for k in model.BLOCK_KINDS if getattr(block, k)]

@@ -160,6 +160,7 @@ class NamedList(Record):
 
 
 class Step(Record):
+    variant_of: Id | None = Field(None, description="Id of the step this one replaces for some networks.")
     title: TextKey
     intro: TextKey | None = None
     blocks: list[Block] = Field(min_length=1)

@@ -69,7 +69,7 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
     return Guide(
         network=network,
         settings=settings,
-        steps=[(step_id, cat.steps[step_id]) for step_id in procedure],
+        steps=[(cat.steps[step_id].variant_of or step_id, cat.steps[step_id]) for step_id in procedure],
         example_country=country,
         example_hospital=hospital,
         profiles=[p for p in cat.access_profiles if p.id in (settings.profiles or [])],
@@ -144,7 +144,7 @@ def _screen_renderer(env: jinja2.Environment, common: dict, guide: Guide, v: dic
         "v": v,
         "organisation_labels": sorted([n.label for n in cat.networks] + [o.label for o in cat.other_organisations]),
         "network_countries": countries,
-        "example_hospitals": entries[guide.example_country.code].hospitals if guide.example_country else [],
+        "example_entry": entries[guide.example_country.code] if guide.example_country else None,
     }
 
     def screen(screen_id: str) -> Markup:
