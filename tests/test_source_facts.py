@@ -1,0 +1,159 @@
+"""Each source document's facts appear in the generated guide of its network, in its language.
+
+The lists are transcribed from ../shared/seeds/ (see that folder's README): steps, warnings, URLs, on-screen
+labels, examples and per-network variations. Wording may differ; the fact may not go missing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from generator.pipeline import generate
+
+COMMON_REQUEST_SCREENS = [
+    "https://cpms.ern-net.eu/login/", "To request authorisation to use", "Saas - Authorization System",
+    "European Commission > DG Health and Food Safety > Saas", "Request access", "New application access",
+    "Select application", "Select organisation", "Select access profile", "Recap and Submission",
+    "[No value selected]", "Step 2 : select an organisation →", "25 records per page", "Search", "← Up", "Open",
+    "Details", "0000 Guest Access", "Step 3 : select an access profile →", "Step 4 : type a comment →",
+    "← Step 1 : select an application", "← Step 2 : select an organisation", "← Step 3 : select an access profile",
+    "Organisation marked with (request submitted) can already be used to request access.",
+    "handles requests for assistance from ERN and has access to KPIs",
+    "handles requests for assistance on behalf of Coordinator",
+    "healthcare professional available to participate in or lead panels",
+    "Assists panel lead with managing panels at ERN level", "Assists panel lead with managing panels at HCP level",
+    "can create or consult queries or reports on the anonymised data from the ERN",
+    "Summary", "Application", "Organisation", "Access Profile", "Comments", "Before submitting",
+    "A request to get access to an application will be validated by the administrators, this is a manual "
+    "process and can take a few days.", "Submit request access",
+]
+
+FACTS = {
+    ("reconnet", "fr"): COMMON_REQUEST_SCREENS + [
+        "Créer votre compte EU Login", "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
+        "Create an account", "courriel de confirmation",
+        "double identification", "https://webgate.ec.europa.eu/cas", "My Account",
+        "Manage my mobile phone numbers", "SMS", "code de vérification unique",
+        "EU Login Mobile App", "SCAN QR CODE",
+        "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en",
+        "CPMS Video animation guide", "COVID-19", "BOND - Bone Disorders",
+        "ReCONNET - Connective Tissue and Musculoskeletal Diseases", "Entrée",
+        "Austria", "Malta", "Italy", "IT04 - Civil Hospital - Brescia", "IT07 - University Hospital of Padova",
+        "IT08 - AOU Pisana", "IT13 - AOU Careggi, Florence",
+        "IT34 - Foundation IRCCS CA'Granda Ospedale Maggiore polyclinic - Milan",
+        "IT37 - Foundation IRCCS Polyclinic San Matteo, Pavia", "IT42 - IRCCS AOU San Martino - Genoa",
+        "IT61 - AO San Camillo Forlanini - Rome", "Showing 1 to 9 of 9 entries",
+        "uniquement HP", "Coordinator", "Dispatcher", "Panel Manager ERN", "Panel Manager HCP", "Researcher",
+        "notifié par e-mail", "helpdesk.reconnet@ao-pisa.toscana.it", "panel",
+        "Google Chrome, Firefox ou Safari", "Login via EU Login",
+    ],
+    ("ern-rnd", "en"): COMMON_REQUEST_SCREENS + [
+        "https://webgate.ec.europa.eu/cas/eim/external/register.cgi", "First name", "Last name", "E-mail",
+        "Confirm e-mail", "E-mail language", "privacy statement", "1 to 2 days",
+        "AAC - Food Fraud", "BP-Portal", "Cosmetic Products Notification Portal (readonly)", "EIPAHA",
+        "European Reference Networks", "Heidi Wiki", "IDB",
+        "ERN-RND - Neurological Diseases", "eUROGEN - Urogenital Diseases", "PaedCAN - Paediatric Cancer",
+        "Belgium", "Bulgaria", "Czech Republic", "France", "Germany", "Hungary", "Italy", "Lithuania",
+        "Netherlands", "Poland", "Slovenia", "Spain", "United Kingdom",
+        "DE03 - Klinikum der Universität München", "DE22 - Universitätsklinikum Tübingen",
+        "DE30 - Universitätsklinikum Bonn", "DE36 - Universitätsklinikum Ulm",
+        "DE42 - Universitätsklinikum Schleswig-Holstein", "Showing 1 to 6 of 6 entries", "HP",
+        "Geneticist / pediatric neurologist / neuroradiologist",
+        "https://webgate.ec.europa.eu/cas/userdata/myAccount.cgi", "three things", "Password",
+        "Choose your verification method", "Manage my mobile phone numbers", "Manage my mobile devices",
+        "quickest", "offline", "https://cpms.ern-net.eu", "Login via EU Login",
+        "EU Login Mobile App PIN Code", "Use your registered EU Login Mobile app to verify your identity.",
+        "EU Login Mobile App QR Code", "Generate a one-time-password with the EU Login Mobile app.",
+        "Mobile Phone + SMS",
+        "Send a text message to a registered mobile phone number for a multi-factor authentication.",
+        "Token", "Use a VASCO token to generate a one-time-password to login.", "Token CRAM",
+        "+32 123 45 67 89", "SMS text challenge", "several minutes", "4-digit PIN", "Scan QR Code",
+        "ERN Dashboard", "Preferences", "Neurologist", "informed",
+        "Cerebellar Ataxias and Spastic Paraplegias", "Choreas and Huntington's Disease",
+        "Dystonias, paroxysmal disorders (nonepileptical ones) and Neurodegeneration with Brain Iron Accumulation",
+        "Frontotemporal dementia", "Leukodystrophies",
+        "Atypical parkinsonian syndromes: Genetic PD, Multisystem Atrophy, Progressive Supranuclear Palsy, "
+        "Corticobasal degeneration", "latest version of Google Chrome",
+    ],
+    ("eurobloodnet", "en"): COMMON_REQUEST_SCREENS + [
+        "https://webgate.ec.europa.eu/cas/eim/external/register.cgi", "EuroBloodNet - Hematological Diseases",
+        "Austria", "Belgium", "Liechtenstein", "BE03 - University Hospital Liége", "BE04 - Erasme Hospital",
+        "BE05 - University Hospitals Saint-Luc", "BE10 - University Hospital Leuven", "Jules Bordet Institute",
+        "HP", "up to 3 days", "incomplete request cannot be validated", "new one",
+        "https://ecas.ec.europa.eu/cas", "cog wheel", "My Account", "Manage my mobile phone numbers",
+        "Add a mobile phone number", "International format including country code, e.g. for Belgium: "
+        "+32 123 45 67 89", "Mobile Phone + SMS", "code you receive by SMS", "ERN Dashboard", "Preferences",
+        "My professional role", "Amyloidosis", "Haemoglobinopathy", "Myelodysplastic syndrome (MDS)",
+        "Myeloproliferative neoplasm (MPN)", "Rare lymphomas", "Update My Preferences",
+        "latest version of Google Chrome or Firefox",
+    ],
+    ("euracan", "en"): COMMON_REQUEST_SCREENS + [
+        "ERN Collaborative Platform", "Access/request access to my network", "Create an Account", "First name",
+        "Last name", "E-mail", "Enter the code", "grey window", "real", "No pseudonym!", "password",
+        "junk", "two-factor authentication", "Google Play Store (Android)", "App Store (iOS)",
+        "Windows Store (Windows Phone)", "Initialize", "https://ecas.ec.europa.eu/cas/mobile",
+        "Add a mobile device", "Your device name", "My Android tablet", "My iPhone", "My blue Windows phone",
+        "4 digits", "Your 4 digit PIN code", "Confirm your PIN code", "Submit", "checkmark", "QR code",
+        "camera", "Authenticate", "notification", "Confirm", "Continue", "not be fully reliable",
+        "https://ecas.ec.europa.eu/cas", "My Account", "Manage my mobile phone numbers",
+        "Add a mobile phone number", "Mobile phone number", "plus sign", "country code",
+        "Do not include dots, parentheses or hyphens.", "Add", "eight characters", "hyphen", "up to 8 minutes",
+        "Text message challenge code", "Finalise", "was added successfully",
+        "EURACAN - Adult Cancers", "Belgium", "Czech Republic", "Finland", "France",
+        "FR01 - Assistance Publique-Hôpitaux de Paris, Hôpital Pitié-Salpêtrière",
+        "FR03 - Assistance Publique-Hôpitaux de Paris, Hôpital Cochin", "FR12 - Hôpital Tenon",
+        "FR18 - Centre Léon Bérard", "FR25 - Hospices Civils de Lyon", "FR36 - Institut Curie",
+        "FR37 - Institut Gustave Roussy", "radio button", "HP, Researcher",
+        "take part in or lead panels", "run queries and extract reports",
+        "https://cpms.ern-net.eu", "Login via EU Login", "EU Login Mobile App QR Code", "Scan QR Code",
+        "Code generated by your app", "Global Dashboard", "Preferences", "ERN", "My professional role",
+        "Radiologist", "Oncologist", "Neuroendocrine tumors.", "Sarcoma of the soft tissue, bone and viscerae",
+        "pauline.fouche@euracan.ern-net.eu",
+    ],
+    ("vascern", "en"): [
+        "18m20s", "Requesting access to the system", "Walkthrough of Map, ERN and Centre application",
+        "04m25s", "Using database and registries application", "https://cpms-training.ern-net.eu",
+        "ERN coordinator", "SANTE-ERN-CPMS-ITSUPPORT@ec.europa.eu", "8 training accounts",
+        "one Coordinator account", "Guest Virtual centre", "database/registry application", "5 regular HP",
+        "To use non-eulogin users, click here (test only)", "No patient data", "guest access",
+        "https://cpms.ern-net.eu", "https://ecas.ec.europa.eu/cas", "cog wheel", "My Account",
+        "Manage my mobile phone numbers", "Add a mobile phone number", "Introduction to CPMS",
+        "CPMS Webinar - ERN Coordinators", "User Manual", "Toolkit and Case Study for Health professionals",
+        "FAQ", "ERN", "Preferences", "cannot be invited to panels", "My professional role", "Surgeon",
+        "Hereditary Haemorrhagic Telangiectasia (HHT-WG)", "Heritable Thoracic Aortic Disease (HTAD-WG)",
+        "Medium Sized Arteries (MSA-WG)", "Paediatric & Primary Lymphedema (PPL-WG)",
+        "Vascular Anomalies (VASCA-WG)", "Update My Preferences",
+    ],
+}
+
+
+def visible_text(page: Path) -> str:
+    """The article's text as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+    body = page.read_text(encoding="utf-8")
+    article = body[body.index("<article"):body.index("</article>")]
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", article)))
+
+
+def guide_page(site: Path, network: str, language: str) -> Path:
+    return site / ("" if language == "en" else language) / "networks" / network / "index.html"
+
+
+@pytest.mark.parametrize("network, language", FACTS.keys(), ids=[f"{n}-{lang}" for n, lang in FACTS])
+def test_guide_says_what_its_source_document_says(built_site, network, language):
+    text = visible_text(guide_page(built_site, network, language))
+    missing = [fact for fact in FACTS[network, language] if re.sub(r"\s+", " ", fact) not in text]
+    assert missing == []
+
+
+def test_every_guide_has_every_step_of_the_default_procedure(built_site):
+    catalogue = generate(ROOT, ["en", "fr"]).catalogue
+    for network in catalogue.networks:
+        for language in ("en", "fr"):
+            page = guide_page(built_site, network.id, language).read_text(encoding="utf-8")
+            missing = [step for step in catalogue.default_procedure if f'id="{step}"' not in page]
+            assert missing == [], f"{language} guide of {network.id} lacks {missing}"
