@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from generator import pipeline
+from generator import pdf, pipeline
+from generator.browser import BrowserNotFound
 from generator.errors import InputError
 from generator.model import Catalogue
 
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--output", type=Path, default=SCHEMA)
     generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
     generate.add_argument("output", type=Path)
+    commands.add_parser("pdf", help="print every guide to build/pdf/<lang>/<network>.pdf (A4)")
     args = parser.parse_args(argv)
 
     try:
@@ -45,7 +47,14 @@ def main(argv: list[str] | None = None) -> int:
                 (args.output / path).parent.mkdir(parents=True, exist_ok=True)
                 (args.output / path).write_text(text, encoding="utf-8")
             print(f"wrote {len(result.pages)} pages to {args.output}")
+        elif args.command == "pdf":
+            catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
+            written = pdf.print_guides(args.root, list(texts), [n.id for n in catalogue.networks])
+            print(f"wrote {len(written)} PDFs to {pdf.PDF_DIR}/; the next `mkdocs build` links them from the guides")
     except InputError as e:
         print(e.report(), file=sys.stderr)
+        return 1
+    except (BrowserNotFound, RuntimeError) as e:
+        print(str(e), file=sys.stderr)
         return 1
     return 0

@@ -13,7 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from generator import pipeline, staging
+from generator import pdf, pipeline, staging
 from generator.errors import InputError
 
 log = get_plugin_logger(__name__)
@@ -37,8 +37,9 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         if hand_written == target:  # a later language pass of mkdocs-static-i18n: already staged
             return config
         try:
-            result = pipeline.generate(root, _languages(config))
-            tree = staging.compose(hand_written, result.pages)
+            printed = pdf.existing(root)
+            result = pipeline.generate(root, _languages(config), frozenset(printed))
+            tree = staging.compose(hand_written, result.pages, printed)
         except (InputError, ValueError) as e:
             raise PluginError(str(e)) from None
         for language, keys in sorted(result.untranslated().items()):

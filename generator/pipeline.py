@@ -57,10 +57,11 @@ def check(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, 
     return catalogue, texts
 
 
-def generate(root: Path, languages: list[str]) -> Result:
+def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset()) -> Result:
+    """Render every page; `pdfs` are the docs-tree paths of printed guides to link to."""
     catalogue, texts = check(root, languages)
     try:
-        pages = render_site(catalogue, texts)
+        pages = render_site(catalogue, texts, pdfs)
     except KeyError as e:
         raise InputError([Problem("generator/templates", 1, 1, "", str(e.args[0]))]) from None
     return Result(catalogue, texts, pages)

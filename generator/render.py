@@ -94,15 +94,20 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
         "role": s.professional_role_example or "",
-        "url_sign_in": Markup(f"<{escape(cat.links[s.link_sign_in].url)}>"),
+        "url_sign_in": url_link(cat.links[s.link_sign_in].url),
     }
     for name, link in cat.links.items():
-        found["url_" + name.replace("-", "_")] = Markup(f"<{escape(link.url)}>")
+        found["url_" + name.replace("-", "_")] = url_link(link.url)
     return found
 
 
 def hospital_label(hospital: model.Hospital) -> str:
     return f"{hospital.code} - {hospital.name}"
+
+
+def url_link(url: str) -> Markup:
+    """A link showing its own address (so print does not repeat it)."""
+    return Markup(f"[{escape(url)}]({escape(url)}){{ .ern-url }}")
 
 
 def mailto(email: str) -> Markup:
@@ -117,7 +122,7 @@ def delay_text(delay: model.Delay | None, t: Texts) -> Markup:
     return t("delay.range", min=delay.min_days, max=delay.max_days)
 
 
-def render_site(cat: model.Catalogue, texts: dict[str, Texts]) -> dict[str, str]:
+def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[str] = frozenset()) -> dict[str, str]:
     """Every generated page, by path under the docs tree (`<lang>/networks/<id>.md`)."""
     env = environment()
     guides = [guide_for(cat, network) for network in cat.networks]
@@ -128,8 +133,10 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts]) -> dict[str, str]
         for guide in guides:
             v = values(cat, guide, t)
             source = next((s.title for s in cat.sources if s.id == guide.network.source), "")
+            has_pdf = f"{language}/networks/{guide.network.id}.pdf" in pdfs
             page = env.get_template("guide.md.j2").render(
-                common, guide=guide, v=v, source_title=source, screen=_screen_renderer(env, common, guide, v))
+                common, guide=guide, v=v, source_title=source, has_pdf=has_pdf,
+                screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = page
     return pages
 

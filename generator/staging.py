@@ -10,13 +10,14 @@ import shutil
 from pathlib import Path
 
 
-def compose(hand_written: Path, generated: dict[str, str]) -> dict[str, bytes]:
+def compose(hand_written: Path, generated: dict[str, str], files: dict[str, bytes]) -> dict[str, bytes]:
+    """The docs tree: hand-written files, generated pages, and other generated files (PDFs)."""
     tree = {p.relative_to(hand_written).as_posix(): p.read_bytes()
             for p in sorted(hand_written.rglob("*")) if p.is_file()}
-    for path, text in generated.items():
+    for path, content in [*((p, t.encode("utf-8")) for p, t in generated.items()), *files.items()]:
         if path in tree:
             raise ValueError(f"docs/{path} is hand-written but the generator also makes it; rename it")
-        tree[path] = text.encode("utf-8")
+        tree[path] = content
     return tree
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from generator.browser import BrowserNotFound, launch_options, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,28 +36,14 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, playwright):
     """Playwright's own Chromium where installed, else the system's; never a silent skip."""
-    if Path(playwright.chromium.executable_path).exists():
-        return browser_type_launch_args
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return {**browser_type_launch_args, "executable_path": found,
-                    "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                             "--disable-sync", "--no-first-run"]}
-    pytest.fail("No Chromium found for the browser tests. Install one with "
-                "`python -m playwright install chromium` or, on Debian/Ubuntu, `apt-get install -y chromium`.")
+    try:
+        return {**browser_type_launch_args, **launch_options(playwright)}
+    except BrowserNotFound as e:
+        pytest.fail(str(e))

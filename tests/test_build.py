@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,18 @@ def test_committed_schema_is_current_and_referenced():
     assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: ern-guides schema"
     first_line = (ROOT / "data" / "ern_catalogue.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=../generator/catalogue.schema.json"
+
+
+def test_pdf_command_prints_a4_guides_that_the_next_build_links(project_copy):
+    from generator.pdf import print_guides
+
+    [pdf] = print_guides(project_copy, ["fr"], ["reconnet"])
+    content = pdf.read_bytes()
+    assert content.startswith(b"%PDF") and len(content) > 20_000
+    width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", content).groups())
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)  # A4 in millimetres
+    site = project_copy / "site"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    assert (site / "fr" / "networks" / "reconnet.pdf").read_bytes() == content
+    assert 'href="../reconnet.pdf"' in (site / "fr" / "networks" / "reconnet" / "index.html").read_text("utf-8")
+    assert "reconnet.pdf" not in (site / "networks" / "reconnet" / "index.html").read_text("utf-8")

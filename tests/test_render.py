@@ -48,3 +48,11 @@ def test_per_network_settings_reach_the_page():
     assert "## 1. Create your EU Login account { #eu-login }" in beta
     assert "## 1. Créer votre compte EU Login { #eu-login }" in pages["fr/networks/beta.md"]
     assert "(networks/alpha.md)" in pages["en/index.md"] and "(networks/beta.md)" in pages["fr/index.md"]
+
+
+def test_guide_links_its_pdf_only_when_printed():
+    texts = load_texts(ROOT, ["en", "fr"])
+    catalogue = load_catalogue(FIXTURE, "small_catalogue.yaml", texts["en"].source)
+    pages = render_site(catalogue, texts, frozenset({"fr/networks/beta.pdf"}))
+    assert "[Télécharger ce guide en PDF (A4)](beta.pdf){ .ern-pdf }" in pages["fr/networks/beta.md"]
+    assert "PDF" not in pages["en/networks/beta.md"] and "PDF" not in pages["fr/networks/alpha.md"]

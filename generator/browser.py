@@ -1,0 +1,51 @@
+"""Find a Chromium for Playwright, and serve a folder on 127.0.0.1: shared by `ern-guides pdf` and the tests."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Without these, a system Chromium tries to reach Google's services at start-up.
+SYSTEM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+HOW_TO_INSTALL = ("No Chromium found. Install one with `python -m playwright install chromium` or, on "
+                  "Debian/Ubuntu, `apt-get install -y chromium`.")
+
+
+class BrowserNotFound(Exception):
+    pass
+
+
+def launch_options(playwright) -> dict:
+    """Playwright's own Chromium where installed, else the system's."""
+    if Path(playwright.chromium.executable_path).exists():
+        return {}
+    for name in SYSTEM_CHROMIUMS:
+        found = shutil.which(name)
+        if found:
+            return {"executable_path": found, "args": SYSTEM_ARGS}
+    raise BrowserNotFound(HOW_TO_INSTALL)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` over http on a free port of 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

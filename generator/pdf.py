@@ -1,0 +1,53 @@
+"""`ern-guides pdf`: print every guide in every language to an A4 PDF with the browser engine the tests use.
+
+The PDFs go to build/pdf/<lang>/<network>.pdf; the next build links each guide to its PDF.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.browser import launch_options, serve
+
+PDF_DIR = "build/pdf"
+
+
+def guide_url(language: str, network_id: str, default_language: str = "en") -> str:
+    prefix = "" if language == default_language else f"/{language}"
+    return f"{prefix}/networks/{network_id}/"
+
+
+def build_site(root: Path, site: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+                            cwd=root, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(result.stdout + result.stderr)
+
+
+def print_guides(root: Path, languages: list[str], network_ids: list[str]) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        build_site(root, Path(tmp))
+        browser = playwright.chromium.launch(**launch_options(playwright))
+        page = browser.new_page()
+        with serve(Path(tmp)) as base:
+            for language in languages:
+                for network_id in network_ids:
+                    target = root / PDF_DIR / language / f"{network_id}.pdf"
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    page.goto(base + guide_url(language, network_id))
+                    page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
+                    written.append(target)
+        browser.close()
+    return written
+
+
+def existing(root: Path) -> dict[str, bytes]:
+    """PDFs already printed, by their path in the docs tree (`<lang>/networks/<id>.pdf`)."""
+    folder = root / PDF_DIR
+    return {f"{p.parent.name}/networks/{p.name}": p.read_bytes() for p in sorted(folder.glob("*/*.pdf"))}
