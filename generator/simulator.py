@@ -1,0 +1,144 @@
+"""The access-request simulator as a graph of states, derived from the catalogue.
+
+Each node is one page with a stable URL (its id, e.g. `sim/ern-rnd/de/de22`); `links` are the forward
+choices a page offers and `up` is its way back. Screens 3 and 4 of the real wizard share the hospital's page
+(fragments #step3 and #step4), so the number of pages grows with hospitals, never with profile combinations.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from generator import model
+
+START = "sim/index"
+WRONG_APPLICATION = "sim/wrong-application"
+ORGANISATIONS = "sim/organisations"
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: str  # start, wrong-application, organisations, not-a-network, network, country, hospital, submitted, path
+    step: int  # the wizard step the page shows first (0: outside the wizard)
+    up: str | None
+    links: tuple[str, ...] = ()
+    network: model.Network | None = None
+    country: model.Country | None = None
+    hospital: model.Hospital | None = None  # None on a hospital page means "0000 Guest Access"
+    label: str = ""
+
+
+@dataclass
+class Graph:
+    nodes: dict[str, Node] = field(default_factory=dict)
+
+    def add(self, node: Node) -> None:
+        if node.id in self.nodes:
+            raise ValueError(f"simulator state {node.id!r} defined twice")
+        self.nodes[node.id] = node
+
+    def problems(self) -> list[str]:
+        """Unreachable states, dead ends, states without a way back, links to nowhere."""
+        found = []
+        for node in self.nodes.values():
+            for target in (*node.links, *([node.up] if node.up else [])):
+                if target not in self.nodes:
+                    found.append(f"{node.id}: links to {target!r}, which does not exist")
+            if not node.links and node.kind not in ("submitted", "path", "wrong-application", "not-a-network"):
+                found.append(f"{node.id}: dead end: no way forward")
+            if node.id != START and not node.up:
+                found.append(f"{node.id}: no way back")
+        reachable = self.reachable()
+        found += [f"{node_id}: unreachable from {START}" for node_id in self.nodes if node_id not in reachable]
+        return found
+
+    def reachable(self) -> set[str]:
+        seen, queue = {START}, deque([START])
+        while queue:
+            for target in self.nodes[queue.popleft()].links:
+                if target in self.nodes and target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        return seen
+
+    def mermaid(self) -> str:
+        lines = ["flowchart LR"]
+        for node in self.nodes.values():
+            lines.append(f'  {_mermaid_id(node.id)}["{node.label or node.id}"]')
+            lines += [f"  {_mermaid_id(node.id)} --> {_mermaid_id(target)}" for target in node.links]
+        return "\n".join(lines) + "\n"
+
+
+def _mermaid_id(node_id: str) -> str:
+    return node_id.replace("/", "__").replace("-", "_")
+
+
+def slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+def network_id(network: model.Network) -> str:
+    return f"sim/{network.id}/index"
+
+
+def country_id(network: model.Network, country: model.Country) -> str:
+    return f"sim/{network.id}/{country.code.lower()}"
+
+
+def hospital_id(network: model.Network, country: model.Country | None, hospital: model.Hospital | None) -> str:
+    where = country.code.lower() if country else "any"
+    return f"sim/{network.id}/{where}/{hospital.code.lower() if hospital else 'guest'}"
+
+
+def path_id(hospital_page: str) -> str:
+    return hospital_page + "-path"
+
+
+def submitted_id(network: model.Network) -> str:
+    return f"sim/{network.id}/submitted"
+
+
+def build(cat: model.Catalogue) -> Graph:
+    graph = Graph()
+    others = {f"sim/{slug(o.label)}": o for o in cat.other_organisations}
+    graph.add(Node(START, "start", 1, None, (ORGANISATIONS, WRONG_APPLICATION), label="Select application"))
+    graph.add(Node(WRONG_APPLICATION, "wrong-application", 1, START, label="Not CPMS"))
+    graph.add(Node(ORGANISATIONS, "organisations", 2, START,
+                   tuple(network_id(n) for n in cat.networks) + tuple(others), label="Organisations"))
+    for node_id, other in others.items():
+        graph.add(Node(node_id, "not-a-network", 2, ORGANISATIONS, label=other.label))
+    countries = {c.code: c for c in cat.countries}
+    for network in cat.networks:
+        _add_network(graph, network, [(countries[e.country], e) for e in network.countries])
+    return graph
+
+
+def _add_network(graph: Graph, network: model.Network, entries: list[tuple[model.Country, model.CountryEntry]]):
+    top = network_id(network)
+    done = submitted_id(network)
+    graph.add(Node(done, "submitted", 4, top, (START,), network=network, label="Submitted"))
+    if not entries:  # countries unknown: practise with Guest Access, and ask the helpdesk
+        guest = hospital_id(network, None, None)
+        graph.add(Node(top, "network", 2, ORGANISATIONS, (guest,), network=network, label=network.short_name))
+        _add_hospital(graph, network, None, None, guest, top, done)
+        return
+    graph.add(Node(top, "network", 2, ORGANISATIONS, tuple(country_id(network, c) for c, _ in entries),
+                   network=network, label=network.short_name))
+    for country, entry in entries:
+        here = country_id(network, country)
+        pages = [(None, hospital_id(network, country, None))]
+        pages += [(h, hospital_id(network, country, h)) for h in entry.hospitals]
+        graph.add(Node(here, "country", 2, top, tuple(page for _, page in pages), network=network,
+                       country=country, label=country.name))
+        for hospital, page in pages:
+            _add_hospital(graph, network, country, hospital, page, here, done)
+
+
+def _add_hospital(graph, network, country, hospital, page, up, done):
+    label = f"{hospital.code} - {hospital.name}" if hospital else "0000 Guest Access"
+    graph.add(Node(page, "hospital", 3, up, (done, path_id(page)), network=network, country=country,
+                   hospital=hospital, label=label))
+    graph.add(Node(path_id(page), "path", 0, page, network=network, country=country, hospital=hospital,
+                   label=f"Your path: {label}"))
