@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import model
+import jinja2
+
+from generator import model, simulator
 from generator.catalogue import load_catalogue
 from generator.errors import InputError, Problem
 from generator.render import render_site
+from generator.simulator_pages import render_simulator
 from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, load_language
 
 CATALOGUE = "data/ern_catalogue.yaml"
@@ -60,10 +63,17 @@ def check(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, 
 def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset()) -> Result:
     """Render every page; `pdfs` are the docs-tree paths of printed guides to link to."""
     catalogue, texts = check(root, languages)
+    graph = simulator.build(catalogue)
+    flaws = graph.problems()
+    if flaws:
+        raise InputError([Problem(CATALOGUE, 1, 1, "simulator", flaw) for flaw in flaws])
     try:
-        pages = render_site(catalogue, texts, pdfs)
+        pages = render_site(catalogue, texts, pdfs) | render_simulator(catalogue, texts, graph)
     except KeyError as e:
         raise InputError([Problem("generator/templates", 1, 1, "", str(e.args[0]))]) from None
+    except jinja2.TemplateError as e:
+        where = f"generator/templates/{e.name}" if getattr(e, "name", None) else "generator/templates"
+        raise InputError([Problem(where, getattr(e, "lineno", None) or 1, 1, "", str(e))]) from None
     return Result(catalogue, texts, pages)
 
 

@@ -1,0 +1,166 @@
+"""Render the simulator's graph to plain HTML pages, one per node and language (no MkDocs, no script)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from generator import model, simulator
+from generator.render import Guide, delay_text, environment, guide_for, hospital_label, mailto, url_link
+from generator.texts import Texts
+
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+
+def site_path(language: str, path: str) -> str:
+    """Where a page of the docs tree lands in the site: the default language at the root."""
+    return path if language == DEFAULT_LANGUAGE else f"{language}/{path}"
+
+
+def relative(from_file: str, to: str) -> str:
+    """Relative link from one site file to a site path (a trailing / means a directory URL)."""
+    start = posixpath.dirname(from_file) or "."
+    target = posixpath.relpath(to.rstrip("/") or ".", start)
+    return target + "/" if to.endswith("/") or to == "" else target
+
+
+def inline_markdown(text: str) -> Markup:
+    """Render a (pre-escaped) text's Markdown; one paragraph loses its <p>."""
+    rendered = markdown.markdown(str(text))
+    single = re.fullmatch(r"<p>(.*)</p>", rendered, flags=re.S)
+    return Markup(single.group(1) if single and "<p>" not in single.group(1) else rendered)
+
+
+def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph) -> dict[str, str]:
+    """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet."""
+    env = environment()
+    env.filters["md"] = inline_markdown
+    guides = {n.id: guide_for(cat, n) for n in cat.networks}
+    pages = {"assets/sim.css": env.get_template("sim/sim.css.j2").render(cat=cat)}
+    for language, t in texts.items():
+        for node in graph.nodes.values():
+            page = _Page(cat, t, language, list(texts), node, guides, graph)
+            pages[f"{language}/{node.id}.html"] = page.render(env)
+    return pages
+
+
+class _Page:
+    def __init__(self, cat, t: Texts, language, languages, node: simulator.Node, guides, graph):
+        self.cat, self.t, self.language, self.languages, self.node = cat, t, language, languages, node
+        self.guide: Guide | None = guides.get(node.network.id) if node.network else None
+        self.graph = graph
+        self.file = site_path(language, node.id + ".html")
+
+    def link(self, node_id: str, fragment: str = "") -> str:
+        return relative(self.file, site_path(self.language, node_id + ".html")) + fragment
+
+    def to_site(self, path: str) -> str:
+        return relative(self.file, site_path(self.language, path))
+
+    def render(self, env: jinja2.Environment) -> str:
+        node, t = self.node, self.t
+        context = {
+            "cat": self.cat, "t": t, "language": self.language, "languages": self.languages,
+            "language_names": LANGUAGE_NAMES, "node": node,
+            "asset": lambda path: relative(self.file, path),
+            "same_page": lambda other: relative(self.file, site_path(other, node.id + ".html")),
+            "home": self.to_site(""),
+            "guide_home": self.to_site(""),
+            "guide": self.to_site(f"networks/{node.network.id}/") if node.network else None,
+            "up": self.link(node.up) if node.up else None,
+            "start": self.link(simulator.START),
+        }
+        context.update(getattr(self, "_" + node.kind.replace("-", "_"))())
+        return env.get_template(f"sim/{node.kind}.html.j2").render(context)
+
+    def _start(self):
+        app = self.cat.application
+        options = [{"anchor": "app-" + simulator.slug(choice), "label": choice,
+                    "href": self.link(simulator.ORGANISATIONS if choice == app.target else simulator.WRONG_APPLICATION)}
+                   for choice in app.choices]
+        return {"title": self.t("sim.start.title"), "options": options}
+
+    def _wrong_application(self):
+        return {"title": self.t("sim.wrong-application.title")}
+
+    def _organisations(self):
+        rows = sorted([{"label": n.label, "href": self.link(simulator.network_id(n))} for n in self.cat.networks]
+                      + [{"label": o.label, "href": self.link(f"sim/{simulator.slug(o.label)}")}
+                         for o in self.cat.other_organisations], key=lambda row: row["label"])
+        return {"title": self.t("sim.organisations.title"), "rows": rows}
+
+    def _not_a_network(self):
+        other = next(o for o in self.cat.other_organisations if o.label == self.node.label)
+        return {"title": other.label, "note": other.note}
+
+    def _network(self):
+        network = self.node.network
+        rows = [{"label": self.graph.nodes[c].label, "href": self.link(c)} for c in self.node.links
+                if self.graph.nodes[c].kind == "country"]
+        return {"title": self.t("sim.network.title", network=network.short_name), "rows": rows,
+                "guest_href": self.link(self.node.links[0], "#step3"),
+                "guest_label": f"{self.cat.guest_access.code} {self.cat.guest_access.name}",
+                "helpdesk": self._helpdesk()}
+
+    def _country(self):
+        entry = next(e for e in self.node.network.countries if e.country == self.node.country.code)
+        options = [{"anchor": "h-" + target.rsplit("/", 1)[-1], "label": self.graph.nodes[target].label,
+                    "href": self.link(target, "#step3")} for target in self.node.links]
+        if entry.note:
+            note = self.t(entry.note)
+        elif not entry.hospitals:
+            note = self.t("sim.country.unknown", network=self.node.network.short_name, helpdesk=self._helpdesk())
+        elif not entry.hospitals_complete:
+            note = self.t("sim.country.incomplete", helpdesk=self._helpdesk())
+        else:
+            note = None
+        return {"title": self.t("sim.country.title", country=self.node.country.name), "options": options,
+                "note": note, "complete": entry.hospitals_complete}
+
+    def _hospital(self):
+        s = self.guide.settings
+        return {"title": self.t("sim.hospital.title", hospital=self.node.label),
+                "submitted": self.link(simulator.submitted_id(self.node.network)),
+                "path": self.link(simulator.path_id(self.node.id)),
+                "comment_hint": self.t(s.comment_hint) if s.comment_hint else self.t("sim.step4.no-hint"),
+                "recommended": ", ".join(p.name for p in self.guide.profiles)}
+
+    def _submitted(self):
+        guide_page = self.to_site(f"networks/{self.node.network.id}/")
+        return {"title": self.t("sim.submitted.title"), "delay": delay_text(self.guide.settings.approval_delay, self.t),
+                "guide_next": guide_page + "#what-next"}
+
+    def _path(self):
+        t, node, s = self.t, self.node, self.guide.settings
+        hospital = hospital_label(node.hospital) if node.hospital else f"{self.cat.guest_access.code} {self.cat.guest_access.name}"
+        steps = [
+            t("sim.your-path.open", url=url_link(self.cat.links["cpms-login"].url)),
+            t("sim.your-path.link"),
+            t("sim.your-path.sign-in"),
+            t("sim.your-path.tab"),
+            t("sim.your-path.application"),
+            t("sim.your-path.network", network_label=node.network.label),
+        ]
+        if node.country:
+            steps.append(t("sim.your-path.country", country=node.country.name))
+        else:
+            steps.append(t("sim.your-path.any-country"))
+        steps += [
+            t("sim.your-path.hospital", hospital=hospital),
+            t("sim.your-path.profiles", profiles=", ".join(p.name for p in self.guide.profiles)),
+        ]
+        if s.comment_hint:
+            steps.append(t("sim.your-path.comment", comment_hint=t(s.comment_hint)))
+        steps.append(t("sim.your-path.submit"))
+        return {"title": t("sim.your-path.title", hospital=hospital), "steps": steps}
+
+    def _helpdesk(self) -> Markup:
+        contacts = self.node.network.contacts
+        if contacts:
+            return Markup(", ").join(mailto(c.email) for c in contacts)
+        return self.t("sim.coordinator")
