@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import pdf, pipeline
+from generator import pdf, pipeline, simulator
 from generator.browser import BrowserNotFound
 from generator.errors import InputError
 from generator.model import Catalogue
@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
     generate.add_argument("output", type=Path)
     commands.add_parser("pdf", help="print every guide to build/pdf/<lang>/<network>.pdf (A4)")
+    commands.add_parser("graph", help="print the simulator's states and transitions as a Mermaid flowchart")
     args = parser.parse_args(argv)
 
     try:
@@ -47,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
                 (args.output / path).parent.mkdir(parents=True, exist_ok=True)
                 (args.output / path).write_text(text, encoding="utf-8")
             print(f"wrote {len(result.pages)} pages to {args.output}")
+        elif args.command == "graph":
+            catalogue, _ = pipeline.check(args.root, pipeline.languages_in(args.root))
+            print(simulator.build(catalogue).mermaid(), end="")
         elif args.command == "pdf":
             catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
             written = pdf.print_guides(args.root, list(texts), [n.id for n in catalogue.networks])

@@ -27,11 +27,15 @@ def build_site(root: Path, site: Path) -> None:
         raise RuntimeError(result.stdout + result.stderr)
 
 
-def print_guides(root: Path, languages: list[str], network_ids: list[str]) -> list[Path]:
-    from playwright.sync_api import sync_playwright
+def print_guides(root: Path, languages: list[str], network_ids: list[str], playwright=None) -> list[Path]:
+    """Build the site, then print the guides; uses `playwright` if one is already running."""
+    if playwright is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as started:
+            return print_guides(root, languages, network_ids, started)
     written = []
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory() as tmp:
         build_site(root, Path(tmp))
         browser = playwright.chromium.launch(**launch_options(playwright))
         page = browser.new_page()

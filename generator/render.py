@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import model
+from generator import model, simulator
 from generator.texts import Texts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -95,6 +95,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
         "browsers": t(s.browsers),
         "role": s.professional_role_example or "",
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
+        "simulator": f"../{simulator.network_id(guide.network)}.html",  # relative to networks/<id>.md
     }
     for name, link in cat.links.items():
         found["url_" + name.replace("-", "_")] = url_link(link.url)

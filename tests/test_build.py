@@ -90,10 +90,10 @@ def test_committed_schema_is_current_and_referenced():
     assert first_line == "# yaml-language-server: $schema=../generator/catalogue.schema.json"
 
 
-def test_pdf_command_prints_a4_guides_that_the_next_build_links(project_copy):
+def test_pdf_command_prints_a4_guides_that_the_next_build_links(project_copy, playwright):
     from generator.pdf import print_guides
 
-    [pdf] = print_guides(project_copy, ["fr"], ["reconnet"])
+    [pdf] = print_guides(project_copy, ["fr"], ["reconnet"], playwright)
     content = pdf.read_bytes()
     assert content.startswith(b"%PDF") and len(content) > 20_000
     width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", content).groups())

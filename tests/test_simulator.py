@@ -1,0 +1,217 @@
+"""The access-request simulator: its graph node by node, and walks through the built pages without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from conftest import ROOT
+from generator import simulator
+from generator.pipeline import generate
+
+CATALOGUE = generate(ROOT, ["en", "fr"]).catalogue
+GRAPH = simulator.build(CATALOGUE)
+
+
+def node(node_id: str) -> simulator.Node:
+    return GRAPH.nodes[node_id]
+
+
+def test_graph_of_the_real_catalogue_has_no_flaw():
+    assert GRAPH.problems() == []
+    assert GRAPH.reachable() == set(GRAPH.nodes)
+
+
+@pytest.mark.parametrize("state, links, up", [
+    ("sim/index", ["sim/organisations", "sim/wrong-application"], None),
+    ("sim/wrong-application", [], "sim/index"),
+    ("sim/covid-19", [], "sim/organisations"),
+    ("sim/ern-rnd/index", [f"sim/ern-rnd/{c}" for c in
+                           ["be", "bg", "cz", "fr", "de", "hu", "it", "lt", "nl", "pl", "si", "es", "gb"]],
+     "sim/organisations"),
+    ("sim/ern-rnd/de", ["sim/ern-rnd/de/guest", "sim/ern-rnd/de/de03", "sim/ern-rnd/de/de22", "sim/ern-rnd/de/de30",
+                        "sim/ern-rnd/de/de36", "sim/ern-rnd/de/de42"], "sim/ern-rnd/index"),
+    ("sim/ern-rnd/be", ["sim/ern-rnd/be/guest"], "sim/ern-rnd/index"),
+    ("sim/ern-rnd/de/de22", ["sim/ern-rnd/submitted", "sim/ern-rnd/de/de22-path"], "sim/ern-rnd/de"),
+    ("sim/ern-rnd/de/de22-path", [], "sim/ern-rnd/de/de22"),
+    ("sim/ern-rnd/submitted", ["sim/index"], "sim/ern-rnd/index"),
+    ("sim/bond/index", ["sim/bond/any/guest"], "sim/organisations"),
+    ("sim/bond/any/guest", ["sim/bond/submitted", "sim/bond/any/guest-path"], "sim/bond/index"),
+])
+def test_transitions(state, links, up):
+    assert list(node(state).links) == links
+    assert node(state).up == up
+
+
+def test_organisations_list_every_network_and_covid():
+    assert len(node("sim/organisations").links) == 25
+    assert "sim/covid-19" in node("sim/organisations").links
+
+
+def test_every_hospital_of_the_catalogue_has_a_page_and_a_path():
+    for network in CATALOGUE.networks:
+        for entry in network.countries:
+            for hospital in entry.hospitals:
+                page = f"sim/{network.id}/{entry.country.lower()}/{hospital.code.lower()}"
+                assert node(page).kind == "hospital" and node(page + "-path").kind == "path"
+
+
+def test_flaws_are_found():
+    graph = simulator.Graph()
+    graph.add(simulator.Node("sim/index", "start", 1, None, ("sim/a",)))
+    graph.add(simulator.Node("sim/a", "network", 2, "sim/index", ()))
+    graph.add(simulator.Node("sim/b", "country", 2, None, ("sim/nowhere",)))
+    assert graph.problems() == [
+        "sim/a: dead end: no way forward",
+        "sim/b: links to 'sim/nowhere', which does not exist",
+        "sim/b: no way back",
+        "sim/b: unreachable from sim/index",
+    ]
+    with pytest.raises(ValueError, match="defined twice"):
+        graph.add(simulator.Node("sim/a", "network", 2, "sim/index", ()))
+
+
+def test_mermaid_export():
+    text = GRAPH.mermaid()
+    assert text.startswith("flowchart LR\n")
+    assert "  sim__ern_rnd__de --> sim__ern_rnd__de__de22\n" in text
+
+
+def test_no_simulator_page_carries_a_script(built_site):
+    pages = sorted(built_site.glob("sim/**/*.html")) + sorted(built_site.glob("fr/sim/**/*.html"))
+    assert len(pages) == 2 * len(GRAPH.nodes)
+    for page in pages:
+        text = page.read_text(encoding="utf-8").lower()
+        assert "<script" not in text and not re.search(r"\son[a-z]+=", text) and "javascript:" not in text, page
+
+
+@pytest.fixture()
+def no_js(browser: Browser) -> Page:
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def step_marker(page: Page) -> str:
+    return page.locator(".saas-steps__current:visible").inner_text().replace("\n", " ").strip()
+
+
+def root(language: str) -> str:
+    return "" if language == "en" else f"/{language}"
+
+
+WALKS = [(n.id, e.country, h) for n in CATALOGUE.networks if n.guide and n.guide.example
+         for e in n.countries if e.country == n.guide.example.country for h in [n.guide.example.hospital]]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("network_id, country, hospital", WALKS, ids=[w[0] for w in WALKS])
+def test_full_walk_without_javascript(no_js: Page, site_url, language, network_id, country, hospital):
+    network = next(n for n in CATALOGUE.networks if n.id == network_id)
+    country_name = next(c.name for c in CATALOGUE.countries if c.code == country)
+    hospital_name = next(h.name for e in network.countries for h in e.hospitals if h.code == hospital)
+    page = no_js
+    base = f"{site_url}{root(language)}/sim"
+
+    page.goto(f"{site_url}{root(language)}/networks/{network_id}/")
+    page.locator("a[href*='/sim/']").first.click()
+    expect(page).to_have_url(f"{base}/{network_id}/")
+    page.goto(f"{base}/index.html")
+    assert step_marker(page) == "1 Select application"
+    page.get_by_role("link", name="CPMS", exact=True).click()
+    page.get_by_role("link", name="Step 2 : select an organisation →").click()
+    expect(page).to_have_url(f"{base}/organisations.html")
+    assert step_marker(page) == "2 Select organisation"
+    page.locator("tr", has_text=network.label).get_by_role("link", name="Open").click()
+    expect(page).to_have_url(re.compile(rf"{base}/{network_id}/(index\.html)?$"))
+    expect(page.locator(".saas-path")).to_contain_text(network.label)
+    page.locator("tr", has_text=country_name).get_by_role("link", name="Open").click()
+    expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html")
+    expect(page.locator("h1")).to_contain_text(country_name)
+    page.get_by_role("link", name=f"{hospital} - {hospital_name}").click()
+    page.get_by_role("link", name="Step 3 : select an access profile →").click()
+    expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}/{hospital.lower()}.html#step3")
+    assert step_marker(page) == "3 Select access profile"
+    chosen = ["HP", "Researcher"]
+    for name in chosen:
+        page.locator("label", has_text=re.compile(rf"^{name}$")).click()
+    page.get_by_role("link", name="Step 4 : type a comment →").click()
+    expect(page).to_have_url(re.compile(r"#step4$"))
+    assert step_marker(page) == "4 Recap and Submission"
+    expect(page.locator(".sim-organisation")).to_have_text(f"{hospital} - {hospital_name}")
+    assert page.locator(".sim-recap:visible").all_inner_texts() == chosen
+    page.locator(".saas-table--summary a").nth(2).click()  # "Change" next to Access Profile
+    expect(page).to_have_url(re.compile(r"#step3$"))
+    page.locator("label", has_text=re.compile(r"^Researcher$")).click()
+    page.get_by_role("link", name="Step 4 : type a comment →").click()
+    assert page.locator(".sim-recap:visible").all_inner_texts() == ["HP"]
+    page.get_by_role("button", name="Submit request access").click()
+    expect(page).to_have_url(re.compile(rf"{base}/{network_id}/submitted\.html"))
+    page.locator("main a").first.click()
+    expect(page).to_have_url(re.compile(rf"{root(language)}/networks/{network_id}/#what-next$"))
+
+
+def test_a_wrong_application_explains_and_offers_the_way_back(no_js: Page, site_url):
+    no_js.goto(f"{site_url}/sim/index.html")
+    no_js.get_by_role("link", name="AAC", exact=True).click()
+    no_js.get_by_role("link", name="Step 2 : select an organisation →").click()
+    expect(no_js).to_have_url(f"{site_url}/sim/wrong-application.html")
+    expect(no_js.get_by_role("alert")).to_contain_text("CPMS")
+    no_js.get_by_role("link", name="Back to screen 1").click()
+    expect(no_js).to_have_url(f"{site_url}/sim/index.html")
+
+
+def tab_to(page: Page, text: str, limit: int = 120) -> None:
+    """Press Tab until the focused element's accessible text is `text`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => (document.activeElement.innerText || document.activeElement.labels?.[0]?.innerText || '').trim()")
+        if focused == text:
+            return
+    raise AssertionError(f"could not reach {text!r} with the Tab key")
+
+
+def enter(page: Page) -> None:
+    """Press Enter on the focused link or button and wait for the page it leads to."""
+    before = page.url.split("#")[0]
+    target = page.evaluate("() => document.activeElement.href || ''").split("#")[0]
+    if target and target != before:
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    elif page.evaluate("() => document.activeElement.type === 'submit'"):
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    else:  # a link within the page: only the #fragment changes
+        page.keyboard.press("Enter")
+
+
+def test_keyboard_only_walk(no_js: Page, site_url):
+    page = no_js
+    page.goto(f"{site_url}/sim/index.html")
+    tab_to(page, "CPMS")
+    enter(page)
+    tab_to(page, "Step 2 : select an organisation →")
+    enter(page)
+    expect(page).to_have_url(f"{site_url}/sim/organisations.html")
+    for _ in range(7):  # the "Open" of ERN-RND, seventh row (COVID-19 is second)
+        tab_to(page, "Open")
+    enter(page)
+    expect(page).to_have_url(re.compile(r"/sim/ern-rnd/(index\.html)?$"))
+    for _ in range(5):  # Germany, fifth country (after "← Up")
+        tab_to(page, "Open")
+    enter(page)
+    tab_to(page, "DE22 - Universitätsklinikum Tübingen")
+    enter(page)
+    tab_to(page, "Step 3 : select an access profile →")
+    enter(page)
+    expect(page).to_have_url(re.compile(r"/sim/ern-rnd/de/de22\.html#step3$"))
+    tab_to(page, "HP")
+    page.keyboard.press("Space")
+    tab_to(page, "Step 4 : type a comment →")
+    enter(page)
+    assert page.locator(".sim-recap:visible").all_inner_texts() == ["HP"]
+    tab_to(page, "Submit request access")
+    enter(page)
+    expect(page).to_have_url(re.compile(r"/sim/ern-rnd/submitted\.html"))
