@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -14,7 +15,6 @@ from generator.render import Guide, delay_text, environment, guide_for, hospital
 from generator.texts import Texts
 
 DEFAULT_LANGUAGE = "en"
-LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
 def site_path(language: str, path: str) -> str:
@@ -29,9 +29,13 @@ def relative(from_file: str, to: str) -> str:
     return target + "/" if to.endswith("/") or to == "" else target
 
 
+_MARKDOWN = markdown.Markdown()
+
+
+@functools.lru_cache(maxsize=4096)  # the same guidance recurs on thousands of pages
 def inline_markdown(text: str) -> Markup:
     """Render a (pre-escaped) text's Markdown; one paragraph loses its <p>."""
-    rendered = markdown.markdown(str(text))
+    rendered = _MARKDOWN.reset().convert(str(text))
     single = re.fullmatch(r"<p>(.*)</p>", rendered, flags=re.S)
     return Markup(single.group(1) if single and "<p>" not in single.group(1) else rendered)
 
@@ -44,7 +48,7 @@ def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simul
     pages = {"assets/sim.css": env.get_template("sim/sim.css.j2").render(cat=cat)}
     for language, t in texts.items():
         for node in graph.nodes.values():
-            page = _Page(cat, t, language, list(texts), node, guides, graph)
+            page = _Page(cat, t, language, texts, node, guides, graph)
             pages[f"{language}/{node.id}.html"] = page.render(env)
     return pages
 
@@ -65,8 +69,9 @@ class _Page:
     def render(self, env: jinja2.Environment) -> str:
         node, t = self.node, self.t
         context = {
-            "cat": self.cat, "t": t, "language": self.language, "languages": self.languages,
-            "language_names": LANGUAGE_NAMES, "node": node,
+            "cat": self.cat, "t": t, "language": self.language, "languages": list(self.languages),
+            "language_names": {code: texts("language.name") for code, texts in self.languages.items()},
+            "node": node,
             "asset": lambda path: relative(self.file, path),
             "same_page": lambda other: relative(self.file, site_path(other, node.id + ".html")),
             "home": self.to_site(""),
