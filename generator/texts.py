@@ -22,6 +22,8 @@ SOURCE_LANGUAGE = "en"
 KEY = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+SAFE_TARGET = re.compile(r"^(https://\S+|mailto:[^\s@]+@\S+|#[\w-]+|\{[a-z][a-z0-9_]*\})$")
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,10 @@ def _entry_problem(key: object, value: object, is_source: bool) -> str | None:
         return "expected a 'note' telling translators where this text appears, got nothing"
     if JINJA.search(value["text"]):
         return "template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}"
+    for match in LINK_TARGET.finditer(value["text"]):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if not SAFE_TARGET.match(target):
+            return f"expected a link to https://, mailto:, #anchor or a {{placeholder}}, got {target!r}"
     return None
 
 

@@ -83,3 +83,16 @@ def test_missing_translation_falls_back_to_english_and_is_recorded(tmp_path):
 def test_source_hash_changes_with_the_english():
     assert source_hash("Hello") != source_hash("Hello!")
     assert len(source_hash("Hello")) == 10
+
+
+@pytest.mark.parametrize("target", ["javascript:alert.call", "http://example.eu", "data:text/html,x", "JavaScript:x"])
+def test_links_in_texts_must_be_safe(tmp_path, target):
+    with pytest.raises(InputError) as caught:
+        load(tmp_path, f"a.b:\n  text: '[click]({target}) or <{target}>'\n  note: x\n")
+    assert str(caught.value.problems[0]) == (
+        f"guides/en/site.yaml:1:1: a.b: expected a link to https://, mailto:, #anchor or a {{placeholder}}, got {target!r}")
+
+
+@pytest.mark.parametrize("target", ["https://cpms.ern-net.eu", "mailto:helpdesk@example.eu", "#help", "{simulator}"])
+def test_safe_links_in_texts_are_accepted(tmp_path, target):
+    assert load(tmp_path, f"a.b:\n  text: '[click]({target})'\n  note: x\n")["a.b"].text == f"[click]({target})"
