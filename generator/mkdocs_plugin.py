@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from generator import pdf, pipeline, staging
 from generator.errors import InputError
+from generator.publish import AtomicSite, pin_build_date
 
 log = get_plugin_logger(__name__)
 
@@ -29,6 +30,12 @@ SECTION_TITLES = {"Networks": "nav.networks"}
 
 class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     texts: dict = {}
+    command: str = "build"
+    publishing: AtomicSite | None = None
+    depth = 0  # mkdocs-static-i18n runs one nested build per further language
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -36,6 +43,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         hand_written = Path(config.docs_dir)
         if hand_written == target:  # a later language pass of mkdocs-static-i18n: already staged
             return config
+        pin_build_date(root)
         try:
             printed = pdf.existing(root)
             result = pipeline.generate(root, _languages(config), frozenset(printed))
@@ -48,7 +56,26 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self.texts = result.texts
         staging.sync(tree, target)
         config.docs_dir = str(target)
+        if self.command == "build":
+            self.publishing = AtomicSite(Path(config.site_dir))
+            config.site_dir = str(self.publishing.temporary)
         return config
+
+    def on_pre_build(self, *, config):
+        self.depth += 1
+
+    @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
+    def on_post_build(self, *, config):
+        self.depth -= 1
+        if self.depth == 0 and self.publishing:
+            self.publishing.finish(config.strict)
+            self.publishing = None
+
+    def on_build_error(self, *, error):
+        self.depth = 0
+        if self.publishing:
+            self.publishing.abandon()
+            self.publishing = None
 
     @event_priority(-110)  # after mkdocs-static-i18n has removed the language folders from the navigation
     def on_nav(self, nav, config, files):

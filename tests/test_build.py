@@ -103,3 +103,23 @@ def test_pdf_command_prints_a4_guides_that_the_next_build_links(project_copy, pl
     assert (site / "fr" / "networks" / "reconnet.pdf").read_bytes() == content
     assert 'href="../reconnet.pdf"' in (site / "fr" / "networks" / "reconnet" / "index.html").read_text("utf-8")
     assert "reconnet.pdf" not in (site / "networks" / "reconnet" / "index.html").read_text("utf-8")
+
+
+def test_a_build_failing_at_the_end_keeps_the_site(project_copy):
+    site = project_copy / "site"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    before = fingerprint(site)
+    (project_copy / "docs" / "en").mkdir(parents=True, exist_ok=True)
+    (project_copy / "docs" / "en" / "about.md").write_text("# About\n\nSee [this](missing.md).\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, site)
+    assert result.returncode != 0 and "missing.md" in result.stdout + result.stderr
+    assert fingerprint(site) == before
+    assert sorted(p.name for p in project_copy.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path):
+    again = tmp_path / "again"
+    assert mkdocs_build(ROOT, again).returncode == 0
+    first, second = fingerprint(built_site), fingerprint(again)
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
