@@ -215,3 +215,19 @@ def test_keyboard_only_walk(no_js: Page, site_url):
     tab_to(page, "Submit request access")
     enter(page)
     expect(page).to_have_url(re.compile(r"/sim/ern-rnd/submitted\.html"))
+
+
+def test_simulator_pages_work_under_a_no_script_policy(page: Page, site_url):
+    """With JavaScript on, the page's own policy forbids scripts; nothing it needs is blocked."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{site_url}/sim/ern-rnd/de/de22.html#step3")
+    policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert "script-src 'none'" in policy
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.sim-step4')).display") == "none"
+    page.locator("label[for='p-hp']").click()
+    page.get_by_role("link", name="Step 4 : type a comment →").click()
+    assert page.locator(".sim-recap:visible").all_inner_texts() == ["HP"]
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }")
+    assert page.evaluate("() => window.ran") is None
+    assert [e for e in errors if "Content Security Policy" not in e] == []
