@@ -93,7 +93,9 @@ class _ReferenceCheck:
 
     def refer(self, path: tuple, value: str | None, known: Iterable[str], what: str) -> Iterable[Problem]:
         known = list(known)
-        if value is not None and value not in known:
+        if value is not None and not known:
+            yield self.located.problem(path, f"expected one of the {what}, but none are defined; got {value!r}")
+        elif value is not None and value not in known:
             shown = ", ".join(sorted(known)[:30]) + (", ..." if len(known) > 30 else "")
             yield self.located.problem(path, f"expected one of the {what}: {shown}; got {value!r}")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
 import jinja2
 
 from generator import model, simulator
@@ -77,7 +79,14 @@ def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(
     return Result(catalogue, texts, pages)
 
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+
+
 def languages_in(root: Path) -> list[str]:
-    """The languages that have a folder of texts, English first."""
+    """The languages that have a folder of texts, English first; a folder not named by a language code is an error."""
     found = sorted(p.name for p in (root / GUIDES).iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE)
+    wrong = [name for name in found if not LANGUAGE_CODE.match(name)]
+    if wrong:
+        raise InputError([Problem(f"{GUIDES}/{name}", 1, 1, "", f"expected a folder named by a language code "
+                                  f"like 'fr' or 'pt-BR', got {name!r}") for name in wrong])
     return [SOURCE_LANGUAGE] + found

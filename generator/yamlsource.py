@@ -61,6 +61,8 @@ def parse(text: str, display: str) -> Located:
         message = e.problem or "invalid YAML"
         if "\t" in message or "'\\t'" in message:
             message = "tab character found; indent with spaces, not tabs"
+        elif message == "mapping values are not allowed here":
+            message = "invalid YAML: a colon followed by a space inside a value; put the whole value in quotes"
         else:
             message = f"invalid YAML: {message}"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

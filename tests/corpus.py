@@ -1,0 +1,86 @@
+"""The corpus of broken inputs: what a helpdesk or translator may get wrong, and the exact message for it.
+
+Each case edits one file of a throwaway project (the small fixture catalogue and the real texts):
+`old` -> `new` replaces text once; `old=None` writes `new` as the whole file. `expected` is every line
+`ern-guides check` prints before its summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CATALOGUE = "data/ern_catalogue.yaml"
+FRENCH = "guides/fr/site.yaml"
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    old: str | None
+    new: str | bytes
+    expected: list[str]
+
+
+def catalogue(old, new, expected) -> Case:
+    return Case(CATALOGUE, old, new, expected if isinstance(expected, list) else [expected])
+
+
+CASES = {
+    "duplicate key": catalogue("  target: CPMS\n", "  target: CPMS\n  target: CPMS\n",
+                      "data/ern_catalogue.yaml:27:3: application.target: duplicate key 'target' (first written on line 26)"),
+    "tab": catalogue("  target: CPMS\n", "\ttarget: CPMS\n",
+            "data/ern_catalogue.yaml:26:1: tab character found; indent with spaces, not tabs"),
+    "malformed yaml": catalogue("  choices: [AAC, CPMS]", "  choices: [AAC, CPMS",
+                       "data/ern_catalogue.yaml:26:9: invalid YAML: expected ',' or ']', but got ':'"),
+    "wrong type": catalogue("hospitals_complete: true", "hospitals_complete: maybe",
+                   "data/ern_catalogue.yaml:85:29: networks[1].countries[0].hospitals_complete: expected true or false, got 'maybe'"),
+    "missing field": catalogue("    short_name: BETA\n", "",
+                      "data/ern_catalogue.yaml:76:5: networks[1].short_name: expected a value, got nothing (this field is required)"),
+    "unknown field": catalogue("    label: BETA - Second Test Diseases\n", "    label: BETA - Second Test Diseases\n    colour: blue\n",
+                      "data/ern_catalogue.yaml:79:13: networks[1].colour: unknown field 'colour'; check its spelling and indentation"),
+    "unknown country": catalogue("      - country: DE\n", "      - country: XX\n",
+                        ["data/ern_catalogue.yaml:84:18: networks[1].countries[0].country: expected one of the country codes: DE, IT; got 'XX'",
+                         "data/ern_catalogue.yaml:90:26: networks[1].guide.example.country: expected one of the countries of this network: XX; got 'DE'"]),
+    "unknown profile": catalogue("profiles: [hp, researcher]", "profiles: [hp, surgeon]",
+                        "data/ern_catalogue.yaml:93:22: networks[1].guide.profiles[1]: expected one of the access profile ids: hp, researcher; got 'surgeon'"),
+    "unknown step": catalogue("default_procedure: [eu-login, request-access]", "default_procedure: [eu-login, request-acess]",
+                     "data/ern_catalogue.yaml:65:31: default_procedure[1]: expected one of the step ids: eu-login, request-access; got 'request-acess'"),
+    "unknown text key": catalogue("comment_hint: comment-hint.speciality-neuro", "comment_hint: comment-hint.nothing",
+                         "data/ern_catalogue.yaml:92:21: networks[1].guide.comment_hint: expected a text key defined in guides/en/, got 'comment-hint.nothing'"),
+    "duplicate hospital": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE22, name: Universitätsklinikum Bonn}",
+                           "data/ern_catalogue.yaml:88:13: networks[1].countries[0].hospitals[1]: duplicate hospital code 'DE22'"),
+    "malformed hospital code": catalogue("{code: DE30,", "{code: DE3,",
+                                "data/ern_catalogue.yaml:88:20: networks[1].countries[0].hospitals[1].code: expected a hospital code of two capitals and two digits like 'DE22', got 'DE3'"),
+    "hospital in wrong country": catalogue("{code: DE30,", "{code: IT30,",
+                                  "data/ern_catalogue.yaml:88:20: networks[1].countries[0].hospitals[1].code: expected a code starting with 'DE' (the country of this list), got 'IT30'"),
+    "http url": catalogue("url: https://cpms.ern-net.eu\n", "url: http://cpms.ern-net.eu\n",
+                 "data/ern_catalogue.yaml:17:10: links.cpms.url: expected an https:// address, got 'http://cpms.ern-net.eu'"),
+    "bad e-mail": catalogue("helpdesk@beta.example.eu", "helpdesk(at)beta.example.eu",
+                   "data/ern_catalogue.yaml:81:16: networks[1].contacts[0].email: expected an e-mail address like 'helpdesk@example.eu', got 'helpdesk(at)beta.example.eu'"),
+    "bad id": catalogue("  - id: alpha\n", "  - id: Alpha One\n",
+               "data/ern_catalogue.yaml:73:9: networks[0].id: expected a lowercase id like 'ern-rnd', got 'Alpha One'"),
+    "example hospital not listed": catalogue("hospital: DE22}", "hospital: DE42}",
+                                    "data/ern_catalogue.yaml:90:40: networks[1].guide.example.hospital: expected one of the hospital codes of that country: DE22, DE30; got 'DE42'"),
+    "html in a label": catalogue("label: ALPHA - First Test Diseases", "label: ALPHA <script>alert(1)</script>",
+                        "data/ern_catalogue.yaml:75:12: networks[0].label: expected text without '<' or '>', got 'ALPHA <script>alert(1)</script>'"),
+    "empty catalogue": Case(CATALOGUE, None, "", ["data/ern_catalogue.yaml:1:1: expected the catalogue (a mapping with 'networks', 'steps', ...), got an empty file"]),
+    "not UTF-8": Case(CATALOGUE, None, "sources:\n  - title: Liège\n".encode("latin-1"), ['data/ern_catalogue.yaml:2:1: expected UTF-8 text, got an undecodable byte 0xe8; save the file as UTF-8']),
+    "unknown step in a network": catalogue("      comment_hint: comment-hint.speciality-neuro\n",
+                                           "      comment_hint: comment-hint.speciality-neuro\n      procedure: [eu-login, preferences]\n",
+                                           "data/ern_catalogue.yaml:93:29: networks[1].guide.procedure[1]: expected one of the step ids: eu-login, request-access; got 'preferences'"),
+    "unknown verification method": catalogue("  recommended_verification: sms", "  recommended_verification: pigeon", "data/ern_catalogue.yaml:68:29: default_guide.recommended_verification: expected one of the verification method ids: sms; got 'pigeon'"),
+    "http website": catalogue("    label: BETA - Second Test Diseases\n", "    label: BETA - Second Test Diseases\n    website: http://beta.example.eu\n", "data/ern_catalogue.yaml:79:14: networks[1].website: expected an https:// address, got 'http://beta.example.eu'"),
+    "unknown source": catalogue("    source: doc\n    contacts:", "    source: document\n    contacts:", "data/ern_catalogue.yaml:79:13: networks[1].source: expected one of the source ids: doc; got 'document'"),
+    "duplicate network": catalogue("  - id: beta\n", "  - id: alpha\n", "data/ern_catalogue.yaml:76:5: networks[1]: duplicate network id 'alpha'"),
+    "two kinds in one block": catalogue("      - warning: step.eu-login.real-name\n", "      - warning: step.eu-login.real-name\n        do: step.eu-login.create\n", 'data/ern_catalogue.yaml:53:9: steps.eu-login.blocks[1]: expected exactly one of do, tip, warning, note, screen, items; got do, warning'),
+    "unknown list": catalogue("      - do: step.eu-login.create\n", "      - items: videos\n", "data/ern_catalogue.yaml:54:16: steps.eu-login.blocks[2].items: expected one of the list ids, but none are defined; got 'videos'"),
+    "missing placeholder": Case(FRENCH, "  text: \"Guide {network}\"\n", "  text: Guide\n", ['guides/fr/site.yaml:24:1: home.table.open: expected placeholders {network} as in English, got none']),
+    "extra placeholder": Case(FRENCH, "  text: Réseau\n", "  text: Réseau {network}\n", ['guides/fr/site.yaml:18:1: home.table.network: expected placeholders none as in English, got {network}']),
+    "broken template expression": Case(FRENCH, "  text: Domaine\n", "  text: Domaine {{ network.name }\n", ['guides/fr/site.yaml:20:1: home.table.diseases: template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}']),
+    "malformed text file": Case(FRENCH, "  text: Guide\n", "  text: Guide: [\n", ['guides/fr/site.yaml:23:14: invalid YAML: a colon followed by a space inside a value; put the whole value in quotes']),
+    "duplicate text key": Case(FRENCH, "home.table.guide:\n  text: Guide\n", "home.table.guide:\n  text: Guide\nhome.table.guide:\n  text: Guide\n", ["guides/fr/site.yaml:24:1: home.table.guide: duplicate key 'home.table.guide' (first written on line 22)"]),
+    "javascript link in a text": Case(FRENCH, "  text: Domaine\n", "  text: '[Domaine](javascript:alert)'\n", ["guides/fr/site.yaml:20:1: home.table.diseases: expected a link to https://, mailto:, #anchor or a {placeholder}, got 'javascript:alert'"]),
+    "text key unknown to English": Case(FRENCH, "home.table.guide:\n", "home.table.guides:\n", ['guides/fr/site.yaml:22:1: home.table.guides: unknown key: no English text has it']),
+    "English text without a note": Case("guides/en/site.yaml", "home.table.guide:\n  note: Column heading of the network table on the home page (link to the guide).\n", "home.table.guide:\n", ["guides/en/site.yaml:28:1: home.table.guide: expected a 'note' telling translators where this text appears, got nothing"]),
+    "unknown language folder": Case("guides/english/site.yaml", None, "home.heading:\n  text: Hello\n", ["guides/english:1:1: expected a folder named by a language code like 'fr' or 'pt-BR', got 'english'"]),
+}
