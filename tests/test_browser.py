@@ -40,3 +40,25 @@ def test_no_request_leaves_the_site(page: Page, site_url: str):
     assert requested, "the pages made no request at all: the test could not have failed"
     outside = [url for url in requested if not url.startswith(site_url) and not url.startswith("data:")]
     assert outside == []
+
+
+def test_guide_pages_work_under_a_strict_policy(page: Page, site_url: str):
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in ("/", "/networks/euracan/", "/fr/networks/reconnet/"):
+        page.goto(f"{site_url}{path}")
+        policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+        assert page.locator("script:not([src]):not([type='application/json'])").count() == 0
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }")
+    assert page.evaluate("() => window.ran") is None  # inline script refused
+    refused = [e for e in errors if "window.ran = 1" in e or "Content Security Policy" in e]
+    assert len(refused) == 1, refused  # only our own injected script was refused
+    page.goto(f"{site_url}/")
+    page.locator("input[data-md-component='search-query']").click()
+    page.keyboard.type("Tübingen")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    # Material also requests sitemap.xml beside each hreflang alternate (mkdocs-material#6582): those 404s
+    # are tracked by the link/console checks of issue 5, not here.
+    assert [e for e in errors if "Content Security Policy" in e or "Uncaught" in e] == refused
