@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -11,7 +12,8 @@ from conftest import ROOT
 from generator import simulator
 from generator.pipeline import generate
 
-CATALOGUE = generate(ROOT, ["en", "fr"]).catalogue
+RESULT = generate(ROOT, ["en", "fr"])
+CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts
 GRAPH = simulator.build(CATALOGUE)
 
 
@@ -98,6 +100,12 @@ def step_marker(page: Page) -> str:
     return page.locator(".saas-steps__current:visible").inner_text().replace("\n", " ").strip()
 
 
+def heading(key: str, language: str, **values) -> str:
+    """A heading as the reader sees it: the text of `key` in `language`, placeholders filled."""
+    text = TEXTS[language](key, **values)
+    return html.unescape(re.sub(r"\*\*", "", str(text)))
+
+
 def root(language: str) -> str:
     return "" if language == "en" else f"/{language}"
 
@@ -115,30 +123,42 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     page = no_js
     base = f"{site_url}{root(language)}/sim"
 
-    page.goto(f"{site_url}{root(language)}/networks/{network_id}/")
+    page.goto(f"{site_url}{root(language)}/")
+    page.locator("article table a[href*='networks/%s/']" % network_id).click()
+    expect(page).to_have_url(f"{site_url}{root(language)}/networks/{network_id}/")
     page.locator("a[href*='/sim/']").first.click()
     expect(page).to_have_url(f"{base}/{network_id}/")
+    expect(page.locator("h1")).to_contain_text(network.short_name)
     page.goto(f"{base}/index.html")
+    expect(page.locator("h1")).to_have_text(heading("sim.start.title", language))
     assert step_marker(page) == "1 Select application"
     page.get_by_role("link", name="CPMS", exact=True).click()
     page.get_by_role("link", name="Step 2 : select an organisation →").click()
     expect(page).to_have_url(f"{base}/organisations.html")
+    expect(page.locator("h1")).to_have_text(heading("sim.organisations.title", language))
     assert step_marker(page) == "2 Select organisation"
     page.locator("tr", has_text=network.label).get_by_role("link", name="Open").click()
     expect(page).to_have_url(re.compile(rf"{base}/{network_id}/(index\.html)?$"))
+    expect(page.locator("h1")).to_have_text(heading("sim.network.title", language, network=network.short_name))
+    assert step_marker(page) == "2 Select organisation"
     expect(page.locator(".saas-path")).to_contain_text(network.label)
     page.locator("tr", has_text=country_name).get_by_role("link", name="Open").click()
     expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html")
-    expect(page.locator("h1")).to_contain_text(country_name)
+    expect(page.locator("h1")).to_have_text(heading("sim.country.title", language, country=country_name))
+    assert step_marker(page) == "2 Select organisation"
+    expect(page.locator(".saas-path")).to_contain_text(f"{network.label} / {country_name}")
     page.get_by_role("link", name=f"{hospital} - {hospital_name}").click()
     page.get_by_role("link", name="Step 3 : select an access profile →").click()
     expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}/{hospital.lower()}.html#step3")
+    expect(page.locator("h1")).to_have_text(heading("sim.hospital.title", language, hospital=f"{hospital} - {hospital_name}"))
+    expect(page.locator("h2:visible")).to_have_text(heading("sim.step3.heading", language))
     assert step_marker(page) == "3 Select access profile"
     chosen = ["HP", "Researcher"]
     for name in chosen:
         page.locator("label", has_text=re.compile(rf"^{name}$")).click()
     page.get_by_role("link", name="Step 4 : type a comment →").click()
     expect(page).to_have_url(re.compile(r"#step4$"))
+    expect(page.locator("h2:visible")).to_have_text(heading("sim.step4.heading", language))
     assert step_marker(page) == "4 Recap and Submission"
     expect(page.locator(".sim-organisation")).to_have_text(f"{hospital} - {hospital_name}")
     assert page.locator(".sim-recap:visible").all_inner_texts() == chosen
@@ -149,6 +169,7 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     assert page.locator(".sim-recap:visible").all_inner_texts() == ["HP"]
     page.get_by_role("button", name="Submit request access").click()
     expect(page).to_have_url(re.compile(rf"{base}/{network_id}/submitted\.html"))
+    expect(page.locator("h1")).to_have_text(heading("sim.submitted.title", language))
     page.locator("main a").first.click()
     expect(page).to_have_url(re.compile(rf"{root(language)}/networks/{network_id}/#what-next$"))
 
