@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import pdf, pipeline, simulator
+from generator import pdf, pipeline, simulator, translation
 from generator.browser import BrowserNotFound
 from generator.errors import InputError
 from generator.model import Catalogue
@@ -22,6 +22,19 @@ def schema_text() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def _status(root: Path, strict: bool) -> int:
+    gaps = False
+    for language in pipeline.languages_in(root)[1:]:
+        c = translation.coverage(root, language)
+        gaps |= not c.complete
+        print(f"{language}: {c.translated}/{c.total} translated, {len(c.missing)} missing, {len(c.stale)} stale, "
+              f"{len(c.mismatched)} placeholder mismatches")
+        for label, keys in (("missing", c.missing), ("stale", c.stale), ("mismatched", c.mismatched)):
+            for key in keys:
+                print(f"  {label}: {key}")
+    return 1 if strict and gaps else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ern-guides", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
@@ -33,6 +46,18 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("output", type=Path)
     commands.add_parser("pdf", help="print every guide to build/pdf/<lang>/<network>.pdf (A4)")
     commands.add_parser("graph", help="print the simulator's states and transitions as a Mermaid flowchart")
+    status = commands.add_parser("status", help="translation coverage of every language")
+    status.add_argument("--strict", action="store_true", help="exit 1 if anything is missing, stale or mismatched")
+    new = commands.add_parser("new-language", help="start a translation: create guides/<code>/ and register it")
+    new.add_argument("code")
+    stamp = commands.add_parser("stamp", help="mark a language's translations as up to date with the English")
+    stamp.add_argument("code")
+    export = commands.add_parser("po-export", help="write a gettext PO file of a language (for Poedit, Weblate...)")
+    export.add_argument("code")
+    export.add_argument("--output", type=Path)
+    load = commands.add_parser("po-import", help="take a language's translations from a gettext PO file")
+    load.add_argument("code")
+    load.add_argument("file", type=Path)
     args = parser.parse_args(argv)
 
     try:
@@ -51,6 +76,22 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "graph":
             catalogue, _ = pipeline.check(args.root, pipeline.languages_in(args.root))
             print(simulator.build(catalogue).mermaid(), end="")
+        elif args.command == "status":
+            return _status(args.root, args.strict)
+        elif args.command == "new-language":
+            for line in translation.new_language(args.root, args.code):
+                print(f"created {line}")
+            print(f"next: translate guides/{args.code}/*.yaml (see TRANSLATING.md), then `ern-guides status`")
+        elif args.command == "stamp":
+            print(f"{translation.stamp(args.root, args.code)} translation(s) marked up to date")
+        elif args.command == "po-export":
+            po = translation.export_po(args.root, args.code)
+            target = args.output or Path(f"{args.code}.po")
+            target.write_text(po, encoding="utf-8")
+            print(f"wrote {target}")
+        elif args.command == "po-import":
+            count = translation.import_po(args.root, args.code, args.file.read_text(encoding="utf-8"))
+            print(f"guides/{args.code}/: {count} translation(s)")
         elif args.command == "pdf":
             catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
             written = pdf.print_guides(args.root, list(texts), [n.id for n in catalogue.networks])

@@ -54,6 +54,10 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             log.warning(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
                         + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
         self.texts = result.texts
+        for language in config.plugins["i18n"].config.languages:  # menu names come from the texts
+            texts = result.texts.get(language.locale)
+            if texts and "language.name" in texts.entries:
+                language.name = str(texts("language.name"))
         staging.sync(tree, target)
         config.docs_dir = str(target)
         if self.command == "build":

@@ -1,0 +1,140 @@
+"""The translators' tools: coverage and staleness, writing language files, gettext PO exchange, new languages.
+
+A translation records in `source` the hash of the English text it translates; when the English changes, the
+hash no longer matches and the translation is reported stale until it is updated and stamped again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+import yaml
+
+from generator.errors import InputError, Problem
+from generator.pipeline import GUIDES, LANGUAGE_CODE
+from generator.texts import SOURCE_LANGUAGE, Entry, check_translation, load_language, source_hash
+
+MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
+HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
+          "# `source` is the fingerprint of the English text translated; see TRANSLATING.md.\n")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line texts (lists) as literal blocks, as a person would write them."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+@dataclass
+class Coverage:
+    language: str
+    total: int
+    translated: int
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not (self.missing or self.stale or self.mismatched)
+
+
+def english(root: Path) -> dict[str, Entry]:
+    return load_language(root / GUIDES / SOURCE_LANGUAGE, f"{GUIDES}/{SOURCE_LANGUAGE}", is_source=True)
+
+
+def translation(root: Path, language: str) -> dict[str, Entry]:
+    folder = root / GUIDES / language
+    if not any(folder.glob("*.yaml")):
+        return {}
+    return load_language(folder, f"{GUIDES}/{language}", is_source=False)
+
+
+def coverage(root: Path, language: str) -> Coverage:
+    source, entries = english(root), translation(root, language)
+    mismatched = [p.path for p in check_translation(source, entries)]
+    return Coverage(
+        language, len(source), len([k for k in entries if k in source]),
+        missing=[k for k in source if k not in entries],
+        stale=[k for k, e in entries.items() if k in source and e.source != source_hash(source[k].text)],
+        mismatched=mismatched)
+
+
+def write_language(root: Path, language: str, texts: dict[str, tuple[str, str | None]]) -> None:
+    """Write `{key: (text, source)}` into guides/<language>/, one file per English file, English key order."""
+    source = english(root)
+    folder = root / GUIDES / language
+    folder.mkdir(parents=True, exist_ok=True)
+    by_file: dict[str, dict] = {}
+    for key, entry in source.items():
+        name = Path(entry.file).name
+        by_file.setdefault(name, {})
+        if key in texts:
+            text, fingerprint = texts[key]
+            by_file[name][key] = {"text": text, **({"source": fingerprint} if fingerprint else {})}
+    for name, entries in by_file.items():
+        body = yaml.dump(entries, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110) if entries else "{}\n"
+        (folder / name).write_text(HEADER.format(name=name, language=language) + body, encoding="utf-8")
+
+
+def stamp(root: Path, language: str) -> int:
+    """Record every present translation as translating the current English; returns how many changed."""
+    source, entries = english(root), translation(root, language)
+    changed = sum(1 for k, e in entries.items() if k in source and e.source != source_hash(source[k].text))
+    write_language(root, language, {k: (e.text, source_hash(source[k].text)) for k, e in entries.items() if k in source})
+    return changed
+
+
+def export_po(root: Path, language: str) -> str:
+    source, entries = english(root), translation(root, language)
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Project-Id-Version": "ERN Guides", "Language": language,
+                   "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+    for key, entry in source.items():
+        done = entries.get(key)
+        flags = ["python-brace-format"] if entry.placeholders else []
+        if done and done.source != source_hash(entry.text):
+            flags.append("fuzzy")  # translated from an older English text
+        po.append(polib.POEntry(msgctxt=key, msgid=entry.text, msgstr=done.text if done else "",
+                                comment=entry.note, occurrences=[(entry.file, str(entry.line))], flags=flags))
+    return str(po)
+
+
+def import_po(root: Path, language: str, text: str) -> int:
+    """Take the translations of a PO file; a fuzzy entry keeps its old fingerprint, so it stays stale."""
+    source, entries = english(root), translation(root, language)
+    texts = {k: (e.text, e.source) for k, e in entries.items()}
+    for item in polib.pofile(text):
+        if item.msgctxt not in source or not item.msgstr:
+            continue
+        previous = entries.get(item.msgctxt)
+        fingerprint = (previous.source if previous else None) if item.fuzzy else source_hash(item.msgid)
+        texts[item.msgctxt] = (item.msgstr, fingerprint)
+    write_language(root, language, texts)
+    return len(texts)
+
+
+def new_language(root: Path, language: str) -> list[str]:
+    """Create guides/<language>/ (nothing translated yet) and register the language in mkdocs.yml."""
+    if not LANGUAGE_CODE.match(language):
+        raise InputError([Problem("ern-guides new-language", 1, 1, "", f"expected a language code like 'it' or "
+                                  f"'pt-BR', got {language!r}")])
+    if (root / GUIDES / language).exists():
+        raise InputError([Problem(f"{GUIDES}/{language}", 1, 1, "", "this language exists already")])
+    write_language(root, language, {})
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    theme = "" if (MATERIAL_LANGUAGES / f"{language}.html").exists() else ", theme: {language: en}"
+    line = f"        - {{locale: {language}, name: {language}, build: true{theme}}}\n"
+    anchor = re.search(r"^( *)languages:\n", text[text.index("- i18n:"):], flags=re.M)
+    start = text.index("- i18n:") + anchor.end()
+    end = start
+    while end < len(text) and re.match(r"^ {8}", text[end:]):
+        end = text.index("\n", end) + 1
+    config.write_text(text[:end] + line + text[end:], encoding="utf-8")
+    return [f"{GUIDES}/{language}/", f"mkdocs.yml: {line.strip()}"]
