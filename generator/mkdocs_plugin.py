@@ -51,7 +51,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         except (InputError, ValueError) as e:
             raise PluginError(str(e)) from None
         for language, keys in sorted(result.untranslated().items()):
-            log.warning(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
+            log.info(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
                         + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
         self.texts = result.texts
         for language in config.plugins["i18n"].config.languages:  # menu names come from the texts

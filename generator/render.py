@@ -130,16 +130,30 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
     pages: dict[str, str] = {}
     for language, t in texts.items():
         common = {"cat": cat, "t": t, "language": language}
-        pages[f"{language}/index.md"] = env.get_template("home.md.j2").render(common, guides=guides)
+        pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(common)
+        t.missing_on_page.clear()
+        pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(common, guides=guides))
         for guide in guides:
+            t.missing_on_page.clear()
             v = values(cat, guide, t)
             source = next((s.title for s in cat.sources if s.id == guide.network.source), "")
             has_pdf = f"{language}/networks/{guide.network.id}.pdf" in pdfs
             page = env.get_template("guide.md.j2").render(
                 common, guide=guide, v=v, source_title=source, has_pdf=has_pdf,
                 screen=_screen_renderer(env, common, guide, v))
-            pages[f"{language}/networks/{guide.network.id}.md"] = page
+            pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
     return pages
+
+
+def _with_notice(env: jinja2.Environment, common: dict, page: str, up: str = "") -> str:
+    """Put a "not yet translated" notice naming the missing texts after the page's front matter."""
+    t: Texts = common["t"]
+    if not t.missing_on_page:
+        return page
+    notice = env.get_template("untranslated.md.j2").render(common, keys=sorted(t.missing_on_page), up=up)
+    t.missing_on_page.clear()
+    head, separator, body = page.partition("\n---\n\n") if page.startswith("---\n") else ("", "", page)
+    return head + separator + notice + body
 
 
 def _screen_renderer(env: jinja2.Environment, common: dict, guide: Guide, v: dict):

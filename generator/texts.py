@@ -122,6 +122,7 @@ class Texts:
         self.entries = entries
         self.source = source
         self.missing: set[str] = set()
+        self.missing_on_page: set[str] = set()
 
     def __call__(self, key: str, **values: object) -> Markup:
         entry = self.entries.get(key)
@@ -129,6 +130,7 @@ class Texts:
             if key not in self.source:
                 raise KeyError(f"no text with key {key!r} in guides/{SOURCE_LANGUAGE}/")
             self.missing.add(key)
+            self.missing_on_page.add(key)
             entry = self.source[key]
         return fill(entry, values, key)
 
