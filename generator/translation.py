@@ -30,6 +30,14 @@ _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
     "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
 
 
+# For a language the Material theme does not know (Irish, Maltese...): pages declare the right language,
+# while the theme's few labels (search, table of contents) stay English.
+THEME_LABELS = """{{#- Material has no '{language}': its labels in English, the page's language declared right. -#}}
+{{% import "partials/languages/en.html" as english %}}
+{{% macro t(key) %}}{{{{ "{language}" if key == "language" else english.t(key) }}}}{{% endmacro %}}
+"""
+
+
 @dataclass
 class Coverage:
     language: str
@@ -127,14 +135,19 @@ def new_language(root: Path, language: str) -> list[str]:
     if (root / GUIDES / language).exists():
         raise InputError([Problem(f"{GUIDES}/{language}", 1, 1, "", "this language exists already")])
     write_language(root, language, {})
+    created = [f"{GUIDES}/{language}/"]
+    if not (MATERIAL_LANGUAGES / f"{language}.html").exists():
+        partial = root / "overrides" / "partials" / "languages" / f"{language}.html"
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(THEME_LABELS.format(language=language), encoding="utf-8")
+        created.append(partial.relative_to(root).as_posix())
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    theme = "" if (MATERIAL_LANGUAGES / f"{language}.html").exists() else ", theme: {language: en}"
-    line = f"        - {{locale: {language}, name: {language}, build: true{theme}}}\n"
+    line = f"        - {{locale: {language}, name: {language}, build: true}}\n"
     anchor = re.search(r"^( *)languages:\n", text[text.index("- i18n:"):], flags=re.M)
     start = text.index("- i18n:") + anchor.end()
     end = start
     while end < len(text) and re.match(r"^ {8}", text[end:]):
         end = text.index("\n", end) + 1
     config.write_text(text[:end] + line + text[end:], encoding="utf-8")
-    return [f"{GUIDES}/{language}/", f"mkdocs.yml: {line.strip()}"]
+    return created + [f"mkdocs.yml: {line.strip()}"]

@@ -1,0 +1,95 @@
+"""TRANSLATING.md, followed literally on a throwaway copy: every command of its ```sh blocks, in order.
+
+The one manual step, translating the PO file in a tool, is done by the test just before `po-import`.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import ROOT
+from test_build import project_copy  # noqa: F401  (fixture)
+
+COMMANDS = {"ern-guides": [sys.executable, "-m", "generator"], "mkdocs": [sys.executable, "-m", "mkdocs"]}
+TRANSLATED = {"language.name": "Italiano", "guide.heading": "{network}: come chiedere l'accesso al CPMS"}
+
+
+def commands_of(document: Path) -> list[str]:
+    blocks = re.findall(r"```sh\n(.*?)```", document.read_text(encoding="utf-8"), flags=re.S)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def run(command: str, cwd: Path) -> subprocess.CompletedProcess:
+    program, *args = shlex.split(command)
+    result = subprocess.run(COMMANDS[program] + args, cwd=cwd, capture_output=True, text=True)
+    assert result.returncode == 0, f"`{command}` failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def translate_in_a_tool(po_file: Path) -> None:
+    po = polib.pofile(str(po_file))
+    for entry in po:
+        if entry.msgctxt in TRANSLATED:
+            entry.msgstr = TRANSLATED[entry.msgctxt]
+    po.save()
+
+
+def test_translating_md_works_as_written(project_copy):  # noqa: F811
+    commands = commands_of(ROOT / "TRANSLATING.md")
+    assert commands[:3] == ["ern-guides new-language it", "mkdocs build", "ern-guides status"]
+    outputs = []
+    for command in commands:
+        if command.startswith("ern-guides po-import"):
+            translate_in_a_tool(project_copy / "it.po")
+        outputs.append((command, run(command, project_copy).stdout))
+
+    statuses = [out for command, out in outputs if command == "ern-guides status"]
+    total = len(polib.pofile(str(project_copy / "it.po")))
+    assert f"it: 0/{total} translated, {total} missing" in statuses[0]
+    assert f"it: 2/{total} translated, {total - 2} missing, 0 stale" in statuses[1]
+
+    page = (project_copy / "site" / "it" / "networks" / "ern-rnd" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1 [^>]*>ERN-RND: come chiedere l&#39;accesso al CPMS", page)
+    assert "Not yet translated" in page and '<html lang="it"' in page
+    assert re.search(r'hreflang="it" class="md-select__link">\s*Italiano\s*</a>', page)
+    assert "{locale: it, name: it, build: true}" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_changed_english_text_makes_the_translation_stale(project_copy):  # noqa: F811
+    status = run("ern-guides status", project_copy).stdout
+    assert "fr: " in status and " 0 stale" in status
+    english = project_copy / "guides" / "en" / "site.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "  text: Getting access to the CPMS, step by step", "  text: Getting access to the CPMS"), encoding="utf-8")
+    status = run("ern-guides status", project_copy).stdout
+    assert "1 stale" in status and "  stale: home.heading" in status
+    strict = subprocess.run(COMMANDS["ern-guides"] + ["status", "--strict"], cwd=project_copy, capture_output=True)
+    assert strict.returncode == 1
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    fuzzy = [e.msgctxt for e in polib.pofile(str(project_copy / "fr.po")) if e.fuzzy]
+    assert fuzzy == ["home.heading"]
+
+
+def test_po_round_trip_is_lossless(project_copy):  # noqa: F811
+    folder = project_copy / "guides" / "fr"
+    before = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    run("ern-guides po-import fr fr.po", project_copy)
+    assert {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")} == before
+
+
+@pytest.mark.parametrize("code, theme", [("ga", True), ("de", False)])
+def test_languages_the_theme_lacks_get_its_english_labels(project_copy, code, theme):  # noqa: F811
+    run(f"ern-guides new-language {code}", project_copy)
+    assert f"{{locale: {code}, name: {code}, build: true}}" in (project_copy / "mkdocs.yml").read_text()
+    assert (project_copy / "overrides" / "partials" / "languages" / f"{code}.html").exists() == theme
+    if theme:  # the site builds, with the theme's labels in English and our texts in the language
+        run("mkdocs build", project_copy)
+        assert '<html lang="ga"' in (project_copy / "site" / "ga" / "index.html").read_text(encoding="utf-8")
