@@ -15,7 +15,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "small_catalogue.yaml"
 
 
 def project_with(tmp_path: Path, case: Case) -> Path:
-    shutil.copytree(ROOT / "guides", tmp_path / "guides")
+    shutil.copytree(ROOT / "guides" / "en", tmp_path / "guides" / "en")
+    shutil.copytree(Path(__file__).parent / "fixtures" / "fr", tmp_path / "guides" / "fr")
     (tmp_path / "data").mkdir()
     shutil.copy(FIXTURE, tmp_path / "data" / "ern_catalogue.yaml")
     path = tmp_path / case.file
