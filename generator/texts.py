@@ -23,6 +23,7 @@ KEY = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s", flags=re.M)
 SAFE_TARGET = re.compile(r"^(https://\S+|mailto:[^\s@]+@\S+|#[\w-]+|\{[a-z][a-z0-9_]*\})$")
 
 
@@ -37,6 +38,11 @@ class Entry:
     @property
     def placeholders(self) -> set[str]:
         return set(PLACEHOLDER.findall(self.text))
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """What a translation must keep: how many links, and how many list items."""
+        return len(LINK_TARGET.findall(self.text)), len(LIST_ITEM.findall(self.text))
 
 
 def source_hash(text: str) -> str:
@@ -111,6 +117,10 @@ def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -
             got = ", ".join(f"{{{p}}}" for p in sorted(entry.placeholders)) or "none"
             problems.append(Problem(entry.file, entry.line, 1, key,
                                     f"expected placeholders {expected} as in English, got {got}"))
+        elif entry.shape != source[key].shape:
+            (links, items), (got_links, got_items) = source[key].shape, entry.shape
+            problems.append(Problem(entry.file, entry.line, 1, key, f"expected {links} link(s) and {items} list "
+                                    f"item(s) as in English, got {got_links} and {got_items}"))
     return problems
 
 

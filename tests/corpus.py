@@ -83,4 +83,10 @@ CASES = {
     "text key unknown to English": Case(FRENCH, "home.table.guide:\n", "home.table.guides:\n", ['guides/fr/site.yaml:8:1: home.table.guides: unknown key: no English text has it']),
     "English text without a note": Case("guides/en/site.yaml", "home.table.guide:\n  note: Column heading of the network table on the home page (link to the guide).\n", "home.table.guide:\n", ["guides/en/site.yaml:28:1: home.table.guide: expected a 'note' telling translators where this text appears, got nothing"]),
     "unknown language folder": Case("guides/english/site.yaml", None, "home.heading:\n  text: Hello\n", ["guides/english:1:1: expected a folder named by a language code like 'fr' or 'pt-BR', got 'english'"]),
+    "lost list structure": Case("guides/fr/site.yaml", None,
+                                "guide.before.body:\n  text: Votre e-mail, votre portable, {browsers}, puis {delay}.\n",
+                                ["guides/fr/site.yaml:1:1: guide.before.body: expected 0 link(s) and 4 list item(s) as in English, got 0 and 0"]),
+    "lost link": Case("guides/fr/steps.yaml", None,
+                      "step.request-access.simulator:\n  text: Entraînez-vous avec le simulateur ({simulator}) pour {network}.\n",
+                      ["guides/fr/steps.yaml:1:1: step.request-access.simulator: expected 1 link(s) and 0 list item(s) as in English, got 0 and 0"]),
 }
