@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("po-export", help="write a gettext PO file of a language (for Poedit, Weblate...)")
     export.add_argument("code")
     export.add_argument("--output", type=Path)
+    commands.add_parser("pseudo-locale", help="make the accented, longer pseudo-language en-XA to spot hard-coded text")
     load = commands.add_parser("po-import", help="take a language's translations from a gettext PO file")
     load.add_argument("code")
     load.add_argument("file", type=Path)
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"next: translate guides/{args.code}/*.yaml (see TRANSLATING.md), then `ern-guides status`")
         elif args.command == "stamp":
             print(f"{translation.stamp(args.root, args.code)} translation(s) marked up to date")
+        elif args.command == "pseudo-locale":
+            print(f"guides/{translation.pseudo_locale(args.root)}/ written; build the site to see it")
         elif args.command == "po-export":
             po = translation.export_po(args.root, args.code)
             target = args.output or Path(f"{args.code}.po")

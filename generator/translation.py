@@ -151,3 +151,30 @@ def new_language(root: Path, language: str) -> list[str]:
         end = text.index("\n", end) + 1
     config.write_text(text[:end] + line + text[end:], encoding="utf-8")
     return created + [f"mkdocs.yml: {line.strip()}"]
+
+
+PSEUDO_LANGUAGE = "en-XA"
+_ACCENTS = str.maketrans("aeiouycnszAEIOUYCNSZ", "áéíóúýçñšžÁÉÍÓÚÝÇÑŠŽ")
+_KEEP = re.compile(r"\{[a-z_]+\}|\]\([^)]*\)|<[^>]+>|\*\*|`[^`]*`")
+
+
+def pseudo_text(text: str) -> str:
+    """Accent every letter and make each line ~40 % longer; placeholders, link targets and Markdown are kept."""
+    def accent(line: str) -> str:
+        parts, last = [], 0
+        for match in _KEEP.finditer(line):
+            parts += [line[last:match.start()].translate(_ACCENTS), match.group()]
+            last = match.end()
+        parts.append(line[last:].translate(_ACCENTS))
+        body = "".join(parts)
+        return body + (" " + "·" * max(2, len(line) * 2 // 5) if line.strip() else "")
+    return "\n".join(accent(line) for line in text.split("\n"))
+
+
+def pseudo_locale(root: Path) -> str:
+    """Create or refresh the pseudo-locale en-XA from the English texts, to find hard-coded text."""
+    if not (root / GUIDES / PSEUDO_LANGUAGE).exists():
+        new_language(root, PSEUDO_LANGUAGE)
+    source = english(root)
+    write_language(root, PSEUDO_LANGUAGE, {k: (pseudo_text(e.text), source_hash(e.text)) for k, e in source.items()})
+    return PSEUDO_LANGUAGE
