@@ -59,6 +59,7 @@ def test_translating_md_works_as_written(project_copy):  # noqa: F811
     assert re.search(r"<h1 [^>]*>ERN-RND: come chiedere l&#39;accesso al CPMS", page)
     assert "Not yet translated" in page and '<html lang="it"' in page
     assert re.search(r'hreflang="it" class="md-select__link">\s*Italiano\s*</a>', page)
+    assert 'placeholder="Cerca"' in page  # Material's own interface strings follow the page language
     assert "{locale: it, name: it, build: true}" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
 
 
