@@ -47,7 +47,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         try:
             printed = pdf.existing(root)
             result = pipeline.generate(root, _languages(config), frozenset(printed))
-            tree = staging.compose(hand_written, result.pages, printed)
+            extra = {**printed, **_material_sitemaps(result.pages, _languages(config))}
+            tree = staging.compose(hand_written, result.pages, extra)
         except (InputError, ValueError) as e:
             raise PluginError(str(e)) from None
         for language, keys in sorted(result.untranslated().items()):
@@ -88,6 +89,22 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             if item.is_section and item.title in SECTION_TITLES:
                 item.title = str(t(SECTION_TITLES[item.title]))
         return nav
+
+
+EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+
+
+def _material_sitemaps(pages: dict[str, str], languages: list[str]) -> dict[str, bytes]:
+    """Material fetches sitemap.xml beside every hreflang alternate of a page (mkdocs-material#6582); without
+    one there, each page view logs 404s. An empty sitemap where it looks keeps hreflang page-accurate."""
+    found = {}
+    for path in pages:
+        language, _, rest = path.partition("/")
+        if rest.endswith(".md") and rest != "index.md":
+            found[f"{language}/{rest[:-3]}/sitemap.xml"] = EMPTY_SITEMAP
+        elif rest == "index.md" and language != languages[0]:  # the default language has MkDocs' own
+            found[f"{language}/sitemap.xml"] = EMPTY_SITEMAP
+    return found
 
 
 def _languages(config) -> list[str]:

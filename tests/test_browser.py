@@ -59,6 +59,32 @@ def test_guide_pages_work_under_a_strict_policy(page: Page, site_url: str):
     page.locator("input[data-md-component='search-query']").click()
     page.keyboard.type("Tübingen")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    # Material also requests sitemap.xml beside each hreflang alternate (mkdocs-material#6582): those 404s
-    # are tracked by the link/console checks of issue 5, not here.
-    assert [e for e in errors if "Content Security Policy" in e or "Uncaught" in e] == refused
+    assert errors == refused
+
+
+def test_no_console_error_or_failed_request(page: Page, site_url: str):
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    for path in ("/", "/fr/", "/networks/ern-rnd/", "/fr/networks/euracan/", "/translate/", "/sim/ern-rnd/de/de22.html"):
+        page.goto(f"{site_url}{path}")
+        page.wait_for_load_state("networkidle")
+    assert problems == []
+
+
+def test_guides_are_usable_without_javascript(browser, site_url: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/")
+    page.locator("article table a[href*='networks/euracan/']").click()
+    expect(page.locator("h1")).to_have_text("EURACAN: how to get access to the CPMS")
+    expect(page.locator("#request-access")).to_be_visible()
+    page.locator("article a[href='#first-login']").click()  # the overview's anchor links
+    expect(page).to_have_url(re.compile(r"#first-login$"))
+    page.locator("a.md-nav__link[href$='reconnet/']").first.click()  # the navigation, without script
+    expect(page.locator("h1")).to_contain_text("ReCONNET")
+    page.locator(".md-header__option .md-select").hover()  # the language menu opens with CSS alone
+    page.locator("a[hreflang='fr']").first.click()
+    expect(page).to_have_url(re.compile(r"/fr/networks/reconnet/$"))
+    context.close()
