@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import material
 import polib
 import yaml
 
@@ -17,7 +18,7 @@ from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE
 from generator.texts import SOURCE_LANGUAGE, Entry, check_translation, load_language, source_hash
 
-MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
           "# `source` is the fingerprint of the English text translated; see TRANSLATING.md.\n")
 

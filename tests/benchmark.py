@@ -9,6 +9,7 @@ Scales a copy of the real catalogue (in memory only) to about 1,600 hospitals in
 from __future__ import annotations
 
 import itertools
+import os
 import time
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from generator.simulator_pages import render_simulator
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSPITALS, COUNTRIES = 1600, 28
-LANGUAGES = int(__import__("os").environ.get("BENCH_LANGUAGES", 24))
+LANGUAGES = int(os.environ.get("BENCH_LANGUAGES", 24))
 
 
 def scaled(cat: model.Catalogue) -> model.Catalogue:

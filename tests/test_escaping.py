@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html.parser
+import re
 import subprocess
 import sys
 
@@ -41,7 +42,7 @@ def poison_texts(project, payload: str) -> None:
     for path in (project / "guides").glob("*/*.yaml"):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entry in entries.values():
-            placeholders = " ".join(sorted(set(__import__("re").findall(r"\{[a-z_]+\}", entry["text"]))))
+            placeholders = " ".join(sorted(set(re.findall(r"\{[a-z_]+\}", entry["text"]))))
             entry["text"] = f"{payload} {placeholders}".strip()
         path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
 
