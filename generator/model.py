@@ -63,6 +63,11 @@ class GuestAccess(Record):
     code: Literal["0000"]
     name: Label
 
+    @property
+    def label(self) -> str:
+        """As on screen: '0000 Guest Access'."""
+        return f"{self.code} {self.name}"
+
 
 class Profile(Record):
     id: Id
@@ -84,6 +89,11 @@ class Country(Record):
 class Hospital(Record):
     code: HospitalCode = Field(description="On-screen code: country prefix and two digits, e.g. DE22.")
     name: Label = Field(description="On-screen name, after 'CODE - '.")
+
+    @property
+    def label(self) -> str:
+        """As on screen: 'DE22 - Universitätsklinikum Tübingen'."""
+        return f"{self.code} - {self.name}"
 
 
 class CountryEntry(Record):

@@ -84,12 +84,12 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
         "network": guide.network.short_name,
         "network_label": guide.network.label,
         "country": guide.example_country.name if guide.example_country else "",
-        "hospital": hospital_label(guide.example_hospital) if guide.example_hospital else "",
+        "hospital": guide.example_hospital.label if guide.example_hospital else "",
         "profiles": ", ".join(p.name for p in guide.profiles),
         "method": guide.method.label,
-        "guest_access": f"{cat.guest_access.code} {cat.guest_access.name}",
+        "guest_access": cat.guest_access.label,
         "it_support": mailto(cat.contacts["cpms-it-support"].email),
-        "helpdesk": Markup(", ").join(mailto(c.email) for c in guide.helpdesk),
+        "helpdesk": helpdesk_links(guide.helpdesk),
         "delay": delay_text(s.approval_delay, t),
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
@@ -102,10 +102,6 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
     return found
 
 
-def hospital_label(hospital: model.Hospital) -> str:
-    return f"{hospital.code} - {hospital.name}"
-
-
 def url_link(url: str) -> Markup:
     """A link showing its own address (so print does not repeat it)."""
     return Markup(f"[{escape(url)}]({escape(url)}){{ .ern-url }}")
@@ -113,6 +109,10 @@ def url_link(url: str) -> Markup:
 
 def mailto(email: str) -> Markup:
     return Markup(f"[{escape(email)}](mailto:{escape(email)})")
+
+
+def helpdesk_links(contacts: list[model.Contact]) -> Markup:
+    return Markup(", ").join(mailto(c.email) for c in contacts)
 
 
 def delay_text(delay: model.Delay | None, t: Texts) -> Markup:

@@ -26,7 +26,7 @@ class Node:
     links: tuple[str, ...] = ()
     network: model.Network | None = None
     country: model.Country | None = None
-    hospital: model.Hospital | None = None  # None on a hospital page means "0000 Guest Access"
+    hospital: model.Hospital | None = None  # None on a hospital page means the catalogue's guest_access
     label: str = ""
 
 
@@ -111,18 +111,19 @@ def build(cat: model.Catalogue) -> Graph:
         graph.add(Node(node_id, "not-a-network", 2, ORGANISATIONS, label=other.label))
     countries = {c.code: c for c in cat.countries}
     for network in cat.networks:
-        _add_network(graph, network, [(countries[e.country], e) for e in network.countries])
+        _add_network(graph, network, [(countries[e.country], e) for e in network.countries], cat.guest_access)
     return graph
 
 
-def _add_network(graph: Graph, network: model.Network, entries: list[tuple[model.Country, model.CountryEntry]]):
+def _add_network(graph: Graph, network: model.Network, entries: list[tuple[model.Country, model.CountryEntry]],
+                 guest: model.GuestAccess):
     top = network_id(network)
     done = submitted_id(network)
     graph.add(Node(done, "submitted", 4, top, (START,), network=network, label="Submitted"))
     if not entries:  # countries unknown: practise with Guest Access, and ask the helpdesk
-        guest = hospital_id(network, None, None)
-        graph.add(Node(top, "network", 2, ORGANISATIONS, (guest,), network=network, label=network.short_name))
-        _add_hospital(graph, network, None, None, guest, top, done)
+        guest_page = hospital_id(network, None, None)
+        graph.add(Node(top, "network", 2, ORGANISATIONS, (guest_page,), network=network, label=network.short_name))
+        _add_hospital(graph, network, None, None, guest_page, top, done, guest)
         return
     graph.add(Node(top, "network", 2, ORGANISATIONS, tuple(country_id(network, c) for c, _ in entries),
                    network=network, label=network.short_name))
@@ -133,11 +134,11 @@ def _add_network(graph: Graph, network: model.Network, entries: list[tuple[model
         graph.add(Node(here, "country", 2, top, tuple(page for _, page in pages), network=network,
                        country=country, label=country.name))
         for hospital, page in pages:
-            _add_hospital(graph, network, country, hospital, page, here, done)
+            _add_hospital(graph, network, country, hospital, page, here, done, guest)
 
 
-def _add_hospital(graph, network, country, hospital, page, up, done):
-    label = f"{hospital.code} - {hospital.name}" if hospital else "0000 Guest Access"
+def _add_hospital(graph, network, country, hospital, page, up, done, guest: model.GuestAccess):
+    label = (hospital or guest).label
     graph.add(Node(page, "hospital", 3, up, (done, path_id(page)), network=network, country=country,
                    hospital=hospital, label=label))
     graph.add(Node(path_id(page), "path", 0, page, network=network, country=country, hospital=hospital,

@@ -11,7 +11,7 @@ import markdown
 from markupsafe import Markup
 
 from generator import model, simulator
-from generator.render import Guide, delay_text, environment, guide_for, hospital_label, mailto, url_link
+from generator.render import Guide, delay_text, environment, guide_for, helpdesk_links, url_link
 from generator.texts import Texts
 
 DEFAULT_LANGUAGE = "en"
@@ -109,7 +109,7 @@ class _Page:
                 if self.graph.nodes[c].kind == "country"]
         return {"title": self.t("sim.network.title", network=network.short_name), "rows": rows,
                 "guest_href": self.link(self.node.links[0], "#step3"),
-                "guest_label": f"{self.cat.guest_access.code} {self.cat.guest_access.name}",
+                "guest_label": self.cat.guest_access.label,
                 "helpdesk": self._helpdesk()}
 
     def _country(self):
@@ -142,7 +142,7 @@ class _Page:
 
     def _path(self):
         t, node, s = self.t, self.node, self.guide.settings
-        hospital = hospital_label(node.hospital) if node.hospital else f"{self.cat.guest_access.code} {self.cat.guest_access.name}"
+        hospital = (node.hospital or self.cat.guest_access).label
         steps = [
             t("sim.your-path.open", url=url_link(self.cat.links["cpms-login"].url)),
             t("sim.your-path.link"),
@@ -166,6 +166,4 @@ class _Page:
 
     def _helpdesk(self) -> Markup:
         contacts = self.node.network.contacts
-        if contacts:
-            return Markup(", ").join(mailto(c.email) for c in contacts)
-        return self.t("sim.coordinator")
+        return helpdesk_links(contacts) if contacts else self.t("sim.coordinator")
