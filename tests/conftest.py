@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from generator.browser import BrowserNotFound, launch_options, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["data", "guides", "docs", "overrides", "generator", "mkdocs.yml"]
 
 
 def pytest_addoption(parser):
@@ -24,6 +27,24 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                           cwd=project, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    """A throwaway copy of the project, to break or extend without touching the real one."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / part)
+    return tmp_path
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Hash of every file under a folder, by relative path: two equal fingerprints mean identical trees."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="session")

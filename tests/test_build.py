@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, fingerprint, mkdocs_build
 from generator.cli import SCHEMA, schema_text
 from generator.pipeline import generate
 
-PROJECT_PARTS = ["data", "guides", "docs", "overrides", "generator", "mkdocs.yml"]
 
 
 def test_every_network_has_a_guide_in_every_language(built_site):
@@ -33,22 +30,6 @@ def test_every_network_has_a_guide_in_every_language(built_site):
 def test_generated_pages_are_not_in_the_repository():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert not [p for p in tracked if p.startswith(("build/", "site/", "docs/en/networks", "docs/fr/networks"))]
-
-
-@pytest.fixture()
-def project_copy(tmp_path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_broken_catalogue_stops_the_build_and_keeps_the_site(project_copy):

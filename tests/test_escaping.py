@@ -10,7 +10,6 @@ import sys
 import yaml
 
 from conftest import mkdocs_build
-from test_build import project_copy  # noqa: F401  (fixture)
 
 PAYLOAD = "<script>alert('x')</script> <img src=x onerror=alert('y')> \"><svg onload=alert('z')>"
 
@@ -47,7 +46,7 @@ def poison_texts(project, payload: str) -> None:
         path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
 
 
-def test_markup_in_every_text_is_shown_literally(project_copy):  # noqa: F811
+def test_markup_in_every_text_is_shown_literally(project_copy):
     poison_texts(project_copy, PAYLOAD)
     site = project_copy / "site"
     result = mkdocs_build(project_copy, site)
@@ -64,7 +63,7 @@ def test_markup_in_every_text_is_shown_literally(project_copy):  # noqa: F811
     assert "&lt;script&gt;alert(" in guide  # shown as text, not dropped
 
 
-def test_a_javascript_link_in_a_text_is_rejected(project_copy):  # noqa: F811
+def test_a_javascript_link_in_a_text_is_rejected(project_copy):
     poison_texts(project_copy, "[click](javascript:alert)")
     result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project_copy,
                             capture_output=True, text=True)

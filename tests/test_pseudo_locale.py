@@ -12,7 +12,6 @@ import subprocess
 import sys
 
 from generator.texts import load_language
-from test_build import project_copy  # noqa: F401  (fixture)
 
 MIN_LENGTH = 16  # shorter fragments ("Open", "Guide") are too common to attribute
 
@@ -60,7 +59,7 @@ def visible_text(page) -> str:
     return re.sub(r"\s+", " ", " ".join(parser.parts))
 
 
-def test_pseudo_locale_shows_no_untransformed_english(project_copy):  # noqa: F811
+def test_pseudo_locale_shows_no_untransformed_english(project_copy):
     for command in (["pseudo-locale"],):
         subprocess.run([sys.executable, "-m", "generator", *command], cwd=project_copy, check=True, capture_output=True)
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project_copy, capture_output=True, text=True)

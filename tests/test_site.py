@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 import sitecheck
@@ -60,34 +61,22 @@ def test_checker_accepts_a_good_site(tmp_path):
     assert problems(small_site(tmp_path, GOOD)) == []
 
 
-def test_checker_finds_a_broken_link(tmp_path):
-    site = small_site(tmp_path, {**GOOD, "index.html": GOOD["index.html"].replace('href="a/#x"', 'href="b/#x"')})
-    assert problems(site) == ["/: broken link 'b/#x'"]
+BROKEN = {  # one deliberate mistake in the good site: (page, text, replacement) -> exactly what is reported
+    "broken link": ("index.html", 'href="a/#x"', 'href="b/#x"', ["/: broken link 'b/#x'"]),
+    "broken anchor": ("index.html", 'href="a/#x"', 'href="a/#y"', ["/: broken anchor 'a/#y'"]),
+    "missing alt text": ("index.html", ' alt="i"', "", ["/: 1 image(s) without alt text"]),
+    "foreign domain": ("index.html", "https://ec.europa.eu/x", "https://evil.example.com/",
+                       ["/: 'https://evil.example.com/' is not on data/link_allowlist.yaml"]),
+    "plain http": ("index.html", "https://ec.europa.eu/x", "http://europa.eu/", ["/: 'http://europa.eu/' is not https"]),
+    "bad mailto": ("index.html", "mailto:help@example.eu", "mailto:help(at)example.eu",
+                   ["/: malformed 'mailto:help(at)example.eu'"]),
+    "wrong language link": ("a/index.html", 'href="../fr/a/" hreflang', 'href="../fr/" hreflang',
+                            ["a/: language link to 'fr' goes to 'fr/'"]),
+    "wrong html lang": ("fr/index.html", '<html lang="fr">', '<html lang="en">', ["fr/: html lang 'en', expected 'fr'"]),
+}
 
 
-def test_checker_finds_a_broken_anchor(tmp_path):
-    site = small_site(tmp_path, {**GOOD, "index.html": GOOD["index.html"].replace('href="a/#x"', 'href="a/#y"')})
-    assert problems(site) == ["/: broken anchor 'a/#y'"]
-
-
-def test_checker_finds_a_missing_alt_text(tmp_path):
-    site = small_site(tmp_path, {**GOOD, "index.html": GOOD["index.html"].replace(' alt="i"', "")})
-    assert problems(site) == ["/: 1 image(s) without alt text"]
-
-
-def test_checker_finds_a_wrong_language_link(tmp_path):
-    site = small_site(tmp_path, {**GOOD, "a/index.html": GOOD["a/index.html"].replace('href="../fr/a/" hreflang', 'href="../fr/" hreflang')})
-    assert problems(site) == ["a/: language link to 'fr' goes to 'fr/'"]
-
-
-def test_checker_finds_foreign_and_plain_http_links_and_bad_mail(tmp_path):
-    body = GOOD["index.html"].replace("https://ec.europa.eu/x", "https://evil.example.com/").replace(
-        "mailto:help@example.eu", "mailto:help(at)example.eu") + '<a href="http://europa.eu/">x</a>'
-    site = small_site(tmp_path, {**GOOD, "index.html": body})
-    assert problems(site) == ["/: 'https://evil.example.com/' is not on data/link_allowlist.yaml",
-                              "/: malformed 'mailto:help(at)example.eu'", "/: 'http://europa.eu/' is not https"]
-
-
-def test_checker_finds_a_wrong_html_lang(tmp_path):
-    site = small_site(tmp_path, {**GOOD, "fr/index.html": GOOD["fr/index.html"].replace('<html lang="fr">', '<html lang="en">')})
-    assert problems(site) == ["fr/: html lang 'en', expected 'fr'"]
+@pytest.mark.parametrize("page, old, new, expected", BROKEN.values(), ids=BROKEN.keys())
+def test_checker_finds_each_mistake(tmp_path, page, old, new, expected):
+    assert GOOD[page].count(old) == 1
+    assert problems(small_site(tmp_path, {**GOOD, page: GOOD[page].replace(old, new)})) == expected

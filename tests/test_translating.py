@@ -15,7 +15,6 @@ import polib
 import pytest
 
 from conftest import ROOT
-from test_build import project_copy  # noqa: F401  (fixture)
 
 COMMANDS = {"ern-guides": [sys.executable, "-m", "generator"], "mkdocs": [sys.executable, "-m", "mkdocs"]}
 TRANSLATED = {"language.name": "Italiano", "guide.heading": "{network}: come chiedere l'accesso al CPMS"}
@@ -41,7 +40,7 @@ def translate_in_a_tool(po_file: Path) -> None:
     po.save()
 
 
-def test_translating_md_works_as_written(project_copy):  # noqa: F811
+def test_translating_md_works_as_written(project_copy):
     commands = commands_of(ROOT / "TRANSLATING.md")
     assert commands[:3] == ["ern-guides new-language it", "mkdocs build", "ern-guides status"]
     outputs = []
@@ -63,7 +62,7 @@ def test_translating_md_works_as_written(project_copy):  # noqa: F811
     assert "{locale: it, name: it, build: true}" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
 
 
-def test_a_changed_english_text_makes_the_translation_stale(project_copy):  # noqa: F811
+def test_a_changed_english_text_makes_the_translation_stale(project_copy):
     status = run("ern-guides status", project_copy).stdout
     assert "fr: " in status and " 0 stale" in status
     english = project_copy / "guides" / "en" / "site.yaml"
@@ -78,7 +77,7 @@ def test_a_changed_english_text_makes_the_translation_stale(project_copy):  # no
     assert fuzzy == ["home.heading"]
 
 
-def test_po_round_trip_is_lossless(project_copy):  # noqa: F811
+def test_po_round_trip_is_lossless(project_copy):
     folder = project_copy / "guides" / "fr"
     before = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
     run("ern-guides po-export fr --output fr.po", project_copy)
@@ -87,7 +86,7 @@ def test_po_round_trip_is_lossless(project_copy):  # noqa: F811
 
 
 @pytest.mark.parametrize("code, theme", [("ga", True), ("de", False)])
-def test_languages_the_theme_lacks_get_its_english_labels(project_copy, code, theme):  # noqa: F811
+def test_languages_the_theme_lacks_get_its_english_labels(project_copy, code, theme):
     run(f"ern-guides new-language {code}", project_copy)
     assert f"{{locale: {code}, name: {code}, build: true}}" in (project_copy / "mkdocs.yml").read_text()
     assert (project_copy / "overrides" / "partials" / "languages" / f"{code}.html").exists() == theme
