@@ -191,3 +191,8 @@ class Catalogue(Record):
     default_procedure: list[Id] = Field(min_length=1)
     default_guide: GuideSettings
     networks: list[Network] = Field(min_length=1)
+
+    @property
+    def organisations(self) -> list[Network | OtherOrganisation]:
+        """The 'Select organisation' list in screen order: networks and other entries, sorted by label."""
+        return sorted([*self.networks, *self.other_organisations], key=lambda o: o.label)

@@ -164,7 +164,6 @@ def _screen_renderer(env: jinja2.Environment, common: dict, guide: Guide, v: dic
         **common,
         "guide": guide,
         "v": v,
-        "organisation_labels": sorted([n.label for n in cat.networks] + [o.label for o in cat.other_organisations]),
         "network_countries": countries,
         "example_entry": entries[guide.example_country.code] if guide.example_country else None,
     }

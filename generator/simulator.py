@@ -83,6 +83,13 @@ def network_id(network: model.Network) -> str:
     return f"sim/{network.id}/index"
 
 
+def organisation_id(organisation: model.Network | model.OtherOrganisation) -> str:
+    """The state an organisation's "Open" leads to: a network's countries, or why it is not a network."""
+    if isinstance(organisation, model.Network):
+        return network_id(organisation)
+    return f"sim/{slug(organisation.label)}"
+
+
 def country_id(network: model.Network, country: model.Country) -> str:
     return f"sim/{network.id}/{country.code.lower()}"
 
@@ -102,7 +109,7 @@ def submitted_id(network: model.Network) -> str:
 
 def build(cat: model.Catalogue) -> Graph:
     graph = Graph()
-    others = {f"sim/{slug(o.label)}": o for o in cat.other_organisations}
+    others = {organisation_id(o): o for o in cat.other_organisations}
     graph.add(Node(START, "start", 1, None, (ORGANISATIONS, WRONG_APPLICATION), label="Select application"))
     graph.add(Node(WRONG_APPLICATION, "wrong-application", 1, START, label="Not CPMS"))
     graph.add(Node(ORGANISATIONS, "organisations", 2, START,

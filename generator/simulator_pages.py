@@ -94,9 +94,7 @@ class _Page:
         return {"title": self.t("sim.wrong-application.title")}
 
     def _organisations(self):
-        rows = sorted([{"label": n.label, "href": self.link(simulator.network_id(n))} for n in self.cat.networks]
-                      + [{"label": o.label, "href": self.link(f"sim/{simulator.slug(o.label)}")}
-                         for o in self.cat.other_organisations], key=lambda row: row["label"])
+        rows = [{"label": o.label, "href": self.link(simulator.organisation_id(o))} for o in self.cat.organisations]
         return {"title": self.t("sim.organisations.title"), "rows": rows}
 
     def _not_a_network(self):
