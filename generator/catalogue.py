@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 import pydantic
@@ -34,12 +35,17 @@ _EXPECTED_BY_TYPE = {
     "model_type": "a mapping",
     "model_attributes_type": "a mapping",
     "string_too_short": "non-empty text",
+    "date_from_datetime_parsing": "a date like 2025-07-01",
+    "date_parsing": "a date like 2025-07-01",
+    "date_type": "a date like 2025-07-01",
+    "date_from_datetime_inexact": "a date like 2025-07-01",
     "missing": "a value",
 }
 
 
-def load_catalogue(path: Path, display: str, text_keys: Iterable[str]) -> model.Catalogue:
-    """Load and check the catalogue; `text_keys` are the English text keys it may refer to."""
+def load_catalogue(path: Path, display: str, text_keys: Iterable[str], root: Path | None = None) -> model.Catalogue:
+    """Load and check the catalogue; `text_keys` are the English text keys it may refer to, `root` the
+    project folder that source documents' paths start from (default: the catalogue's folder's parent)."""
     located = load(path, display)
     if not isinstance(located.data, dict) or not located.data:
         raise InputError([located.problem((), "expected the catalogue (a mapping with 'networks', "
@@ -48,10 +54,22 @@ def load_catalogue(path: Path, display: str, text_keys: Iterable[str]) -> model.
         catalogue = model.Catalogue.model_validate(located.data)
     except pydantic.ValidationError as e:
         raise InputError([_problem(located, error) for error in e.errors()]) from None
-    problems = list(_check_references(catalogue, located, set(text_keys)))
+    problems = list(_ReferenceCheck(catalogue, located, set(text_keys), root or path.parent.parent).problems())
     if problems:
         raise InputError(problems)
     return catalogue
+
+
+def outdated(path: Path, display: str, cat: model.Catalogue, today: date) -> list[Problem]:
+    """Facts last checked more than `max_age_days` ago, each located at its `checked` date."""
+    located = load(path, display)
+    dated = [(("steps", step_id), step.checked) for step_id, step in cat.steps.items()]
+    dated += [(("platforms", pid), platform.checked) for pid, platform in cat.platforms.items()]
+    dated += [(("networks", i), n.checked) for i, n in enumerate(cat.networks) if n.checked]
+    return [located.problem(where + ("checked",), f"last checked on {checked.isoformat()}, {(today - checked).days} "
+                            f"days ago (more than max_age_days: {cat.max_age_days}); check it against its sources "
+                            "or the live system, then update the date")
+            for where, checked in dated if (today - checked).days > cat.max_age_days]
 
 
 def _problem(located: Located, error: dict) -> Problem:
@@ -81,15 +99,13 @@ def _expected(error: dict) -> str:
     return _EXPECTED_BY_TYPE.get(error["type"], error["msg"].lower())
 
 
-def _check_references(cat: model.Catalogue, located: Located, text_keys: set[str]) -> Iterable[Problem]:
-    """Everything pydantic cannot see: references between parts, uniqueness, consistency."""
-    return _ReferenceCheck(cat, located, text_keys).problems()
-
-
 class _ReferenceCheck:
-    def __init__(self, cat: model.Catalogue, located: Located, text_keys: set[str]) -> None:
-        self.cat, self.located, self.text_keys = cat, located, text_keys
+    """Everything pydantic cannot see: references between parts, uniqueness, consistency, retired facts."""
+
+    def __init__(self, cat: model.Catalogue, located: Located, text_keys: set[str], root: Path) -> None:
+        self.cat, self.located, self.text_keys, self.root = cat, located, text_keys, root
         self.sources = [s.id for s in cat.sources]
+        self.methods = [m.id for m in cat.verification_methods]
 
     def refer(self, path: tuple, value: str | None, known: Iterable[str], what: str) -> Iterable[Problem]:
         known = list(known)
@@ -101,6 +117,44 @@ class _ReferenceCheck:
 
     def source(self, path: tuple, value: str | None) -> Iterable[Problem]:
         return self.refer(path, value, self.sources, "source ids")
+
+    def each_source(self, path: tuple, values: list[str]) -> Iterable[Problem]:
+        for i, value in enumerate(values):
+            yield from self.source(path + (i,), value)
+
+    def document(self, path: tuple, source: model.Source) -> Iterable[Problem]:
+        """A source is a document that exists, or a web page with its publisher and the day it was read."""
+        if (source.file is None) == (source.url is None):
+            yield self.located.problem(path, "expected either `file` (a document) or `url` (a web page or "
+                                             "notice), not both and not neither")
+        elif source.file is not None and not (self.root / source.file).is_file():
+            yield self.located.problem(path + ("file",), f"expected a document at {source.file} (from the "
+                                                         f"project folder), found none")
+        elif source.url is not None:
+            for field in ("publisher", "consulted"):
+                if getattr(source, field) is None:
+                    yield self.located.problem(path, f"expected `{field}` for a web source, got nothing")
+
+    def retirement(self, path: tuple, fact: model.Retirable, known: list[str], what: str) -> Iterable[Problem]:
+        if fact.retired_on is not None and fact.retired_source is None:
+            yield self.located.problem(path + ("retired_on",), "expected `retired_source`: the id of the source "
+                                                               "that says it was retired, got nothing")
+        if fact.retired_on is None and (fact.retired_source or fact.replaced_by):
+            yield self.located.problem(path, "expected `retired_on` (the day it was retired) with "
+                                             "`retired_source` and `replaced_by`, got nothing")
+        yield from self.source(path + ("retired_source",), fact.retired_source)
+        for i, other in enumerate(fact.replaced_by):
+            yield from self.refer(path + ("replaced_by", i), other, known, what)
+
+    def own_facts(self, path: tuple, network: model.Network) -> Iterable[Problem]:
+        """A network that states facts of its own says where they come from and when they were checked."""
+        own = network.countries or network.contacts or network.guide or network.website
+        if own and not network.sources:
+            yield self.located.problem(path, "expected `sources`: the ids of the sources of this network's "
+                                             "own facts, got nothing")
+        if own and network.checked is None:
+            yield self.located.problem(path, "expected `checked`: the day this network's facts were last "
+                                             "checked (YYYY-MM-DD), got nothing")
 
     def unique(self, path: tuple, values: list[str], what: str) -> Iterable[Problem]:
         for value, count in Counter(values).items():
@@ -115,28 +169,34 @@ class _ReferenceCheck:
     def problems(self) -> Iterable[Problem]:
         cat = self.cat
         yield from self.unique(("sources",), self.sources, "source id")
+        for i, source in enumerate(cat.sources):
+            yield from self.document(("sources", i), source)
         yield from self.unique(("countries",), [c.code for c in cat.countries], "country code")
         yield from self.unique(("access_profiles",), [p.id for p in cat.access_profiles], "access profile id")
         yield from self.unique(("verification_methods",), [m.id for m in cat.verification_methods],
                                "verification method id")
         for name, link in cat.links.items():
             yield from self.source(("links", name, "source"), link.source)
+            yield from self.retirement(("links", name), link, list(cat.links), "link ids")
         for name, contact in cat.contacts.items():
-            yield from self.source(("contacts", name, "source"), contact.source)
+            yield from self.contact(("contacts", name), contact)
+        for i, method in enumerate(cat.verification_methods):
+            yield from self.method(("verification_methods", i), method)
         for name, named in cat.lists.items():
             yield from self.source(("lists", name, "source"), named.source)
-        if "cpms-it-support" not in cat.contacts:
-            yield self.located.problem(("contacts",), "expected a contact 'cpms-it-support' (the CPMS helpdesk), got none")
+        if "cpms-it-support" not in cat.contacts or cat.contacts["cpms-it-support"].email is None:
+            yield self.located.problem(("contacts",), "expected a contact 'cpms-it-support' (the CPMS helpdesk) "
+                                                      "with an e-mail address, got none")
         for i, other in enumerate(cat.other_organisations):
             yield from self.source(("other_organisations", i, "source"), other.source)
             yield from self.text(("other_organisations", i, "note"), other.note)
         yield from self.refer(("application", "target"), cat.application.target,
                               cat.application.choices, "application choices")
         yield from self.steps()
-        for i, step_id in enumerate(cat.default_procedure):
-            yield from self.refer(("default_procedure", i), step_id, cat.steps, "step ids")
+        for pid, platform in cat.platforms.items():
+            yield from self.platform(("platforms", pid), platform)
         yield from self.guide(("default_guide",), cat.default_guide, None)
-        for what in ("language", "recommended_verification", "profiles", "link_sign_in", "browsers"):
+        for what in ("language", "platform", "recommended_verification", "profiles", "link_sign_in", "browsers"):
             if getattr(cat.default_guide, what) is None:
                 yield self.located.problem(("default_guide",), f"expected a value for {what!r}, got nothing")
         yield from self.unique(("networks",), [n.id for n in cat.networks], "network id")
@@ -144,9 +204,33 @@ class _ReferenceCheck:
         for i, network in enumerate(cat.networks):
             yield from self.network(("networks", i), network)
 
+    def contact(self, path: tuple, contact: model.Contact) -> Iterable[Problem]:
+        if (contact.email is None) == (contact.url is None):
+            yield self.located.problem(path, "expected either `email` or `url` (a web page), not both and not neither")
+        yield from self.source(path + ("source",), contact.source)
+
+    def method(self, path: tuple, method: model.VerificationMethod) -> Iterable[Problem]:
+        yield from self.source(path + ("source",), method.source)
+        yield from self.refer(path + ("setup_step",), method.setup_step, self.cat.steps, "step ids")
+        yield from self.text(path + ("retired_note",), method.retired_note)
+        live = [m.id for m in self.cat.verification_methods if not m.retired]
+        yield from self.retirement(path, method, live, "verification methods still in use")
+
+    def platform(self, path: tuple, platform: model.Platform) -> Iterable[Problem]:
+        yield from self.refer(path + ("link",), platform.link, self.cat.links, "link ids")
+        yield from self.each_source(path + ("sources",), platform.sources)
+        for i, step_id in enumerate(platform.procedure):
+            yield from self.refer(path + ("procedure", i), step_id, self.cat.steps, "step ids")
+        yield from self.text(path + ("before",), platform.before)
+        yield from self.text(path + ("what_next",), platform.what_next)
+        for i, key in enumerate(platform.help):
+            yield from self.text(path + ("help", i), key)
+
     def steps(self) -> Iterable[Problem]:
         for step_id, step in self.cat.steps.items():
             path = ("steps", step_id)
+            yield from self.each_source(path + ("sources",), step.sources)
+            yield from self.refer(path + ("method",), step.method, self.methods, "verification method ids")
             yield from self.text(path + ("title",), step.title)
             yield from self.refer(path + ("variant_of",), step.variant_of, self.cat.steps, "step ids")
             yield from self.text(path + ("intro",), step.intro)
@@ -158,12 +242,15 @@ class _ReferenceCheck:
                 for kind in model.TEXT_BLOCK_KINDS:
                     yield from self.text(path + ("blocks", b, kind), getattr(block, kind))
                 yield from self.refer(path + ("blocks", b, "items"), block.items, self.cat.lists, "list ids")
+                yield from self.refer(path + ("blocks", b, "method"), block.method, self.methods,
+                                      "verification method ids")
 
     def network(self, path: tuple, network: model.Network) -> Iterable[Problem]:
         countries = [c.code for c in self.cat.countries]
-        yield from self.source(path + ("source",), network.source)
+        yield from self.each_source(path + ("sources",), network.sources)
+        yield from self.own_facts(path, network)
         for c, contact in enumerate(network.contacts):
-            yield from self.source(path + ("contacts", c, "source"), contact.source)
+            yield from self.contact(path + ("contacts", c), contact)
         yield from self.unique(path + ("countries",), [e.country for e in network.countries], "country")
         for c, entry in enumerate(network.countries):
             cpath = path + ("countries", c)
@@ -182,7 +269,17 @@ class _ReferenceCheck:
         for i, step_id in enumerate(guide.procedure or []):
             yield from self.refer(path + ("procedure", i), step_id, self.cat.steps, "step ids")
         yield from self.refer(path + ("recommended_verification",), guide.recommended_verification,
-                              [m.id for m in self.cat.verification_methods], "verification method ids")
+                              self.methods, "verification method ids")
+        if guide.recommended_verification in self.methods:
+            method = self.cat.method(guide.recommended_verification)
+            if method.retired:
+                live = ", ".join(m.id for m in self.cat.verification_methods if not m.retired)
+                yield self.located.problem(path + ("recommended_verification",),
+                                           f"expected a verification method still in use ({live}); got "
+                                           f"{method.id!r}, retired on {method.retired_on.isoformat()}")
+        yield from self.refer(path + ("platform",), guide.platform, self.cat.platforms, "platform ids")
+        for i, key in enumerate(guide.changes):
+            yield from self.text(path + ("changes", i), key)
         for i, profile in enumerate(guide.profiles or []):
             yield from self.refer(path + ("profiles", i), profile,
                                   [p.id for p in self.cat.access_profiles], "access profile ids")

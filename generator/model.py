@@ -6,6 +6,7 @@ Schema that helpdesks' editors use. Field descriptions are what an editor shows 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -24,22 +25,42 @@ class Record(BaseModel):
 
 
 class Source(Record):
-    """A document the facts come from, so a helpdesk can check them."""
+    """Where facts come from, so anyone can check them: a document (`file`) or a web page or notice (`url`)."""
 
-    id: Id = Field(description="Stable id, used by `source:` fields.")
-    file: str = Field(description="File name under shared/seeds/.")
-    title: Label = Field(description="The document's own title.")
-    language: Id = Field(description="Language the document is written in.")
+    id: Id = Field(description="Stable id, used by `source:` and `sources:` fields.")
+    title: Label = Field(description="The document's or page's own title.")
+    language: Id = Field(description="Language the source is written in.")
+    file: str | None = Field(None, description="A document: its path from the project folder, "
+                                               "e.g. '../shared/seeds/000_3ba6801a915cf42c.txt'.")
+    url: HttpsUrl | None = Field(None, description="A web page or notice: its address.")
+    publisher: Label | None = Field(None, description="Who published the page (required with `url`).")
+    published: date | None = Field(None, description="When the page was published, if it says (YYYY-MM-DD).")
+    consulted: date | None = Field(None, description="When the page was read (required with `url`; YYYY-MM-DD).")
 
 
-class Link(Record):
+class Retirable(Record):
+    """A fact that may stop being true: it keeps its history instead of being deleted."""
+
+    retired_on: date | None = Field(None, description="Day it stopped being true (YYYY-MM-DD); unset while it holds.")
+    retired_source: Id | None = Field(None, description="Id of the source that says so (required with `retired_on`).")
+    replaced_by: list[Id] = Field(default_factory=list, description="Ids of what replaces it, best first.")
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_on is not None
+
+
+class Link(Retirable):
     url: HttpsUrl = Field(description="The address; https only.")
-    source: Id = Field(description="Id of the source document that gives this address.")
+    source: Id = Field(description="Id of the source that gives this address.")
 
 
 class Contact(Record):
-    email: Email
-    name: Label | None = Field(None, description="Person or desk, as the source document names it.")
+    """A helpdesk: an e-mail address or a web page (one of the two), as a source names it."""
+
+    email: Email | None = Field(None, description="Its e-mail address.")
+    url: HttpsUrl | None = Field(None, description="Its web page, where it has no e-mail address.")
+    name: Label | None = Field(None, description="Person or desk, as the source names it.")
     source: Id
 
 
@@ -75,10 +96,18 @@ class Profile(Record):
     description: Label = Field(description="On-screen description, verbatim.")
 
 
-class VerificationMethod(Record):
+class VerificationMethod(Retirable):
+    """A way to prove who you are at EU Login: one fact that every guide, picture and language follows."""
+
     id: Id
-    label: Label = Field(description="As on the EU Login screen.")
+    label: Label = Field(description="Its name: as on the EU Login screen where `on_screen`, else as the source names it.")
     description: Label | None = Field(None, description="On-screen description, verbatim.")
+    on_screen: bool = Field(True, description="True when a source shows it on the sign-in screen, so the "
+                                              "screen picture may show it.")
+    source: Id = Field(description="Id of the source that names this method.")
+    setup_step: Id | None = Field(None, description="Id of the step that sets this method up.")
+    retired_note: TextKey | None = Field(None, description="Text key saying what its retirement means for "
+                                                           "readers; default: the generic 'method.retired'.")
 
 
 class Country(Record):
@@ -114,11 +143,26 @@ class Example(Record):
     hospital: HospitalCode
 
 
+class Platform(Record):
+    """A way into the CPMS, with its own procedure and its own end of the guide."""
+
+    name: Label = Field(description="Its name, e.g. 'CPMS 2.0'.")
+    link: Id = Field(description="Id of the link (in `links`) where clinicians sign in.")
+    sources: list[Id] = Field(min_length=1, description="Ids of the sources that describe it.")
+    checked: date = Field(description="When this description was last checked against its sources (YYYY-MM-DD).")
+    procedure: list[Id] = Field(min_length=1, description="Step ids in order, for networks on this platform.")
+    before: TextKey = Field(description="Text key of the 'Before you start' box.")
+    what_next: TextKey = Field(description="Text key of 'What happens next'.")
+    help: list[TextKey] = Field(description="Text keys of the platform's part of 'Help and contacts'.")
+    simulator: bool = Field(description="True when the access-request simulator rehearses this platform.")
+
+
 class GuideSettings(Record):
     """How this network's guide is composed and which facts it quotes."""
 
     language: Id | None = Field(None, description="Language of the source guide.")
-    procedure: list[Id] | None = Field(None, description="Step ids in order; default: `default_procedure`.")
+    platform: Id | None = Field(None, description="Id of the platform (in `platforms`) the network uses.")
+    procedure: list[Id] | None = Field(None, description="Step ids in order; default: the platform's procedure.")
     example: Example | None = Field(None, description="Country and hospital used in the screens.")
     approval_delay: Delay | None = Field(None, description="Delay quoted for approval; none: 'a few days'.")
     recommended_verification: Id | None = Field(None, description="Id of the preferred verification method.")
@@ -130,14 +174,18 @@ class GuideSettings(Record):
     thematic_areas: list[Label] = Field(default_factory=list, description="As on the Preferences screen.")
     thematic_areas_complete: bool = False
     professional_role_example: Label | None = None
+    changes: list[TextKey] = Field(default_factory=list, description="Text keys of what changed for this "
+                                   "network's readers, shown in a 'What changed' box at the top of the guide.")
 
 
 class Network(Record):
     id: Id = Field(description="Stable id: names the guide and its URL.")
     short_name: Label = Field(description="E.g. 'ERN-RND'.")
     label: Label = Field(description="Exactly as on the 'Select organisation' screen.")
-    website: HttpsUrl | None = Field(None, description="Not given by the source documents yet.")
-    source: Id | None = Field(None, description="Document the per-network facts come from.")
+    website: HttpsUrl | None = Field(None, description="The network's website, where a source gives it.")
+    sources: list[Id] = Field(default_factory=list, description="Ids of the sources of this network's own facts.")
+    checked: date | None = Field(None, description="When this network's own facts were last checked against "
+                                                   "its sources or the live system (YYYY-MM-DD).")
     contacts: list[Contact] = Field(default_factory=list, description="The network's helpdesk.")
     countries: list[CountryEntry] = Field(default_factory=list)
     countries_complete: bool = Field(False, description="True when the source shows every country.")
@@ -145,7 +193,7 @@ class Network(Record):
 
 
 TEXT_BLOCK_KINDS = ("do", "tip", "warning", "note")
-BLOCK_KINDS = TEXT_BLOCK_KINDS + ("screen", "items")
+BLOCK_KINDS = TEXT_BLOCK_KINDS + ("screen", "items", "changes")
 
 
 class Block(Record):
@@ -157,9 +205,12 @@ class Block(Record):
     note: TextKey | None = None
     screen: Id | None = Field(None, description="Id of a screen mock under generator/templates/screens/.")
     items: Id | None = Field(None, description="Id of a list in `lists`, shown as a bulleted list.")
+    changes: Literal["verification_methods"] | None = Field(
+        None, description="What changed: a dated note for each retired verification method.")
     when: Literal["comment_hint", "approval_delay", "warnings", "helpdesk", "no_helpdesk",
                   "thematic_areas", "example", "no_example"] | None = Field(
         None, description="Show only when the network has this setting.")
+    method: Id | None = Field(None, description="Show only while this verification method is available.")
 
 
 class NamedList(Record):
@@ -174,9 +225,16 @@ class Step(Record):
     title: TextKey
     intro: TextKey | None = None
     blocks: list[Block] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1, description="Ids of the sources this step's facts come from.")
+    checked: date = Field(description="When this step was last checked against its sources or the live "
+                                      "system (YYYY-MM-DD); guides show it.")
+    method: Id | None = Field(None, description="The verification method this step sets up: once it is "
+                                                "retired, guides show the recommended method's `setup_step` instead.")
 
 
 class Catalogue(Record):
+    max_age_days: int = Field(365, ge=1, description="A fact checked longer ago than this is reported by "
+                                                     "`ern-guides check` (an error with --strict).")
     sources: list[Source] = Field(min_length=1)
     links: dict[Id, Link] = Field(description="Every address the guides quote.")
     contacts: dict[Id, Contact] = Field(description="Contacts shared by every network.")
@@ -188,9 +246,23 @@ class Catalogue(Record):
     countries: list[Country] = Field(min_length=1)
     lists: dict[Id, NamedList] = Field(default_factory=dict, description="On-screen lists quoted by steps.")
     steps: dict[Id, Step] = Field(description="The step library, defined once.")
-    default_procedure: list[Id] = Field(min_length=1)
+    platforms: dict[Id, Platform] = Field(min_length=1, description="The ways into the CPMS.")
     default_guide: GuideSettings
     networks: list[Network] = Field(min_length=1)
+
+    def platform_of(self, network: Network) -> str:
+        """Id of the platform a network uses: its own setting, else the default guide's."""
+        return (network.guide and network.guide.platform) or self.default_guide.platform
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def method(self, method_id: str) -> VerificationMethod:
+        return next(m for m in self.verification_methods if m.id == method_id)
+
+    @property
+    def retired_methods(self) -> list[VerificationMethod]:
+        return [m for m in self.verification_methods if m.retired]
 
     @property
     def organisations(self) -> list[Network | OtherOrganisation]:

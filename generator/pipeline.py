@@ -58,7 +58,7 @@ def load_texts(root: Path, languages: list[str]) -> dict[str, Texts]:
 
 def check(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, Texts]]:
     texts = load_texts(root, languages)
-    catalogue = load_catalogue(root / CATALOGUE, CATALOGUE, texts[SOURCE_LANGUAGE].source)
+    catalogue = load_catalogue(root / CATALOGUE, CATALOGUE, texts[SOURCE_LANGUAGE].source, root)
     return catalogue, texts
 
 

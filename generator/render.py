@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import jinja2
@@ -31,18 +32,25 @@ class Guide:
 
     network: model.Network
     settings: model.GuideSettings
+    platform: model.Platform
     steps: list[tuple[str, model.Step]]
     example_country: model.Country | None
     example_hospital: model.Hospital | None
     profiles: list[model.Profile]
     method: model.VerificationMethod
 
+    retired_methods: list[model.VerificationMethod]
+    changes: list[model.VerificationMethod]  # the retired methods whose retirement this guide tells about
+    source_ids: list[str]
+
     @property
     def helpdesk(self) -> list[model.Contact]:
         return self.network.contacts
 
     def shows(self, block: model.Block) -> bool:
-        """Whether a block conditioned by `when` applies to this network."""
+        """Whether a block applies to this network (`when`) and its verification method is still in use."""
+        if block.method and block.method in {m.id for m in self.retired_methods}:
+            return False
         s = self.settings
         return {
             None: True,
@@ -65,16 +73,40 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
         country = next(c for c in cat.countries if c.code == settings.example.country)
         entry = next(e for e in network.countries if e.country == country.code)
         hospital = next(h for h in entry.hospitals if h.code == settings.example.hospital)
-    procedure = settings.procedure or cat.default_procedure
+    platform = cat.platforms[settings.platform]
+    method = cat.method(settings.recommended_verification)
+    steps = [(cat.steps[step_id].variant_of or step_id, cat.steps[step_id])
+             for step_id in _procedure(cat, settings.procedure or platform.procedure, method)]
+    tells_changes = any(block.changes for _, step in steps for block in step.blocks)
+    changes = cat.retired_methods if tells_changes else []
+    sources = [*network.sources, *(source for _, step in steps for source in step.sources), *platform.sources,
+               *(m.retired_source for m in changes)]
     return Guide(
         network=network,
         settings=settings,
-        steps=[(cat.steps[step_id].variant_of or step_id, cat.steps[step_id]) for step_id in procedure],
+        platform=platform,
+        steps=steps,
         example_country=country,
         example_hospital=hospital,
         profiles=[p for p in cat.access_profiles if p.id in (settings.profiles or [])],
-        method=next(m for m in cat.verification_methods if m.id == settings.recommended_verification),
+        method=method,
+        retired_methods=cat.retired_methods,
+        changes=changes,
+        source_ids=list(dict.fromkeys(sources)),
     )
+
+
+def _procedure(cat: model.Catalogue, procedure: list[str], method: model.VerificationMethod) -> list[str]:
+    """The steps to show: a step setting up a retired method gives way to the set-up of the recommended
+    method, unless the procedure already has that step elsewhere."""
+    shown: list[str] = []
+    for step_id in procedure:
+        sets_up = cat.steps[step_id].method
+        if sets_up and cat.method(sets_up).retired:
+            step_id = method.setup_step if method.setup_step not in procedure else None
+        if step_id and step_id not in shown:
+            shown.append(step_id)
+    return shown
 
 
 def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
@@ -87,6 +119,8 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
         "hospital": guide.example_hospital.label if guide.example_hospital else "",
         "profiles": ", ".join(p.name for p in guide.profiles),
         "method": guide.method.label,
+        "platform": guide.platform.name,
+        "url_platform": url_link(cat.links[guide.platform.link].url),
         "guest_access": cat.guest_access.label,
         "it_support": mailto(cat.contacts["cpms-it-support"].email),
         "helpdesk": helpdesk_links(guide.helpdesk),
@@ -112,7 +146,34 @@ def mailto(email: str) -> Markup:
 
 
 def helpdesk_links(contacts: list[model.Contact]) -> Markup:
-    return Markup(", ").join(mailto(c.email) for c in contacts)
+    return Markup(", ").join(mailto(c.email) if c.email else url_link(c.url) for c in contacts)
+
+
+def date_text(day: date, t: Texts) -> Markup:
+    """A date as the reader's language writes it, e.g. '1 July 2025' or '1 juillet 2025'."""
+    return t("date.format", day=day.day, month=t(f"date.month.{day.month}"), year=day.year)
+
+
+def source_text(source: model.Source, t: Texts) -> Markup:
+    """One source as the reader sees it: a document by its title, a web page with its address and dates."""
+    if source.url is None:
+        return t("source.document", title=source.title)
+    found = {"title": source.title, "publisher": source.publisher, "url": url_link(source.url),
+             "consulted": date_text(source.consulted, t)}
+    if source.published is None:
+        return t("source.web", **found)
+    return t("source.web-published", **found, published=date_text(source.published, t))
+
+
+def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: Texts) -> Markup:
+    """What a retired verification method's retirement means, dated and sourced, with what to use instead."""
+    source = cat.source(method.retired_source)
+    return t(method.retired_note or "method.retired",
+             retired_method=method.label,
+             retired_on=date_text(method.retired_on, t),
+             retired_source=Markup(f"[{escape(source.title)}]({escape(source.url)})") if source.url
+             else source.title,
+             replacements=", ".join(cat.method(m).label for m in method.replaced_by))
 
 
 def delay_text(delay: model.Delay | None, t: Texts) -> Markup:
@@ -136,10 +197,12 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         for guide in guides:
             t.missing_on_page.clear()
             v = values(cat, guide, t)
-            source = next((s.title for s in cat.sources if s.id == guide.network.source), "")
             has_pdf = f"{language}/networks/{guide.network.id}.pdf" in pdfs
             page = env.get_template("guide.md.j2").render(
-                common, guide=guide, v=v, source_title=source, has_pdf=has_pdf,
+                common, guide=guide, v=v, has_pdf=has_pdf,
+                sources=[source_text(cat.source(i), t) for i in guide.source_ids],
+                changes=[retirement_text(cat, m, t) for m in guide.changes],
+                checked=lambda day: date_text(day, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
     return pages

@@ -107,17 +107,23 @@ def submitted_id(network: model.Network) -> str:
     return f"sim/{network.id}/submitted"
 
 
+def rehearsed(cat: model.Catalogue, network: model.Network) -> bool:
+    """Whether the simulator rehearses this network: not when its platform has no access-request wizard."""
+    return cat.platforms[cat.platform_of(network)].simulator
+
+
 def build(cat: model.Catalogue) -> Graph:
     graph = Graph()
     others = {organisation_id(o): o for o in cat.other_organisations}
+    networks = [n for n in cat.networks if rehearsed(cat, n)]
     graph.add(Node(START, "start", 1, None, (ORGANISATIONS, WRONG_APPLICATION), label="Select application"))
     graph.add(Node(WRONG_APPLICATION, "wrong-application", 1, START, label="Not CPMS"))
     graph.add(Node(ORGANISATIONS, "organisations", 2, START,
-                   tuple(network_id(n) for n in cat.networks) + tuple(others), label="Organisations"))
+                   tuple(network_id(n) for n in networks) + tuple(others), label="Organisations"))
     for node_id, other in others.items():
         graph.add(Node(node_id, "not-a-network", 2, ORGANISATIONS, label=other.label))
     countries = {c.code: c for c in cat.countries}
-    for network in cat.networks:
+    for network in networks:
         _add_network(graph, network, [(countries[e.country], e) for e in network.countries], cat.guest_access)
     return graph
 

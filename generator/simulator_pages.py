@@ -94,8 +94,18 @@ class _Page:
         return {"title": self.t("sim.wrong-application.title")}
 
     def _organisations(self):
-        rows = [{"label": o.label, "href": self.link(simulator.organisation_id(o))} for o in self.cat.organisations]
+        rows = [self._organisation_row(o) for o in self.cat.organisations]
         return {"title": self.t("sim.organisations.title"), "rows": rows}
+
+    def _organisation_row(self, organisation: model.Network | model.OtherOrganisation) -> dict:
+        """A row opens the organisation, or, for a network this wizard is not used for, says where to go."""
+        if isinstance(organisation, model.Network) and not simulator.rehearsed(self.cat, organisation):
+            platform = self.cat.platforms[self.cat.platform_of(organisation)]
+            return {"label": organisation.label, "elsewhere": self.to_site(f"networks/{organisation.id}/"),
+                    "note": self.t("sim.organisations.elsewhere", network=organisation.short_name,
+                                   platform=platform.name)}
+        return {"label": organisation.label, "href": self.link(simulator.organisation_id(organisation)),
+                "elsewhere": None}
 
     def _not_a_network(self):
         other = next(o for o in self.cat.other_organisations if o.label == self.node.label)
@@ -136,7 +146,7 @@ class _Page:
     def _submitted(self):
         guide_page = self.to_site(f"networks/{self.node.network.id}/")
         return {"title": self.t("sim.submitted.title"), "delay": delay_text(self.guide.settings.approval_delay, self.t),
-                "guide_next": guide_page + "#what-next"}
+                "method": self.guide.method.label, "guide_next": guide_page + "#what-next"}
 
     def _path(self):
         t, node, s = self.t, self.node, self.guide.settings

@@ -42,7 +42,7 @@ def test_all_errors_are_reported_together(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load_catalogue(path, NAME, TEXT_KEYS)
-    assert [p.line for p in caught.value.problems] == [81, 88]
+    assert [p.line for p in caught.value.problems] == [100, 107]
     assert caught.value.report().endswith("2 problems found; nothing was built.")
 
 
