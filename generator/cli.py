@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ern-guides", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check data/ern_catalogue.yaml and guides/ without building")
+    check = commands.add_parser("check", help="check data/ern_catalogue.yaml and guides/ without building")
+    check.add_argument("--strict", action="store_true",
+                       help="also fail (exit 1) on facts checked longer ago than max_age_days")
     schema = commands.add_parser("schema", help="write the catalogue's JSON Schema")
     schema.add_argument("--output", type=Path, default=SCHEMA)
     generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
@@ -67,7 +69,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {args.output}")
         elif args.command == "check":
             catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
-            print(f"ok: {len(catalogue.networks)} networks, languages {', '.join(texts)}")
+            old = pipeline.outdated_facts(args.root, catalogue)
+            for problem in old:
+                print(f"warning: {problem}", file=sys.stderr)
+            if old and args.strict:
+                print(f"{len(old)} fact(s) past max_age_days; failing because of --strict.", file=sys.stderr)
+                return 1
+            print(f"ok: {len(catalogue.networks)} networks, languages {', '.join(texts)}"
+                  + (f"; {len(old)} fact(s) to check again (see warnings)" if old else ""))
         elif args.command == "generate":
             result = pipeline.generate(args.root, pipeline.languages_in(args.root))
             for path, text in sorted(result.pages.items()):

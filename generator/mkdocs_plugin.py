@@ -51,6 +51,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             tree = staging.compose(hand_written, result.pages, extra)
         except (InputError, ValueError) as e:
             raise PluginError(str(e)) from None
+        for problem in pipeline.outdated_facts(root, result.catalogue):  # informs; `ern-guides check --strict` fails
+            log.info(f"to check again: {problem}")
         for language, keys in sorted(result.untranslated().items()):
             log.info(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
                         + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import re
@@ -10,7 +11,7 @@ import re
 import jinja2
 
 from generator import model, simulator
-from generator.catalogue import load_catalogue
+from generator.catalogue import load_catalogue, outdated
 from generator.errors import InputError, Problem
 from generator.render import render_site
 from generator.simulator_pages import render_simulator
@@ -60,6 +61,11 @@ def check(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, 
     texts = load_texts(root, languages)
     catalogue = load_catalogue(root / CATALOGUE, CATALOGUE, texts[SOURCE_LANGUAGE].source, root)
     return catalogue, texts
+
+
+def outdated_facts(root: Path, catalogue: model.Catalogue, today: date | None = None) -> list[Problem]:
+    """Facts last checked more than the catalogue's `max_age_days` ago (today by default)."""
+    return outdated(root / CATALOGUE, CATALOGUE, catalogue, today or date.today())
 
 
 def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset()) -> Result:

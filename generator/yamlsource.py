@@ -104,4 +104,8 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 
 
 def _scalar(node: yaml.ScalarNode) -> object:
-    return yaml.SafeLoader("").construct_object(node, deep=True)
+    """The value YAML gives a scalar; one it cannot build (a date like 2026-13-45) stays the text written."""
+    try:
+        return yaml.SafeLoader("").construct_object(node, deep=True)
+    except ValueError:
+        return node.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html.parser
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import pipeline
 from generator.browser import BrowserNotFound, launch_options, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,14 +33,60 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project, to break or extend without touching the real one."""
+    """A throwaway copy of the project, to break or extend without touching the real one; `shared/` beside it
+    (the source documents the catalogue names as ../shared/seeds/...) is the real one."""
+    project = tmp_path / "project"
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
+            project.mkdir(exist_ok=True)
+            shutil.copy(source, project / part)
+    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+    return project
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    """The shipped catalogue, checked: for tests of rules that every network's guide must follow."""
+    return pipeline.check(ROOT, ["en"])[0]
+
+
+class _ClassText(html.parser.HTMLParser):
+    def __init__(self, wanted: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.wanted, self.depth, self.found, self.parts = wanted, 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth or self.wanted in (dict(attrs).get("class") or "").split():
+            self.depth += 1 if tag not in ("br", "img", "input", "meta", "link", "hr") else 0
+            self.parts.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.parts.append(f"</{tag}>")
+            self.depth -= 1
+            if not self.depth:
+                self.found.append("".join(self.parts))
+                self.parts = []
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+    def handle_entityref(self, name):
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name):
+        self.handle_data(f"&#{name};")
+
+
+def text_of_class(page_html: str, css_class: str) -> list[str]:
+    """The HTML of every element of a page that has `css_class`, each with all it contains."""
+    parser = _ClassText(css_class)
+    parser.feed(page_html)
+    return parser.found
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

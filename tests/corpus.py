@@ -90,3 +90,26 @@ CASES = {
                       "step.request-access.simulator:\n  text: Entraînez-vous avec le simulateur ({simulator}) pour {network}.\n",
                       ["guides/fr/steps.yaml:1:1: step.request-access.simulator: expected 1 link(s) and 0 list item(s) as in English, got 0 and 0"]),
 }
+
+# Sources, dates, retired facts and platforms (appended: the cases above keep their line numbers).
+CASES |= {
+    "missing source document": catalogue("    url: https://example.eu/doc\n    publisher: Test publisher\n", "    file: ../shared/seeds/nothing.txt\n",
+                                         "data/ern_catalogue.yaml:3:11: sources[0].file: expected a document at ../shared/seeds/nothing.txt (from the project folder), found none"),
+    "source both document and page": catalogue("    url: https://example.eu/doc\n", "    url: https://example.eu/doc\n    file: doc.txt\n",
+                                               "data/ern_catalogue.yaml:2:5: sources[0]: expected either `file` (a document) or `url` (a web page or notice), not both and not neither"),
+    "web source without consulted date": catalogue("    consulted: 2026-01-15\n", "",
+                                                   "data/ern_catalogue.yaml:2:5: sources[0]: expected `consulted` for a web source, got nothing"),
+    "step without sources": catalogue("  eu-login:\n    sources: [doc]\n", "  eu-login:\n",
+                                      "data/ern_catalogue.yaml:52:3: steps.eu-login.sources: expected a value, got nothing (this field is required)"),
+    "impossible date": catalogue("  eu-login:\n    sources: [doc]\n    checked: 2026-01-15\n", "  eu-login:\n    sources: [doc]\n    checked: 2026-13-45\n",
+                                 "data/ern_catalogue.yaml:54:14: steps.eu-login.checked: expected a date like 2025-07-01, got '2026-13-45'"),
+    "network facts without sources": catalogue("    sources: [doc]\n    checked: 2026-01-15\n    contacts:", "    contacts:",
+                                               ["data/ern_catalogue.yaml:94:5: networks[1]: expected `checked`: the day this network's facts were last checked (YYYY-MM-DD), got nothing",
+                                                "data/ern_catalogue.yaml:94:5: networks[1]: expected `sources`: the ids of the sources of this network's own facts, got nothing"]),
+    "contact without address": catalogue("      - email: helpdesk@beta.example.eu\n", "      - name: Beta desk\n",
+                                         "data/ern_catalogue.yaml:100:9: networks[1].contacts[0]: expected either `email` or `url` (a web page), not both and not neither"),
+    "unknown platform": catalogue("  platform: saas\n", "  platform: cpms3\n",
+                                  "data/ern_catalogue.yaml:85:13: default_guide.platform: expected one of the platform ids: saas; got 'cpms3'"),
+    "recommended method retired": catalogue("    source: doc\ncountries:", "    source: doc\n    retired_on: 2025-07-01\n    retired_source: doc\n    replaced_by: [app]\n  - id: app\n    label: EU Login Mobile App PIN Code\n    source: doc\ncountries:",
+                                            "data/ern_catalogue.yaml:92:29: default_guide.recommended_verification: expected a verification method still in use (app); got 'sms', retired on 2025-07-01"),
+}
