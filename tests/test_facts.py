@@ -6,6 +6,7 @@ guides, the screen pictures and the simulator do with it.
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from generator.errors import InputError
 from generator.pipeline import load_texts
 from generator.render import render_site
 from generator.simulator_pages import render_simulator
+from conftest import text_of_class
 from test_corpus import project_with
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,12 +120,13 @@ def with_cpms2(data: dict) -> dict:
 
 def test_switching_a_network_to_another_platform_is_one_edit(tmp_path):
     data = with_cpms2(fixture_data())
+    before = render_site(load(tmp_path, data), TEXTS)["en/networks/beta.md"]
     data["networks"][1]["guide"]["platform"] = "cpms2"  # the one edit
     cat = load(tmp_path, data)
     pages = render_site(cat, TEXTS)
     beta, alpha = pages["en/networks/beta.md"], pages["en/networks/alpha.md"]
     assert anchors(beta) == ["eu-login"] and "request-access" in anchors(alpha)
-    assert "saas-" not in beta and "saas-" in alpha  # no picture of the Saas screens
+    assert 'data-screen="saas-' in before and 'data-screen="saas-' not in beta  # no picture of the Saas screens
     assert "https://cpms2.ern-net.eu/" in beta.split("{ #what-next }")[1]
     assert "CPMS 2.0" in pages["en/index.md"].split("(networks/beta.md)")[1].split("\n")[0]
     assert "CPMS 2.0" not in pages["en/index.md"].split("(networks/alpha.md)")[1].split("\n")[0]
@@ -169,3 +172,29 @@ def test_check_warns_about_old_facts_and_fails_on_them_with_strict(tmp_path, cap
                             for w in warnings)
     assert main(["--root", str(project), "check", "--strict"]) == 1
     assert "failing because of --strict" in capsys.readouterr().err
+
+
+def test_no_built_page_offers_a_retired_method(built_site, catalogue):
+    """A retired method's name appears only where a page says what changed, in every language."""
+    retired = [m.label for m in catalogue.retired_methods]
+    for page in built_site.rglob("*.html"):
+        body = page.read_text(encoding="utf-8")
+        for box in text_of_class(body, "ern-changed"):
+            body = body.replace(box, "")
+        offered = [label for label in retired if label in html.unescape(body)]
+        assert offered == [], f"{page.relative_to(built_site)} offers {offered}"
+
+
+def test_networks_off_the_wizard_get_no_saas_screens_and_are_sent_to_their_guide(built_site, catalogue):
+    for network in catalogue.networks:
+        if simulator.rehearsed(catalogue, network):
+            continue
+        platform = catalogue.platforms[catalogue.platform_of(network)]
+        for language in ("", "fr/"):
+            guide = (built_site / language / "networks" / network.id / "index.html").read_text(encoding="utf-8")
+            assert 'data-screen="saas-' not in guide
+            assert catalogue.links[platform.link].url in guide
+            organisations = (built_site / language / "sim" / "organisations.html").read_text(encoding="utf-8")
+            row = next(r for r in organisations.split("<tr>") if html.escape(network.label) in r)
+            assert f'href="../networks/{network.id}/"' in row and platform.name in row
+            assert not (built_site / language / "sim" / network.id).exists()
