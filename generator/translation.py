@@ -16,7 +16,7 @@ import yaml
 
 from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE
-from generator.texts import SOURCE_LANGUAGE, Entry, check_translation, load_language, source_hash
+from generator.texts import PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, load_language, source_hash
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
@@ -156,7 +156,7 @@ def new_language(root: Path, language: str) -> list[str]:
 
 PSEUDO_LANGUAGE = "en-XA"
 _ACCENTS = str.maketrans("aeiouycnszAEIOUYCNSZ", "áéíóúýçñšžÁÉÍÓÚÝÇÑŠŽ")
-_KEEP = re.compile(r"\{[a-z_]+\}|\]\([^)]*\)|<[^>]+>|\*\*|`[^`]*`")
+_KEEP = re.compile(PLACEHOLDER.pattern + r"|\]\([^)]*\)|<[^>]+>|\*\*|`[^`]*`")
 
 
 def pseudo_text(text: str) -> str:
