@@ -131,8 +131,10 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
         "simulator": f"../{simulator.network_id(guide.network)}.html",  # relative to networks/<id>.md
     }
-    for name, link in cat.links.items():
-        found["url_" + name.replace("-", "_")] = url_link(link.url)
+    for name, link in cat.links.items():  # a retired address gives way to its replacement
+        current = cat.links[link.replaced_by[0]] if link.retired and link.replaced_by else link
+        if not current.retired:
+            found["url_" + name.replace("-", "_")] = url_link(current.url)
     return found
 
 

@@ -198,3 +198,12 @@ def test_networks_off_the_wizard_get_no_saas_screens_and_are_sent_to_their_guide
             row = next(r for r in organisations.split("<tr>") if html.escape(network.label) in r)
             assert f'href="../networks/{network.id}/"' in row and platform.name in row
             assert not (built_site / language / "sim" / network.id).exists()
+
+
+def test_a_retired_address_gives_way_to_its_replacement(tmp_path):
+    data = fixture_data()
+    data["links"]["cpms-new"] = {"url": "https://cpms-new.ern-net.eu", "source": "doc"}
+    data["links"]["cpms"].update(retired_on=date(2025, 1, 1), retired_source="doc", replaced_by=["cpms-new"])
+    page = render_site(load(tmp_path, data), TEXTS)["en/networks/beta.md"]
+    assert "https://cpms-new.ern-net.eu" in page.split("{ #what-next }")[1]
+    assert "https://cpms.ern-net.eu)" not in page
