@@ -244,6 +244,7 @@ class _ReferenceCheck:
                 yield from self.refer(path + ("blocks", b, "items"), block.items, self.cat.lists, "list ids")
                 yield from self.refer(path + ("blocks", b, "method"), block.method, self.methods,
                                       "verification method ids")
+                yield from self.retirement(path + ("blocks", b), block, [], "blocks that replace it")
 
     def network(self, path: tuple, network: model.Network) -> Iterable[Problem]:
         countries = [c.code for c in self.cat.countries]

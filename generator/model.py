@@ -196,8 +196,9 @@ TEXT_BLOCK_KINDS = ("do", "tip", "warning", "note")
 BLOCK_KINDS = TEXT_BLOCK_KINDS + ("screen", "items", "changes")
 
 
-class Block(Record):
-    """One element of a step: exactly one of do/tip/warning/note/screen."""
+class Block(Retirable):
+    """One element of a step: exactly one of do/tip/warning/note/screen/items/changes. A retired block (a screen
+    that no longer exists, say) stays in the catalogue with its date and source and is no longer shown."""
 
     do: TextKey | None = Field(None, description="A numbered action.")
     tip: TextKey | None = None

@@ -49,7 +49,7 @@ class Guide:
 
     def shows(self, block: model.Block) -> bool:
         """Whether a block applies to this network (`when`) and its verification method is still in use."""
-        if block.method and block.method in {m.id for m in self.retired_methods}:
+        if block.retired or (block.method and block.method in {m.id for m in self.retired_methods}):
             return False
         s = self.settings
         return {

@@ -207,3 +207,15 @@ def test_a_retired_address_gives_way_to_its_replacement(tmp_path):
     page = render_site(load(tmp_path, data), TEXTS)["en/networks/beta.md"]
     assert "https://cpms-new.ern-net.eu" in page.split("{ #what-next }")[1]
     assert "https://cpms.ern-net.eu)" not in page
+
+
+def test_a_retired_screen_keeps_its_history_and_is_no_longer_shown(tmp_path):
+    data = fixture_data()
+    screen = data["steps"]["sign-in"]["blocks"][1]
+    assert screen == {"screen": "eu-login-methods"}
+    screen.update(retired_on=date(2026, 1, 1), retired_source="doc")
+    page = render_site(load(tmp_path, data), TEXTS)["en/networks/alpha.md"]
+    assert 'data-screen="eu-login-methods"' not in page and "Choose your verification method" in page
+    screen["replaced_by"] = ["app"]
+    with pytest.raises(InputError):
+        load(tmp_path, data)
