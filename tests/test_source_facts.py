@@ -69,11 +69,8 @@ FACTS = {
         "three things", "Password",
         "Choose your verification method", 
         "quickest", "offline", "https://cpms.ern-net.eu", "Login via EU Login",
-        "EU Login Mobile App PIN Code", "Use your registered EU Login Mobile app to verify your identity.",
-        "EU Login Mobile App QR Code", "Generate a one-time-password with the EU Login Mobile app.",
         "Mobile Phone + SMS",
         
-        "Token", "Use a VASCO token to generate a one-time-password to login.", "Token CRAM",
         "4-digit PIN", "Scan QR Code",
         "ERN Dashboard", "Preferences", "Neurologist", "informed",
         "Cerebellar Ataxias and Spastic Paraplegias", "Choreas and Huntington's Disease",
@@ -132,6 +129,13 @@ FACTS = {
     ],
 }
 
+# Facts of the documents about one verification method each: checked while the method is in use.
+METHOD_FACTS = {
+    ("app-pin", "ern-rnd", "en"): ["EU Login Mobile App PIN Code", "Use your registered EU Login Mobile app to verify your identity."],
+    ("app-qr", "ern-rnd", "en"): ["EU Login Mobile App QR Code", "Generate a one-time-password with the EU Login Mobile app."],
+    ("token", "ern-rnd", "en"): ["Token", "Use a VASCO token to generate a one-time-password to login."],
+    ("token-cram", "ern-rnd", "en"): ["Token CRAM"],
+}
 # Facts of the documents about signing in with SMS codes, which EU Login retired (see `verification_methods`).
 SMS_FACTS = {
     ("reconnet", "fr"): ["My Account", "Manage my mobile phone numbers", "code de vérification unique", "SCAN QR CODE"],
@@ -163,14 +167,16 @@ def test_guide_says_what_its_source_document_says(built_site, network, language)
     assert missing == []
 
 
-@pytest.mark.parametrize("network, language", SMS_FACTS.keys(), ids=[f"{n}-{lang}" for n, lang in SMS_FACTS])
-def test_sms_facts_while_sms_is_in_use_and_what_changed_once_retired(built_site, catalogue, network, language):
+METHOD_FACTS |= {("sms", network, language): facts for (network, language), facts in SMS_FACTS.items()}
+
+
+@pytest.mark.parametrize("method, network, language", METHOD_FACTS.keys(), ids=["-".join(k) for k in METHOD_FACTS])
+def test_method_facts_while_in_use_and_what_changed_once_retired(built_site, catalogue, method, network, language):
     page = guide_page(built_site, network, language)
-    sms = catalogue.method("sms")
-    if sms.retired:
-        assert sms.label in visible_text(page, only="ern-changed")
+    if catalogue.method(method).retired:
+        assert catalogue.method(method).label in visible_text(page, only="ern-changed")
     else:
-        missing = [fact for fact in SMS_FACTS[network, language] if fact not in visible_text(page)]
+        missing = [fact for fact in METHOD_FACTS[method, network, language] if fact not in visible_text(page)]
         assert missing == []
 
 
