@@ -251,9 +251,9 @@ class Catalogue(Record):
     default_guide: GuideSettings
     networks: list[Network] = Field(min_length=1)
 
-    def platform_of(self, network: Network) -> str:
-        """Id of the platform a network uses: its own setting, else the default guide's."""
-        return (network.guide and network.guide.platform) or self.default_guide.platform
+    def platform_of(self, network: Network) -> Platform:
+        """The platform a network uses: its own setting, else the default guide's."""
+        return self.platforms[(network.guide and network.guide.platform) or self.default_guide.platform]
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -109,7 +109,7 @@ def submitted_id(network: model.Network) -> str:
 
 def rehearsed(cat: model.Catalogue, network: model.Network) -> bool:
     """Whether the simulator rehearses this network: not when its platform has no access-request wizard."""
-    return cat.platforms[cat.platform_of(network)].simulator
+    return cat.platform_of(network).simulator
 
 
 def build(cat: model.Catalogue) -> Graph:

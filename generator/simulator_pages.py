@@ -100,7 +100,7 @@ class _Page:
     def _organisation_row(self, organisation: model.Network | model.OtherOrganisation) -> dict:
         """A row opens the organisation, or, for a network this wizard is not used for, says where to go."""
         if isinstance(organisation, model.Network) and not simulator.rehearsed(self.cat, organisation):
-            platform = self.cat.platforms[self.cat.platform_of(organisation)]
+            platform = self.cat.platform_of(organisation)
             return {"label": organisation.label, "elsewhere": self.to_site(f"networks/{organisation.id}/"),
                     "note": self.t("sim.organisations.elsewhere", network=organisation.short_name,
                                    platform=platform.name)}

@@ -193,7 +193,7 @@ def test_networks_off_the_wizard_get_no_saas_screens_and_are_sent_to_their_guide
     for network in catalogue.networks:
         if simulator.rehearsed(catalogue, network):
             continue
-        platform = catalogue.platforms[catalogue.platform_of(network)]
+        platform = catalogue.platform_of(network)
         for language in ("", "fr/"):
             guide = (built_site / language / "networks" / network.id / "index.html").read_text(encoding="utf-8")
             assert 'data-screen="saas-' not in guide
