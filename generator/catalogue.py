@@ -205,8 +205,11 @@ class _ReferenceCheck:
             yield from self.network(("networks", i), network)
 
     def contact(self, path: tuple, contact: model.Contact) -> Iterable[Problem]:
-        if (contact.email is None) == (contact.url is None):
-            yield self.located.problem(path, "expected either `email` or `url` (a web page), not both and not neither")
+        if contact.email is not None and contact.url is not None:
+            yield self.located.problem(path, "expected either `email` or `url` (a web page), not both")
+        elif contact.email is None and contact.url is None and contact.name is None:
+            yield self.located.problem(path, "expected `email`, `url` (a web page) or the `name` of a person, "
+                                             "got none of them")
         yield from self.source(path + ("source",), contact.source)
 
     def method(self, path: tuple, method: model.VerificationMethod) -> Iterable[Problem]:
@@ -246,6 +249,51 @@ class _ReferenceCheck:
                                       "verification method ids")
                 yield from self.retirement(path + ("blocks", b), block, [], "blocks that replace it")
 
+    def own_notes(self, path: tuple, guide: model.GuideSettings) -> Iterable[Problem]:
+        """The network's own notes, required systems, guest-account lifetime and profile prerequisites."""
+        for i, note in enumerate(guide.notes):
+            kinds = [k for k in ("tip", "warning", "note") if getattr(note, k)]
+            if len(kinds) != 1:
+                yield self.located.problem(path + ("notes", i), "expected exactly one of tip, warning, note; got "
+                                                                 f"{', '.join(kinds) or 'none'}")
+            for kind in kinds:
+                yield from self.text(path + ("notes", i, kind), getattr(note, kind))
+            yield from self.source(path + ("notes", i, "source"), note.source)
+        for i, system in enumerate(guide.required_systems):
+            yield from self.text(path + ("required_systems", i, "todo"), system.todo)
+            yield from self.source(path + ("required_systems", i, "source"), system.source)
+        if guide.guest_account:
+            yield from self.source(path + ("guest_account", "source"), guide.guest_account.source)
+        profiles = [p.id for p in self.cat.access_profiles]
+        for i, needs in enumerate(guide.profile_prerequisites):
+            for p, profile in enumerate(needs.profiles):
+                yield from self.refer(path + ("profile_prerequisites", i, "profiles", p), profile, profiles,
+                                      "access profile ids")
+            yield from self.refer(path + ("profile_prerequisites", i, "requires"), needs.requires, profiles,
+                                  "access profile ids")
+            yield from self.source(path + ("profile_prerequisites", i, "source"), needs.source)
+
+    def anchors(self, path: tuple, network: model.Network) -> Iterable[Problem]:
+        """Each note and required system names a step of this network's guide, and where in it."""
+        try:
+            procedure = self.cat.procedure_of(network)
+        except (KeyError, StopIteration):  # a broken platform, step or method: reported on its own
+            return
+        steps = {self.cat.steps[s].variant_of or s: self.cat.steps[s] for s in procedure}
+        settings = self.cat.settings_of(network)
+        for field in ("notes", "required_systems"):
+            where = path + ("guide",) if network.guide and field in network.guide.model_fields_set else ("default_guide",)
+            for i, anchor in enumerate(getattr(settings, field)):
+                at = where + (field, i)
+                if anchor.step not in steps:
+                    yield from self.refer(at + ("step",), anchor.step, steps, f"steps of {network.short_name}'s guide")
+                elif (anchor.at is None) == (anchor.after is None):
+                    yield self.located.problem(at, "expected either `at: start`, `at: end` or `after:` a block "
+                                                   "of the step, not both and not neither")
+                elif anchor.after is not None:
+                    yield from self.refer(at + ("after",), anchor.after, [b.name for b in steps[anchor.step].blocks],
+                                          f"blocks of step {anchor.step!r}")
+
     def network(self, path: tuple, network: model.Network) -> Iterable[Problem]:
         countries = [c.code for c in self.cat.countries]
         yield from self.each_source(path + ("sources",), network.sources)
@@ -265,6 +313,7 @@ class _ReferenceCheck:
                                                f"country of this list), got {hospital.code!r}")
         if network.guide:
             yield from self.guide(path + ("guide",), network.guide, network)
+        yield from self.anchors(path, network)
 
     def guide(self, path: tuple, guide: model.GuideSettings, network: model.Network | None) -> Iterable[Problem]:
         for i, step_id in enumerate(guide.procedure or []):
@@ -287,10 +336,9 @@ class _ReferenceCheck:
         yield from self.text(path + ("comment_hint",), guide.comment_hint)
         yield from self.text(path + ("browsers",), guide.browsers)
         yield from self.refer(path + ("link_sign_in",), guide.link_sign_in, self.cat.links, "link ids")
-        for i, key in enumerate(guide.warnings):
-            yield from self.text(path + ("warnings", i), key)
+        yield from self.own_notes(path, guide)
         delay = guide.approval_delay
-        if delay and delay.min_days is not None and delay.min_days > delay.max_days:
+        if isinstance(delay, model.Delay) and delay.min_days is not None and delay.min_days > delay.max_days:
             yield self.located.problem(path + ("approval_delay", "min_days"),
                                        f"expected at most max_days ({delay.max_days}), got {delay.min_days}")
         if guide.example and network is not None:

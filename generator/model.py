@@ -56,12 +56,13 @@ class Link(Retirable):
 
 
 class Contact(Record):
-    """A helpdesk: an e-mail address or a web page (one of the two), as a source names it."""
+    """A helpdesk as a source names it: an e-mail address, a web page, or a named person (with either)."""
 
     email: Email | None = Field(None, description="Its e-mail address.")
     url: HttpsUrl | None = Field(None, description="Its web page, where it has no e-mail address.")
-    name: Label | None = Field(None, description="Person or desk, as the source names it.")
-    source: Id
+    name: Label | None = Field(None, description="Person or desk, as the source names it, e.g. 'Pauline "
+                                                 "Fouché' or 'ReCONNET helpdesk'; guides show it.")
+    source: Id = Field(description="Id of the source that gives this contact.")
 
 
 class Application(Record):
@@ -134,13 +135,62 @@ class CountryEntry(Record):
 
 
 class Delay(Record):
-    min_days: int | None = Field(None, ge=0)
-    max_days: int = Field(ge=1)
+    """How long approval takes, as the network quotes it."""
+
+    min_days: int | None = Field(None, ge=0, description="Shortest delay quoted, in days (leave out for 'up to').")
+    max_days: int = Field(ge=1, description="Longest delay quoted, in days.")
 
 
 class Example(Record):
-    country: CountryCode
-    hospital: HospitalCode
+    """The country and hospital the screen pictures show."""
+
+    country: CountryCode = Field(description="A country of this network (`countries`).")
+    hospital: HospitalCode = Field(description="A hospital code listed under that country.")
+
+
+class Anchor(Record):
+    """Where in the guide something goes: a step of the network's guide, at its start, at its end, or after
+    one of its blocks, named by the block's text key (or screen id, or list id)."""
+
+    step: Id = Field(description="Id of a step of this network's guide, e.g. 'request-access'.")
+    at: Literal["start", "end"] | None = Field(None, description="At the start or the end of the step "
+                                                                 "(instead of `after`).")
+    after: str | None = Field(None, description="After this block of the step: its text key, e.g. "
+                                                "'step.request-access.hospital', its screen id or its list id.")
+
+
+class NetworkNote(Anchor):
+    """A tip, warning or note of the network's own, anchored in a step: the step itself is not copied, so the
+    note follows every later change of the step."""
+
+    tip: TextKey | None = Field(None, description="Text key of a tip (one of tip, warning, note).")
+    warning: TextKey | None = Field(None, description="Text key of a warning.")
+    note: TextKey | None = Field(None, description="Text key of a note.")
+    source: Id = Field(description="Id of the source the note's facts come from; the guide names it.")
+
+
+class RequiredSystem(Anchor):
+    """Another system the network requires besides EU Login and the CPMS, with what to do there; shown in
+    'Before you start' and, as a warning, at its anchor."""
+
+    name: Label = Field(description="Its name as the source gives it, e.g. 'European Collaborative Platform'.")
+    todo: TextKey = Field(description="Text key of what to do there.")
+    source: Id = Field(description="Id of the source that says it is required.")
+
+
+class GuestAccount(Record):
+    """What the network says about guest accounts."""
+
+    closed_within_days: int = Field(ge=1, description="Guest accounts are closed within this many days.")
+    source: Id = Field(description="Id of the source that says so.")
+
+
+class ProfilePrerequisite(Record):
+    """Access profiles that can only be had together with another one."""
+
+    profiles: list[Id] = Field(min_length=1, description="Ids of the profiles that need `requires`.")
+    requires: Id = Field(description="Id of the profile they need.")
+    source: Id = Field(description="Id of the source that says so.")
 
 
 class Platform(Record):
@@ -164,16 +214,26 @@ class GuideSettings(Record):
     platform: Id | None = Field(None, description="Id of the platform (in `platforms`) the network uses.")
     procedure: list[Id] | None = Field(None, description="Step ids in order; default: the platform's procedure.")
     example: Example | None = Field(None, description="Country and hospital used in the screens.")
-    approval_delay: Delay | None = Field(None, description="Delay quoted for approval; none: 'a few days'.")
+    approval_delay: Delay | Literal["not-stated"] | None = Field(
+        None, description="Delay the network quotes for approval, or 'not-stated' when its sources give none; "
+                          "without a quoted delay the guide says nothing about one.")
     recommended_verification: Id | None = Field(None, description="Id of the preferred verification method.")
     profiles: list[Id] | None = Field(None, min_length=1, description="Access profiles to ask for.")
     comment_hint: TextKey | None = Field(None, description="Text key of what to write in 'Comments'.")
     link_sign_in: Id | None = Field(None, description="Id of the link used to sign in to EU Login.")
     browsers: TextKey | None = Field(None, description="Text key naming the supported browsers quoted.")
-    warnings: list[TextKey] = Field(default_factory=list, description="Text keys of extra warnings.")
+    notes: list[NetworkNote] = Field(default_factory=list, description="The network's own tips, warnings "
+                                     "and notes, each anchored in a step.")
+    guest_account: GuestAccount | None = Field(None, description="How long guest accounts last, as quoted; "
+                                               "shown at the guest choice.")
+    profile_prerequisites: list[ProfilePrerequisite] = Field(
+        default_factory=list, description="Profiles that require another; shown at the profile choice.")
+    required_systems: list[RequiredSystem] = Field(
+        default_factory=list, description="Other systems the network requires, with what to do there.")
     thematic_areas: list[Label] = Field(default_factory=list, description="As on the Preferences screen.")
-    thematic_areas_complete: bool = False
-    professional_role_example: Label | None = None
+    thematic_areas_complete: bool = Field(False, description="True when the source shows every thematic area.")
+    professional_role_example: Label | None = Field(None, description="Example of a professional role, as the "
+                                                                      "source gives it, e.g. 'Neurologist'.")
     changes: list[TextKey] = Field(default_factory=list, description="Text keys of what changed for this "
                                    "network's readers, shown in a 'What changed' box at the top of the guide.")
 
@@ -208,10 +268,16 @@ class Block(Retirable):
     items: Id | None = Field(None, description="Id of a list in `lists`, shown as a bulleted list.")
     changes: Literal["verification_methods"] | None = Field(
         None, description="What changed: a dated note for each retired verification method.")
-    when: Literal["comment_hint", "approval_delay", "warnings", "helpdesk", "no_helpdesk",
-                  "thematic_areas", "example", "no_example"] | None = Field(
-        None, description="Show only when the network has this setting.")
+    when: Literal["comment_hint", "approval_delay", "helpdesk", "no_helpdesk", "thematic_areas", "example",
+                  "no_example", "guest_account", "profile_prerequisites"] | None = Field(
+        None, description="Show only when the network has this setting; for `guest_account` and "
+                          "`profile_prerequisites`, once per fact, with its source.")
     method: Id | None = Field(None, description="Show only while this verification method is available.")
+
+    @property
+    def name(self) -> str:
+        """What anchors call this block: its text key, screen id, list id or 'changes'."""
+        return next(str(getattr(self, kind)) for kind in BLOCK_KINDS if getattr(self, kind))
 
 
 class NamedList(Record):
@@ -251,9 +317,29 @@ class Catalogue(Record):
     default_guide: GuideSettings
     networks: list[Network] = Field(min_length=1)
 
+    def settings_of(self, network: Network) -> GuideSettings:
+        """A network's guide settings: its own, the default guide's for the rest."""
+        own = {k: getattr(network.guide, k) for k in network.guide.model_fields_set} if network.guide else {}
+        return self.default_guide.model_copy(update=own)
+
     def platform_of(self, network: Network) -> Platform:
         """The platform a network uses: its own setting, else the default guide's."""
-        return self.platforms[(network.guide and network.guide.platform) or self.default_guide.platform]
+        return self.platforms[self.settings_of(network).platform]
+
+    def procedure_of(self, network: Network) -> list[Id]:
+        """The ids of the steps a network's guide shows, in order. A step setting up a retired verification
+        method gives way to the set-up step of the recommended method, unless the guide has it elsewhere."""
+        settings = self.settings_of(network)
+        procedure = settings.procedure or self.platform_of(network).procedure
+        recommended = self.method(settings.recommended_verification)
+        shown: list[Id] = []
+        for step_id in procedure:
+            sets_up = self.steps[step_id].method
+            if sets_up and self.method(sets_up).retired:
+                step_id = recommended.setup_step if recommended.setup_step not in procedure else None
+            if step_id and step_id not in shown:
+                shown.append(step_id)
+        return shown
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

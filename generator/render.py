@@ -33,7 +33,7 @@ class Guide:
     network: model.Network
     settings: model.GuideSettings
     platform: model.Platform
-    steps: list[tuple[str, model.Step]]
+    steps: list[tuple[str, model.Step]]  # (anchor, step): a variant step keeps the anchor of the step it replaces
     example_country: model.Country | None
     example_hospital: model.Hospital | None
     profiles: list[model.Profile]
@@ -47,6 +47,11 @@ class Guide:
     def helpdesk(self) -> list[model.Contact]:
         return self.network.contacts
 
+    @property
+    def own_facts(self) -> bool:
+        """Whether any source of the network's own backs this guide; if not, every fact is a shared default."""
+        return bool(self.network.sources)
+
     def shows(self, block: model.Block) -> bool:
         """Whether a block applies to this network (`when`) and its verification method is still in use."""
         if block.retired or (block.method and block.method in {m.id for m in self.retired_methods}):
@@ -55,31 +60,68 @@ class Guide:
         return {
             None: True,
             "comment_hint": bool(s.comment_hint),
-            "approval_delay": bool(s.approval_delay),
-            "warnings": bool(s.warnings),
+            "approval_delay": isinstance(s.approval_delay, model.Delay),
             "helpdesk": bool(self.helpdesk),
             "no_helpdesk": not self.helpdesk,
             "thematic_areas": bool(s.thematic_areas),
             "example": self.example_hospital is not None,
             "no_example": self.example_hospital is None,
+            "guest_account": s.guest_account is not None,
+            "profile_prerequisites": bool(s.profile_prerequisites),
         }[block.when]
+
+    def blocks(self, anchor: str, step: model.Step) -> list[model.Block | model.Anchor]:
+        """What a step shows, in order: its blocks that apply, with the network's notes and required systems
+        anchored in it (at its start, after a named block, at its end). `anchor` is the step's id in the guide
+        (a variant step has the id of the step it replaces)."""
+        anchored = [a for a in (*self.settings.notes, *self.settings.required_systems) if a.step == anchor]
+        shown: list[model.Block | model.Anchor] = [a for a in anchored if a.at == "start"]
+        for block in step.blocks:
+            if self.shows(block) and (not block.changes or block is self._changes_block()):
+                shown.append(block)
+            shown += [a for a in anchored if a.after == block.name]
+        return shown + [a for a in anchored if a.at == "end"]
+
+    def _changes_block(self) -> model.Block | None:
+        """The block that tells what changed: the first one of the guide, if there is anything to tell."""
+        found = (b for _, step in self.steps for b in step.blocks if b.changes and self.shows(b))
+        return next(found, None) if self.changes else None
+
+    def number(self, anchor: str) -> int:
+        """The number a step has in this guide."""
+        return [a for a, _ in self.steps].index(anchor) + 1
+
+    def facts(self, block: model.Block | model.NetworkNote, cat: model.Catalogue
+              ) -> list[tuple[dict[str, object], str | None]]:
+        """What a note states, each time with its placeholders and the id of its source: once for a shared
+        block, once per fact for a block on the network's facts (`when: guest_account`, ...)."""
+        if isinstance(block, model.NetworkNote):
+            return [({}, block.source)]
+        s = self.settings
+        if block.when == "guest_account":
+            return [({"guest_days": s.guest_account.closed_within_days}, s.guest_account.source)]
+        if block.when == "profile_prerequisites":
+            names = {p.id: p.name for p in cat.access_profiles}
+            return [({"profiles_needing": ", ".join(names[p] for p in req.profiles), "profile_needed": names[req.requires]},
+                     req.source) for req in s.profile_prerequisites]
+        return [({}, None)]
 
 
 def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
-    overrides = {k: getattr(network.guide, k) for k in network.guide.model_fields_set} if network.guide else {}
-    settings = cat.default_guide.model_copy(update=overrides)
+    settings = cat.settings_of(network)
     country = hospital = None
     if settings.example:
         country = next(c for c in cat.countries if c.code == settings.example.country)
         entry = next(e for e in network.countries if e.country == country.code)
         hospital = next(h for h in entry.hospitals if h.code == settings.example.hospital)
-    platform = cat.platforms[settings.platform]
-    method = cat.method(settings.recommended_verification)
-    steps = [(cat.steps[step_id].variant_of or step_id, cat.steps[step_id])
-             for step_id in _procedure(cat, settings.procedure or platform.procedure, method)]
+    platform = cat.platform_of(network)
+    steps = [(cat.steps[step_id].variant_of or step_id, cat.steps[step_id]) for step_id in cat.procedure_of(network)]
     tells_changes = any(block.changes for _, step in steps for block in step.blocks)
     changes = cat.retired_methods if tells_changes else []
-    sources = [*network.sources, *(source for _, step in steps for source in step.sources), *platform.sources,
+    own = [*(n.source for n in settings.notes), *(r.source for r in settings.required_systems),
+           *([settings.guest_account.source] if settings.guest_account else []),
+           *(p.source for p in settings.profile_prerequisites)]
+    sources = [*network.sources, *own, *(source for _, step in steps for source in step.sources), *platform.sources,
                *(m.retired_source for m in changes)]
     return Guide(
         network=network,
@@ -89,24 +131,11 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
         example_country=country,
         example_hospital=hospital,
         profiles=[p for p in cat.access_profiles if p.id in (settings.profiles or [])],
-        method=method,
+        method=cat.method(settings.recommended_verification),
         retired_methods=cat.retired_methods,
         changes=changes,
         source_ids=list(dict.fromkeys(sources)),
     )
-
-
-def _procedure(cat: model.Catalogue, procedure: list[str], method: model.VerificationMethod) -> list[str]:
-    """The steps to show: a step setting up a retired method gives way to the set-up of the recommended
-    method, unless the procedure already has that step elsewhere."""
-    shown: list[str] = []
-    for step_id in procedure:
-        sets_up = cat.steps[step_id].method
-        if sets_up and cat.method(sets_up).retired:
-            step_id = method.setup_step if method.setup_step not in procedure else None
-        if step_id and step_id not in shown:
-            shown.append(step_id)
-    return shown
 
 
 def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
@@ -123,13 +152,14 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
         "url_platform": url_link(cat.links[guide.platform.link].url),
         "guest_access": cat.guest_access.label,
         "it_support": mailto(cat.contacts["cpms-it-support"].email),
-        "helpdesk": helpdesk_links(guide.helpdesk),
-        "delay": delay_text(s.approval_delay, t),
+        "helpdesk": helpdesk_text(cat, guide.helpdesk, t),
+        "delay_sentence": delay_sentence(s.approval_delay, guide.network, t),
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
         "role": s.professional_role_example or "",
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
         "simulator": f"../{simulator.network_id(guide.network)}.html",  # relative to networks/<id>.md
+        "helpdesks_page": "../helpdesks.md",
     }
     for name, link in cat.links.items():  # a retired address gives way to its replacement
         current = cat.links[link.replaced_by[0]] if link.retired and link.replaced_by else link
@@ -147,8 +177,17 @@ def mailto(email: str) -> Markup:
     return Markup(f"[{escape(email)}](mailto:{escape(email)})")
 
 
-def helpdesk_links(contacts: list[model.Contact]) -> Markup:
-    return Markup(", ").join(mailto(c.email) if c.email else url_link(c.url) for c in contacts)
+def helpdesk_text(cat: model.Catalogue, contacts: list[model.Contact], t: Texts) -> Markup:
+    """Whom a stuck reader writes to: the network's helpdesk, else the CPMS helpdesk, never nobody."""
+    return Markup(", ").join(contact_text(c, t) for c in contacts or [cat.contacts["cpms-it-support"]])
+
+
+def contact_text(contact: model.Contact, t: Texts) -> Markup:
+    """A contact by its name, where the source gives one, and its e-mail or web page."""
+    if contact.email is None and contact.url is None:
+        return Markup(escape(contact.name))
+    address = mailto(contact.email) if contact.email else url_link(contact.url)
+    return t("contact.named", name=contact.name, address=address) if contact.name else address
 
 
 def date_text(day: date, t: Texts) -> Markup:
@@ -178,12 +217,31 @@ def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: T
              replacements=", ".join(cat.method(m).label for m in method.replaced_by))
 
 
-def delay_text(delay: model.Delay | None, t: Texts) -> Markup:
-    if delay is None:
-        return t("delay.unknown")
+def delay_sentence(delay: model.Delay | str | None, network: model.Network, t: Texts) -> Markup:
+    """The approval delay the network quotes, as a sentence; nothing when it quotes none."""
+    if not isinstance(delay, model.Delay):
+        return Markup("")
     if delay.min_days is None:
-        return t("delay.within", max=delay.max_days)
-    return t("delay.range", min=delay.min_days, max=delay.max_days)
+        return t("delay.within", network=network.short_name, max=delay.max_days)
+    return t("delay.range", network=network.short_name, min=delay.min_days, max=delay.max_days)
+
+
+def source_line(cat: model.Catalogue, source_id: str, t: Texts) -> Markup:
+    """'Source: ...' under a fact of the network's own: the page (linked) or document it comes from."""
+    source = cat.source(source_id)
+    if source.url:
+        line = t("guide.fact-source.web", publisher=source.publisher,
+                 source=Markup(f"[{escape(source.title)}]({escape(source.url)})"))
+    else:
+        line = t("guide.fact-source.document", source=source.title)
+    return Markup(f'<small class="ern-source">{line}</small>')
+
+
+def kind_of(block: model.Block | model.Anchor) -> str:
+    """What a step's element is: a block's kind, 'system' for a required system, a note's kind."""
+    if isinstance(block, model.RequiredSystem):
+        return "system"
+    return next(kind for kind in model.BLOCK_KINDS if getattr(block, kind, None))
 
 
 def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -195,6 +253,10 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         common = {"cat": cat, "t": t, "language": language}
         pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(common)
         t.missing_on_page.clear()
+        pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
+            common, guides=guides, checked=lambda day: date_text(day, t),
+            source_titles=lambda network: ", ".join(cat.source(i).title for i in network.sources)))
+        t.missing_on_page.clear()
         pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(common, guides=guides))
         for guide in guides:
             t.missing_on_page.clear()
@@ -204,6 +266,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 common, guide=guide, v=v, has_pdf=has_pdf,
                 sources=[source_text(cat.source(i), t) for i in guide.source_ids],
                 changes=[retirement_text(cat, m, t) for m in guide.changes],
+                kind_of=kind_of, source_line=lambda source_id: source_line(cat, source_id, t),
                 checked=lambda day: date_text(day, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")

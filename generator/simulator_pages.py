@@ -11,7 +11,7 @@ import markdown
 from markupsafe import Markup
 
 from generator import model, simulator
-from generator.render import Guide, delay_text, environment, guide_for, helpdesk_links, url_link
+from generator.render import Guide, delay_sentence, environment, guide_for, helpdesk_text, url_link
 from generator.texts import Texts
 
 DEFAULT_LANGUAGE = "en"
@@ -145,7 +145,8 @@ class _Page:
 
     def _submitted(self):
         guide_page = self.to_site(f"networks/{self.node.network.id}/")
-        return {"title": self.t("sim.submitted.title"), "delay": delay_text(self.guide.settings.approval_delay, self.t),
+        delay = delay_sentence(self.guide.settings.approval_delay, self.node.network, self.t)
+        return {"title": self.t("sim.submitted.title"), "delay_sentence": delay,
                 "method": self.guide.method.label, "guide_next": guide_page + "#what-next"}
 
     def _path(self):
@@ -173,5 +174,4 @@ class _Page:
         return {"title": t("sim.your-path.title", hospital=hospital), "steps": steps}
 
     def _helpdesk(self) -> Markup:
-        contacts = self.node.network.contacts
-        return helpdesk_links(contacts) if contacts else self.t("sim.coordinator")
+        return helpdesk_text(self.cat, self.node.network.contacts, self.t)
