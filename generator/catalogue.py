@@ -11,6 +11,7 @@ import pydantic
 
 from generator import model
 from generator.errors import InputError, Problem, describe
+from generator.texts import SOURCE_LANGUAGE, Entry, file_for
 from generator.yamlsource import Located, load
 
 # What a value of each constrained type looks like, for "expected X" in messages.
@@ -43,9 +44,9 @@ _EXPECTED_BY_TYPE = {
 }
 
 
-def load_catalogue(path: Path, display: str, text_keys: Iterable[str], root: Path | None = None) -> model.Catalogue:
-    """Load and check the catalogue; `text_keys` are the English text keys it may refer to, `root` the
-    project folder that source documents' paths start from (default: the catalogue's folder's parent)."""
+def load_catalogue(path: Path, display: str, texts: dict[str, Entry], root: Path | None = None) -> model.Catalogue:
+    """Load and check the catalogue; `texts` are the English texts it may refer to, `root` the project
+    folder that source documents' paths start from (default: the catalogue's folder's parent)."""
     located = load(path, display)
     if not isinstance(located.data, dict) or not located.data:
         raise InputError([located.problem((), "expected the catalogue (a mapping with 'networks', "
@@ -54,7 +55,7 @@ def load_catalogue(path: Path, display: str, text_keys: Iterable[str], root: Pat
         catalogue = model.Catalogue.model_validate(located.data)
     except pydantic.ValidationError as e:
         raise InputError([_problem(located, error) for error in e.errors()]) from None
-    problems = list(_ReferenceCheck(catalogue, located, set(text_keys), root or path.parent.parent).problems())
+    problems = list(_ReferenceCheck(catalogue, located, texts, root or path.parent.parent).problems())
     if problems:
         raise InputError(problems)
     return catalogue
@@ -102,8 +103,8 @@ def _expected(error: dict) -> str:
 class _ReferenceCheck:
     """Everything pydantic cannot see: references between parts, uniqueness, consistency, retired facts."""
 
-    def __init__(self, cat: model.Catalogue, located: Located, text_keys: set[str], root: Path) -> None:
-        self.cat, self.located, self.text_keys, self.root = cat, located, text_keys, root
+    def __init__(self, cat: model.Catalogue, located: Located, texts: dict[str, Entry], root: Path) -> None:
+        self.cat, self.located, self.texts, self.root = cat, located, texts, root
         self.sources = [s.id for s in cat.sources]
         self.methods = [m.id for m in cat.verification_methods]
 
@@ -163,8 +164,10 @@ class _ReferenceCheck:
                 yield self.located.problem(path + (second,), f"duplicate {what} {value!r}")
 
     def text(self, path: tuple, key: str | None) -> Iterable[Problem]:
-        if key is not None and key not in self.text_keys:
-            yield self.located.problem(path, f"expected a text key defined in guides/en/, got {key!r}")
+        if key is not None and key not in self.texts:
+            yield self.located.problem(path, f"no English text {key!r} yet: add it to "
+                                             f"{file_for(self.texts, key, f'guides/{SOURCE_LANGUAGE}')}, with "
+                                             "`text` and a `note` for translators")
 
     def problems(self) -> Iterable[Problem]:
         cat = self.cat

@@ -11,6 +11,7 @@ from generator import pdf, pipeline, simulator, translation
 from generator.browser import BrowserNotFound
 from generator.errors import InputError
 from generator.model import Catalogue
+from generator.texts import file_for
 
 SCHEMA = Path(__file__).parent / "catalogue.schema.json"
 
@@ -72,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
             old = pipeline.outdated_facts(args.root, catalogue)
             for problem in old:
                 print(f"warning: {problem}", file=sys.stderr)
+            for language, t in texts.items():
+                for key in sorted(set(t.source) - set(t.entries)):
+                    print(f"warning: {file_for(t.entries, key, f'guides/{language}')}: {key}: not yet translated, "
+                          f"shown in English (see `ern-guides status`)", file=sys.stderr)
             if old and args.strict:
                 print(f"{len(old)} fact(s) past max_age_days; failing because of --strict.", file=sys.stderr)
                 return 1

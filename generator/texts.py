@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,16 @@ def _entry_problem(key: object, value: object, is_source: bool) -> str | None:
         if not SAFE_TARGET.match(target):
             return f"expected a link to https://, mailto:, #anchor or a {{placeholder}}, got {target!r}"
     return None
+
+
+def file_for(entries: dict[str, Entry], key: str, folder: str) -> str:
+    """The text file of a language where a new key belongs: the one holding most keys of the same family
+    (the part before the first dot), else the one holding most keys; `folder` names the language folder."""
+    family = key.split(".", 1)[0]
+    files = Counter(e.file for k, e in entries.items() if k.split(".", 1)[0] == family) or \
+        Counter(e.file for e in entries.values())
+    name = files.most_common(1)[0][0].rsplit("/", 1)[-1] if files else "site.yaml"
+    return f"{folder}/{name}"
 
 
 def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -> list[Problem]:

@@ -1,0 +1,163 @@
+"""A helpdesk publishes its own network's facts by editing data: notes anchored in a step, guest accounts,
+profile prerequisites, other required systems, the approval delay as quoted, and a helpdesk for every reader.
+
+Each test makes one helpdesk's edit to the small fixture catalogue and checks where it lands in the guide.
+The texts are looked up, never copied here, so rewording a text does not break these tests.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import text_of_class
+from generator.pipeline import load_texts
+from generator.catalogue import load_catalogue
+from generator.render import guide_for, render_site, values
+from test_facts import load
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "fixtures" / "small_catalogue.yaml"
+TEXTS = load_texts(ROOT, ["en", "fr"])
+EN = TEXTS["en"]
+TIP, WARNING = "step.eu-login.junk", "step.request-access.incomplete"  # two texts without placeholders
+
+
+def fixture_data() -> dict:
+    """The fixture, with a guest tip and a profile note in its request step, as the real step library has."""
+    data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    data["steps"]["request-access"]["blocks"][2:2] = [
+        {"tip": "step.request-access.guest"},
+        {"note": "step.request-access.guest-lifetime", "when": "guest_account"},
+        {"note": "step.request-access.profile-prerequisite", "when": "profile_prerequisites"}]
+    return data
+
+
+def beta(data: dict) -> dict:
+    return data["networks"][1]["guide"]
+
+
+def guides(tmp_path: Path, data: dict, language: str = "en") -> tuple[str, str]:
+    """The Markdown of the guides of alpha (no facts of its own) and beta."""
+    pages = render_site(load(tmp_path, data), TEXTS)
+    return pages[f"{language}/networks/alpha.md"], pages[f"{language}/networks/beta.md"]
+
+
+def section(page: str, anchor: str) -> str:
+    """One step (or part) of a guide: from its heading to the next one."""
+    start = page.index(f"{{ #{anchor} }}")
+    following = page.find("\n## ", start)
+    return page[start:following if following >= 0 else None]
+
+
+def text(key: str, **extra) -> str:
+    """A text as beta's English guide shows it."""
+    cat = load_catalogue(FIXTURE, "small_catalogue.yaml", EN.source)
+    return str(EN(key, **{**values(cat, guide_for(cat, cat.networks[1]), EN), **extra}))
+
+
+def test_a_note_goes_where_it_is_anchored_and_follows_later_changes_of_its_step(tmp_path):
+    data = fixture_data()
+    beta(data)["notes"] = [
+        {"warning": WARNING, "step": "request-access", "after": "step.request-access.country", "source": "doc"},
+        {"tip": TIP, "step": "request-access", "at": "start", "source": "doc"}]
+    alpha, page = guides(tmp_path, data)
+    step = section(page, "request-access")
+    country, screen = step.index(text("step.request-access.country")), step.index('data-screen="saas-hospitals"')
+    assert step.index(text(TIP)) < step.index(text("step.request-access.find-network"))
+    assert country < step.index(text(WARNING)) < screen
+    assert step.count('class="ern-source"') == 2 and "[A test document](https://example.eu/doc)" in step  # each names its source
+    assert text(WARNING) not in alpha and text(TIP) not in alpha
+
+    # The step library changes later (a block added after the anchor): the note follows without an edit.
+    data["steps"]["request-access"]["blocks"].insert(2, {"do": "step.request-access.hospital"})
+    step = section(guides(tmp_path, data)[1], "request-access")
+    assert step.index(text("step.request-access.country")) < step.index(text(WARNING)) \
+        < step.index(text("step.request-access.hospital"))
+
+
+def test_a_note_at_the_end_of_a_step_of_another_step(tmp_path):
+    data = fixture_data()
+    beta(data)["notes"] = [{"note": TIP, "step": "eu-login", "at": "end", "source": "doc"}]
+    page = guides(tmp_path, data)[1]
+    assert text(TIP) in section(page, "eu-login") and text(TIP) not in section(page, "request-access")
+
+
+def test_guest_lifetime_and_profile_prerequisites_are_shown_at_their_choice_with_their_source(tmp_path):
+    data = fixture_data()
+    beta(data)["guest_account"] = {"closed_within_days": 90, "source": "doc"}
+    beta(data)["profile_prerequisites"] = [{"profiles": ["researcher"], "requires": "hp", "source": "doc"}]
+    alpha, page = guides(tmp_path, data)
+    step = section(page, "request-access")
+    guest = text("step.request-access.guest-lifetime", network="BETA", guest_days=90)
+    needs = text("step.request-access.profile-prerequisite", network="BETA", profiles_needing="Researcher",
+                 profile_needed="HP")
+    assert step.index(text("step.request-access.guest", network="BETA", guest_access="0000 Guest Access")) \
+        < step.index(guest) < step.index(needs)
+    assert step.count('class="ern-source"') == 2
+    assert "ern-source" not in alpha and "BETA:" not in alpha
+
+
+def test_a_required_system_is_announced_before_the_start_and_explained_at_its_step(tmp_path):
+    data = fixture_data()
+    beta(data)["required_systems"] = [{"name": "Test Collaborative Platform", "todo": WARNING, "source": "doc",
+                                       "step": "request-access", "at": "start"}]
+    alpha, page = guides(tmp_path, data)
+    before = page[page.index('"Before you start"'):page.index("{ #overview }")]
+    assert "Test Collaborative Platform" in before and "step 2" in before  # request-access is step 2
+    step = section(page, "request-access")
+    assert 'ern-own "Test Collaborative Platform"' in step and text(WARNING) in step
+    assert "Test Collaborative Platform" not in alpha
+
+
+def test_no_delay_is_invented_where_the_network_quotes_none(tmp_path):
+    data = fixture_data()
+    quoted = text("delay.range", network="BETA", min=1, max=2)
+    alpha, page = guides(tmp_path, data)
+    assert quoted in section(page, "what-next")
+    beta(data)["approval_delay"] = "not-stated"
+    alpha, page = guides(tmp_path, data)
+    for guide in (alpha, page):
+        assert "quotes" not in section(guide, "what-next")  # neither the range nor the "up to" sentence
+    up_to = text("delay.within", network="BETA", max=3)
+    assert up_to.split("3")[0] not in section(page, "what-next")
+
+
+def test_every_reader_has_someone_to_write_to(tmp_path):
+    data = fixture_data()
+    data["networks"][1]["contacts"] = [{"name": "Dr Beta Helper", "email": "beta@example.eu", "source": "doc"}]
+    alpha, page = guides(tmp_path, data)
+    assert "Dr Beta Helper" in section(page, "help") and "mailto:beta@example.eu" in section(page, "help")
+    it_support = data["contacts"]["cpms-it-support"]["email"]
+    assert f"mailto:{it_support}" in section(alpha, "help")  # no helpdesk of its own: the CPMS helpdesk
+    data["networks"][1]["contacts"] = [{"name": "Dr Beta Helper", "source": "doc"}]  # a named person only
+    assert "Dr Beta Helper" in section(guides(tmp_path, data)[1], "help")
+
+
+def test_a_guide_without_sources_of_its_own_says_so(tmp_path):
+    alpha, page = guides(tmp_path, fixture_data())
+    assert "ern-shared" in alpha and "ern-shared" not in page
+    assert "(../helpdesks.md)" in alpha  # how its helpdesk can add its facts
+
+
+def test_every_built_guide_has_a_contact_and_names_the_source_of_each_fact_of_its_own(built_site, catalogue):
+    for network in catalogue.networks:
+        for prefix in ("", "fr/"):
+            page = (built_site / prefix / "networks" / network.id / "index.html").read_text(encoding="utf-8")
+            help_section = page[page.index('id="help"'):page.index('id="sources"')]
+            assert re.search(r'href="(mailto:[^"]+@|https://)', help_section), f"{prefix}{network.id}: nobody to ask"
+            for box in text_of_class(page, "ern-own"):
+                assert "ern-source" in box, f"{prefix}{network.id}: a fact of its own without its source"
+
+
+def test_the_helpdesk_page_shows_which_networks_have_sources_of_their_own(built_site, catalogue):
+    page = (built_site / "helpdesks" / "index.html").read_text(encoding="utf-8")
+    page = page[page.index("<article"):]
+    rows = {n.id: next(r for r in page.split("<tr>") if f'href="../networks/{n.id}/"' in r) for n in catalogue.networks}
+    for network in catalogue.networks:
+        titles = [html.escape(catalogue.source(s).title, quote=False) for s in network.sources]
+        assert all(title in rows[network.id] for title in titles), network.id
+        assert (network.checked is None) == ("20" not in rows[network.id].split("</td>")[2]), network.id
