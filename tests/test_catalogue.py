@@ -28,9 +28,7 @@ def load_variant(tmp_path: Path, old: str | None = None, new: str = "", raw: byt
 
 def test_fixture_and_real_catalogue_are_valid(tmp_path):
     assert [n.id for n in load_variant(tmp_path).networks] == ["alpha", "beta"]
-    real = load_catalogue(ROOT / NAME, NAME, TEXT_KEYS)
-    assert len(real.networks) == 24
-    assert {o.label for o in real.other_organisations} == {"COVID-19"}
+    assert load_catalogue(ROOT / NAME, NAME, TEXT_KEYS).networks
 
 
 

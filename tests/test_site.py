@@ -16,8 +16,10 @@ LANGUAGES = ["en", "fr"]
 
 def allowed_domains() -> list[str]:
     listed = yaml.safe_load((ROOT / "data" / "link_allowlist.yaml").read_text(encoding="utf-8"))["domains"]
-    websites = [n.website for n in generate(ROOT, LANGUAGES).catalogue.networks if n.website]
-    return listed + [w.split("/")[2] for w in websites]
+    cat = generate(ROOT, LANGUAGES).catalogue
+    contacts = [c for n in cat.networks for c in n.contacts]
+    sourced = [n.website for n in cat.networks] + [c.url for c in contacts] + [s.url for s in cat.sources]
+    return listed + [url.split("/")[2] for url in sourced if url]
 
 
 def test_every_link_anchor_and_image_of_every_page(built_site):

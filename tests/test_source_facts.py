@@ -1,7 +1,7 @@
 """Each source document's facts appear in the generated guide of its network, in its language.
 
-The lists are transcribed from ../shared/seeds/ (see that folder's README): steps, warnings, URLs, on-screen
-labels, examples and per-network variations. Wording may differ; the fact may not go missing, unless the live
+The lists are transcribed from ../shared/seeds/ (see that folder's README) and from web pages quoted in
+issues: steps, warnings, URLs, on-screen labels, examples and per-network variations. Wording may differ; the fact may not go missing, unless the live
 system has retired it: facts about a verification method are checked only while the catalogue has it in use;
 once it is retired, the guide must say what changed instead.
 """
@@ -126,6 +126,24 @@ FACTS = {
         "Hereditary Haemorrhagic Telangiectasia (HHT-WG)", "Heritable Thoracic Aortic Disease (HTAD-WG)",
         "Medium Sized Arteries (MSA-WG)", "Paediatric & Primary Lymphedema (PPL-WG)",
         "Vascular Anomalies (VASCA-WG)", "Update My Preferences",
+    ],
+}
+# Facts of web pages quoted in issues, by the network whose pages they are (the pages are not stored here:
+# the issue's quotations are the transcript).
+EURO_NMD_REQUEST = ["Request access", "CPMS", "Select organisation", "EURO-NMD - Neuromuscular Diseases", "Open",
+                    "0000 Guest Access", "Select access profile", "Comments", "Submit request access"]
+EURO_NMD_PAGES = ["https://ern-euro-nmd.eu/cpms-support/?a=10&c=4", "https://helpdesk.ern-euro-nmd.eu/cpms-support/?a=5",
+                  "https://ern-euro-nmd.eu/cpms-support/?a=3&c=4"]
+FACTS |= {
+    ("euro-nmd", "en"): EURO_NMD_REQUEST + EURO_NMD_PAGES + [
+        "EU Login, SAAS and the European Collaborative Platform", "Healthcare Provider", "match your profile",
+        "closed within 90 days", "0000 Guest Access", "Coordinator, Dispatcher", "HP",
+        "standard access profile for doctors, nurses and professionals regulated in healthcare activities",
+        "does not take part in panels", "anonymised data", "24 January 2019",
+    ],
+    ("euro-nmd", "fr"): EURO_NMD_REQUEST + EURO_NMD_PAGES + [
+        "EU Login, SAAS et la European Collaborative Platform", "Healthcare Provider", "90 jours",
+        "Coordinator, Dispatcher", "données anonymisées", "24 janvier 2019",
     ],
 }
 

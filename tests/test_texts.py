@@ -29,10 +29,10 @@ def test_every_text_has_a_note_for_translators():
 
 
 def test_french_matches_english_placeholders_and_keys():
+    """What is translated agrees with the English; what is not yet is for `status`, not a failure here."""
     source = load_language(ROOT / "guides" / "en", "guides/en", is_source=True)
     french = load_language(ROOT / "guides" / "fr", "guides/fr", is_source=False)
     assert check_translation(source, french) == []
-    assert set(french) == set(source), "every English text has a French translation"
 
 
 @pytest.mark.parametrize("text, is_source, expected", [
