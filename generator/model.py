@@ -78,12 +78,12 @@ class OtherOrganisation(Record):
 
     label: Label = Field(description="As on screen, e.g. 'COVID-19'.")
     note: TextKey = Field(description="Text key explaining what it is not.")
-    source: Id
+    source: Id = Field(description="Id of the source that shows it.")
 
 
 class GuestAccess(Record):
-    code: Literal["0000"]
-    name: Label
+    code: Literal["0000"] = Field(description="Its on-screen code.")
+    name: Label = Field(description="Its on-screen name, after the code.")
 
     @property
     def label(self) -> str:
@@ -92,7 +92,7 @@ class GuestAccess(Record):
 
 
 class Profile(Record):
-    id: Id
+    id: Id = Field(description="Stable id, used by `profiles` and `profile_prerequisites`.")
     name: Label = Field(description="As on screen, e.g. 'HP'.")
     description: Label = Field(description="On-screen description, verbatim.")
 
@@ -100,7 +100,7 @@ class Profile(Record):
 class VerificationMethod(Retirable):
     """A way to prove who you are at EU Login: one fact that every guide, picture and language follows."""
 
-    id: Id
+    id: Id = Field(description="Stable id, used by `recommended_verification`, `method` and `replaced_by`.")
     label: Label = Field(description="Its name: as on the EU Login screen where `on_screen`, else as the source names it.")
     description: Label | None = Field(None, description="On-screen description, verbatim.")
     on_screen: bool = Field(True, description="True when a source shows it on the sign-in screen, so the "
@@ -128,7 +128,8 @@ class Hospital(Record):
 
 class CountryEntry(Record):
     country: CountryCode = Field(description="A code from `countries`.")
-    hospitals: list[Hospital] = Field(default_factory=list)
+    hospitals: list[Hospital] = Field(default_factory=list, description="Hospitals as the source lists them; "
+                                      "leave out where no source gives them.")
     hospitals_complete: bool = Field(
         False, description="True when the source shows the whole list ('Showing 1 to N of N entries').")
     note: TextKey | None = Field(None, description="Text key of a caveat about this list.")
@@ -247,7 +248,8 @@ class Network(Record):
     checked: date | None = Field(None, description="When this network's own facts were last checked against "
                                                    "its sources or the live system (YYYY-MM-DD).")
     contacts: list[Contact] = Field(default_factory=list, description="The network's helpdesk.")
-    countries: list[CountryEntry] = Field(default_factory=list)
+    countries: list[CountryEntry] = Field(default_factory=list, description="Countries as on the organisation "
+                                          "screen, with their hospitals; leave out where no source gives them.")
     countries_complete: bool = Field(False, description="True when the source shows every country.")
     guide: GuideSettings | None = Field(None, description="Per-network settings; none: shared defaults.")
 
@@ -261,9 +263,9 @@ class Block(Retirable):
     that no longer exists, say) stays in the catalogue with its date and source and is no longer shown."""
 
     do: TextKey | None = Field(None, description="A numbered action.")
-    tip: TextKey | None = None
-    warning: TextKey | None = None
-    note: TextKey | None = None
+    tip: TextKey | None = Field(None, description="A tip: text key.")
+    warning: TextKey | None = Field(None, description="A warning: text key.")
+    note: TextKey | None = Field(None, description="A note ('good to know'): text key.")
     screen: Id | None = Field(None, description="Id of a screen mock under generator/templates/screens/.")
     items: Id | None = Field(None, description="Id of a list in `lists`, shown as a bulleted list.")
     changes: Literal["verification_methods"] | None = Field(
@@ -283,15 +285,15 @@ class Block(Retirable):
 class NamedList(Record):
     """A list of on-screen titles (videos, manuals...), quoted as they appear."""
 
-    items: list[Label] = Field(min_length=1)
-    source: Id
+    items: list[Label] = Field(min_length=1, description="The titles, as on screen.")
+    source: Id = Field(description="Id of the source that shows the list.")
 
 
 class Step(Record):
     variant_of: Id | None = Field(None, description="Id of the step this one replaces for some networks.")
-    title: TextKey
-    intro: TextKey | None = None
-    blocks: list[Block] = Field(min_length=1)
+    title: TextKey = Field(description="Text key of the step's heading.")
+    intro: TextKey | None = Field(None, description="Text key of the paragraph under the heading.")
+    blocks: list[Block] = Field(min_length=1, description="What the step shows, in order.")
     sources: list[Id] = Field(min_length=1, description="Ids of the sources this step's facts come from.")
     checked: date = Field(description="When this step was last checked against its sources or the live "
                                       "system (YYYY-MM-DD); guides show it.")
@@ -302,20 +304,22 @@ class Step(Record):
 class Catalogue(Record):
     max_age_days: int = Field(365, ge=1, description="A fact checked longer ago than this is reported by "
                                                      "`ern-guides check` (an error with --strict).")
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1, description="Every document and web page the facts come from.")
     links: dict[Id, Link] = Field(description="Every address the guides quote.")
     contacts: dict[Id, Contact] = Field(description="Contacts shared by every network.")
-    application: Application
-    other_organisations: list[OtherOrganisation] = Field(default_factory=list)
-    guest_access: GuestAccess
-    access_profiles: list[Profile] = Field(min_length=1)
-    verification_methods: list[VerificationMethod] = Field(min_length=1)
-    countries: list[Country] = Field(min_length=1)
+    application: Application = Field(description="Step 1 of the access request: the application drop-down.")
+    other_organisations: list[OtherOrganisation] = Field(
+        default_factory=list, description="Entries of the organisation list that are not networks.")
+    guest_access: GuestAccess = Field(description="The guests' entry, first in every country's list.")
+    access_profiles: list[Profile] = Field(min_length=1, description="The access profiles, as on screen 3.")
+    verification_methods: list[VerificationMethod] = Field(min_length=1, description="EU Login's ways to prove "
+                                                           "who you are, in use or retired.")
+    countries: list[Country] = Field(min_length=1, description="Countries as the organisation screens name them.")
     lists: dict[Id, NamedList] = Field(default_factory=dict, description="On-screen lists quoted by steps.")
     steps: dict[Id, Step] = Field(description="The step library, defined once.")
     platforms: dict[Id, Platform] = Field(min_length=1, description="The ways into the CPMS.")
-    default_guide: GuideSettings
-    networks: list[Network] = Field(min_length=1)
+    default_guide: GuideSettings = Field(description="Settings of every network that does not set its own.")
+    networks: list[Network] = Field(min_length=1, description="The European Reference Networks, one guide each.")
 
     def settings_of(self, network: Network) -> GuideSettings:
         """A network's guide settings: its own, the default guide's for the rest."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -66,6 +67,20 @@ def test_check_command(project_copy):
     assert broken.returncode == 1
     assert "guides/fr/site.yaml:1:1: home.heading: expected placeholders none as in English, got {nom}" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_every_field_of_the_schema_says_what_it_means():
+    """What an editor shows on hover: a description on every field (or on the part it refers to)."""
+    schema = json.loads(schema_text())
+    definitions = schema["$defs"]
+
+    def described(spec: dict) -> bool:
+        ref = spec.get("$ref") or next((s["$ref"] for s in spec.get("anyOf", []) if "$ref" in s), None)
+        return "description" in spec or (ref is not None and "description" in definitions[ref.rsplit("/", 1)[-1]])
+
+    undescribed = [f"{name}.{field}" for name, part in [("Catalogue", schema), *definitions.items()]
+                   for field, spec in part.get("properties", {}).items() if not described(spec)]
+    assert undescribed == []
 
 
 def test_committed_schema_is_current_and_referenced():
