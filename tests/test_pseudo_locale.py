@@ -19,8 +19,9 @@ MIN_LENGTH = 16  # shorter fragments ("Open", "Guide") are too common to attribu
 def english_fragments(project) -> set[str]:
     fragments = set()
     for entry in load_language(project / "guides" / "en", "guides/en", is_source=True).values():
-        # on-screen labels, English on purpose, are quoted in **bold** or "quotes" (see guides/en/steps.yaml)
-        text = re.sub(r"\*\*[^*]+\*\*|\"[^\"]*\"", "\n", entry.text)
+        # on-screen labels, English on purpose, are quoted in **bold** or "quotes" (see guides/en/steps.yaml);
+        # `code` (a command) stays as typed in every language
+        text = re.sub(r"\*\*[^*]+\*\*|\"[^\"]*\"|`[^`]*`", "\n", entry.text)
         for piece in re.split(r"\{[a-z_]+\}|\]\([^)]*\)|[\[\]\n`\"]", text):
             piece = re.sub(r"\s+", " ", piece).strip(" .,:;()-–—")
             if len(piece) >= MIN_LENGTH and " " in piece:
