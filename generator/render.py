@@ -255,7 +255,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         t.missing_on_page.clear()
         pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
             common, guides=guides, checked=lambda day: date_text(day, t),
-            source_titles=lambda network: ", ".join(cat.source(i).title for i in network.sources)))
+            source_titles=lambda network: "; ".join(cat.source(i).title for i in network.sources)))
         t.missing_on_page.clear()
         pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(common, guides=guides))
         for guide in guides:
