@@ -29,7 +29,7 @@ def relative(from_file: str, to: str) -> str:
     return target + "/" if to.endswith("/") or to == "" else target
 
 
-_MARKDOWN = markdown.Markdown()
+_MARKDOWN = markdown.Markdown(extensions=["attr_list"])  # as in mkdocs.yml: url_link marks its links
 
 
 @functools.lru_cache(maxsize=4096)  # the same guidance recurs on thousands of pages

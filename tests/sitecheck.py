@@ -24,16 +24,30 @@ class Page:
     images_without_alt: int = 0
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> url (<link rel=alternate>)
     switches: dict[str, str] = field(default_factory=dict)  # hreflang -> url (language menu links)
+    text: list[str] = field(default_factory=list)  # what a reader sees: text outside script, style and code
 
 
 class _Parser(html.parser.HTMLParser):
+    HIDDEN = {"script", "style", "code", "pre", "template"}
+
     def __init__(self, page: Page) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
+        self.hidden = 0
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+
+    def handle_data(self, data):
+        if not self.hidden and data.strip():
+            self.page.text.append(data)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         page = self.page
+        if tag in self.HIDDEN:
+            self.hidden += 1
         if tag == "html":
             page.lang = a.get("lang", "")
         for key in ("id", "name"):
@@ -112,6 +126,16 @@ def check_links(site: Path, pages: dict[str, Page], allowed: list[str]) -> list[
                 elif fragment and target in pages and fragment not in pages[target].ids:
                     problems.append(f"{page.path or '/'}: broken anchor {url!r}")
     return problems
+
+
+# What a template or Markdown left unprocessed: attribute lists, Jinja, link syntax.
+LEFTOVERS = ("{ .", "{:", "{{", "{%", "](")
+
+
+def check_leftovers(pages: dict[str, Page]) -> list[str]:
+    """No page shows a reader template or Markdown syntax that was meant to be processed."""
+    return [f"{page.path or '/'}: shows {leftover!r} in {' '.join(piece.split())[:80]!r}"
+            for page in pages.values() for piece in page.text for leftover in LEFTOVERS if leftover in piece]
 
 
 def check_languages(pages: dict[str, Page], languages: list[str], default: str) -> list[str]:

@@ -28,6 +28,10 @@ def test_every_link_anchor_and_image_of_every_page(built_site):
     assert sitecheck.check_links(built_site, pages, allowed_domains()) == []
 
 
+def test_no_page_shows_template_or_markdown_leftovers(built_site):
+    assert sitecheck.check_leftovers(sitecheck.read_site(built_site)) == []
+
+
 def test_every_page_declares_its_language_and_links_to_itself_in_the_other(built_site):
     assert sitecheck.check_languages(sitecheck.read_site(built_site), LANGUAGES, "en") == []
 
@@ -56,7 +60,8 @@ GOOD = {
 
 def problems(site: Path) -> list[str]:
     pages = sitecheck.read_site(site)
-    return sitecheck.check_links(site, pages, ["europa.eu"]) + sitecheck.check_languages(pages, LANGUAGES, "en")
+    return (sitecheck.check_links(site, pages, ["europa.eu"]) + sitecheck.check_languages(pages, LANGUAGES, "en")
+            + sitecheck.check_leftovers(pages))
 
 
 def test_checker_accepts_a_good_site(tmp_path):
@@ -75,6 +80,8 @@ BROKEN = {  # one deliberate mistake in the good site: (page, text, replacement)
     "wrong language link": ("a/index.html", 'href="../fr/a/" hreflang', 'href="../fr/" hreflang',
                             ["a/: language link to 'fr' goes to 'fr/'"]),
     "wrong html lang": ("fr/index.html", '<html lang="fr">', '<html lang="en">', ["fr/: html lang 'en', expected 'fr'"]),
+    "attribute list left over": ("index.html", ">EU</a>", ">EU</a>{ .ern-url }", ["/: shows '{ .' in '{ .ern-url }'"]),
+    "link syntax left over": ("a/index.html", ">x</h2>", ">[x](https://europa.eu)</h2>", ["a/: shows '](' in '[x](https://europa.eu)'"]),
 }
 
 
