@@ -188,6 +188,22 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page).to_have_url(re.compile(rf"{root(language)}/networks/{network_id}/#what-next$"))
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_request_without_a_profile_cannot_be_submitted_and_says_why(no_js: Page, site_url, language):
+    page = no_js
+    page.goto(f"{site_url}{root(language)}/{NET}/{C}/{H}.html#step4")
+    submit = page.get_by_role("button", name="Submit request access")
+    expect(submit).to_be_hidden()
+    expect(page.locator(".sim-required")).to_be_visible()
+    expect(page.locator(".sim-required")).to_contain_text("Access Profile")
+    page.get_by_role("link", name="← Step 3 : select an access profile").click()
+    page.locator("label", has_text=re.compile(r"^HP$")).click()
+    page.get_by_role("link", name="Step 4 : type a comment →").click()
+    expect(page.locator(".sim-required")).to_be_hidden()
+    submit.click()
+    expect(page).to_have_url(re.compile(rf"/{NET}/submitted\.html"))
+
+
 def test_a_wrong_application_explains_and_offers_the_way_back(no_js: Page, site_url):
     no_js.goto(f"{site_url}/sim/index.html")
     no_js.get_by_role("link", name="AAC", exact=True).click()
