@@ -158,7 +158,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
         "browsers": t(s.browsers),
         "role": s.professional_role_example or "",
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
-        "simulator": f"../{simulator.network_id(guide.network)}.html",  # relative to networks/<id>.md
+        "simulator": f"../{simulator.start_id(guide.network)}.html",  # relative to networks/<id>.md
         "helpdesks_page": "../helpdesks.md",
     }
     for name, link in cat.links.items():  # a retired address gives way to its replacement
@@ -252,6 +252,9 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
     for language, t in texts.items():
         common = {"cat": cat, "t": t, "language": language}
         pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(common)
+        t.missing_on_page.clear()
+        pages[f"{language}/practise.md"] = _with_notice(env, common, env.get_template("practise.md.j2").render(
+            common, guides=guides))
         t.missing_on_page.clear()
         pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
             common, guides=guides, checked=lambda day: date_text(day, t),

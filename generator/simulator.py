@@ -83,11 +83,24 @@ def network_id(network: model.Network) -> str:
     return f"sim/{network.id}/index"
 
 
-def organisation_id(organisation: model.Network | model.OtherOrganisation) -> str:
+def start_id(reader: model.Network | None = None) -> str:
+    """Screen 1: for anyone, or for the reader of one network's guide (whose pages keep the way back to it)."""
+    return f"sim/{reader.id}/start" if reader else START
+
+
+def organisations_id(reader: model.Network | None = None) -> str:
+    return f"sim/{reader.id}/organisations" if reader else ORGANISATIONS
+
+
+def wrong_application_id(reader: model.Network | None = None) -> str:
+    return f"sim/{reader.id}/wrong-application" if reader else WRONG_APPLICATION
+
+
+def organisation_id(organisation: model.Network | model.OtherOrganisation, reader: model.Network | None = None) -> str:
     """The state an organisation's "Open" leads to: a network's countries, or why it is not a network."""
     if isinstance(organisation, model.Network):
         return network_id(organisation)
-    return f"sim/{slug(organisation.label)}"
+    return f"sim/{reader.id}/{slug(organisation.label)}" if reader else f"sim/{slug(organisation.label)}"
 
 
 def country_id(network: model.Network, country: model.Country) -> str:
@@ -114,31 +127,42 @@ def rehearsed(cat: model.Catalogue, network: model.Network) -> bool:
 
 def build(cat: model.Catalogue) -> Graph:
     graph = Graph()
-    others = {organisation_id(o): o for o in cat.other_organisations}
     networks = [n for n in cat.networks if rehearsed(cat, n)]
-    graph.add(Node(START, "start", 1, None, (ORGANISATIONS, WRONG_APPLICATION), label="Select application"))
-    graph.add(Node(WRONG_APPLICATION, "wrong-application", 1, START, label="Not CPMS"))
-    graph.add(Node(ORGANISATIONS, "organisations", 2, START,
-                   tuple(network_id(n) for n in networks) + tuple(others), label="Organisations"))
-    for node_id, other in others.items():
-        graph.add(Node(node_id, "not-a-network", 2, ORGANISATIONS, label=other.label))
+    _add_screens_1_and_2(graph, cat, networks, None)
     countries = {c.code: c for c in cat.countries}
     for network in networks:
+        _add_screens_1_and_2(graph, cat, networks, network)
         _add_network(graph, network, [(countries[e.country], e) for e in network.countries], cat.guest_access)
     return graph
+
+
+def _add_screens_1_and_2(graph: Graph, cat: model.Catalogue, networks: list[model.Network],
+                         reader: model.Network | None):
+    """Screen 1 and the organisation list, for anyone (`reader` None) or for the reader of one network's guide:
+    the same screens, whose every page keeps the way back to that guide."""
+    start, organisations = start_id(reader), organisations_id(reader)
+    others = {organisation_id(o, reader): o for o in cat.other_organisations}
+    graph.add(Node(start, "start", 1, START if reader else None, (organisations, wrong_application_id(reader)),
+                   network=reader, label="Select application"))
+    graph.add(Node(wrong_application_id(reader), "wrong-application", 1, start, network=reader, label="Not CPMS"))
+    graph.add(Node(organisations, "organisations", 2, start,
+                   tuple(network_id(n) for n in networks) + tuple(others), network=reader, label="Organisations"))
+    for node_id, other in others.items():
+        graph.add(Node(node_id, "not-a-network", 2, organisations, network=reader, label=other.label))
 
 
 def _add_network(graph: Graph, network: model.Network, entries: list[tuple[model.Country, model.CountryEntry]],
                  guest: model.GuestAccess):
     top = network_id(network)
     done = submitted_id(network)
-    graph.add(Node(done, "submitted", 4, top, (START,), network=network, label="Submitted"))
+    graph.add(Node(done, "submitted", 4, top, (start_id(network),), network=network, label="Submitted"))
     if not entries:  # countries unknown: practise with Guest Access, and ask the helpdesk
         guest_page = hospital_id(network, None, None)
-        graph.add(Node(top, "network", 2, ORGANISATIONS, (guest_page,), network=network, label=network.short_name))
+        graph.add(Node(top, "network", 2, organisations_id(network), (guest_page,), network=network,
+                       label=network.short_name))
         _add_hospital(graph, network, None, None, guest_page, top, done, guest)
         return
-    graph.add(Node(top, "network", 2, ORGANISATIONS, tuple(country_id(network, c) for c, _ in entries),
+    graph.add(Node(top, "network", 2, organisations_id(network), tuple(country_id(network, c) for c, _ in entries),
                    network=network, label=network.short_name))
     for country, entry in entries:
         here = country_id(network, country)

@@ -75,10 +75,10 @@ class _Page:
             "asset": lambda path: relative(self.file, path),
             "same_page": lambda other: relative(self.file, site_path(other, node.id + ".html")),
             "home": self.to_site(""),
-            "guide_home": self.to_site(""),
+            "guide_home": self.to_site(f"networks/{node.network.id}/" if node.network else ""),
             "guide": self.to_site(f"networks/{node.network.id}/") if node.network else None,
             "up": self.link(node.up) if node.up else None,
-            "start": self.link(simulator.START),
+            "start": self.link(simulator.start_id(node.network)),
         }
         context.update(getattr(self, "_" + node.kind.replace("-", "_"))())
         return env.get_template(f"sim/{node.kind}.html.j2").render(context)
@@ -86,7 +86,8 @@ class _Page:
     def _start(self):
         app = self.cat.application
         options = [{"anchor": "app-" + simulator.slug(choice), "label": choice,
-                    "href": self.link(simulator.ORGANISATIONS if choice == app.target else simulator.WRONG_APPLICATION)}
+                    "href": self.link(simulator.organisations_id(self.node.network) if choice == app.target
+                                      else simulator.wrong_application_id(self.node.network))}
                    for choice in app.choices]
         return {"title": self.t("sim.start.title"), "options": options}
 
@@ -104,7 +105,7 @@ class _Page:
             return {"label": organisation.label, "elsewhere": self.to_site(f"networks/{organisation.id}/"),
                     "note": self.t("sim.organisations.elsewhere", network=organisation.short_name,
                                    platform=platform.name)}
-        return {"label": organisation.label, "href": self.link(simulator.organisation_id(organisation)),
+        return {"label": organisation.label, "href": self.link(simulator.organisation_id(organisation, self.node.network)),
                 "elsewhere": None}
 
     def _not_a_network(self):

@@ -38,16 +38,24 @@ def _examples():
 
 FULL, ENTRY, EMPTY, BARE = _examples()
 NET, C, H = f"sim/{FULL.id}", ENTRY.country.lower(), ENTRY.hospitals[0].code.lower()
+OTHERS = [simulator.slug(o.label) for o in CATALOGUE.other_organisations]
+REHEARSED = [f"sim/{n.id}/index" for n in CATALOGUE.networks if simulator.rehearsed(CATALOGUE, n)]
 TRANSITIONS = [
     ("sim/index", ["sim/organisations", "sim/wrong-application"], None),
     ("sim/wrong-application", [], "sim/index"),
+    ("sim/organisations", REHEARSED + [f"sim/{o}" for o in OTHERS], "sim/index"),
     ("sim/covid-19", [], "sim/organisations"),
-    (f"{NET}/index", [f"{NET}/{e.country.lower()}" for e in FULL.countries], "sim/organisations"),
+    # The same screens for the reader of one network's guide: every page keeps the way back to it.
+    (f"{NET}/start", [f"{NET}/organisations", f"{NET}/wrong-application"], "sim/index"),
+    (f"{NET}/wrong-application", [], f"{NET}/start"),
+    (f"{NET}/organisations", REHEARSED + [f"{NET}/{o}" for o in OTHERS], f"{NET}/start"),
+    (f"{NET}/covid-19", [], f"{NET}/organisations"),
+    (f"{NET}/index", [f"{NET}/{e.country.lower()}" for e in FULL.countries], f"{NET}/organisations"),
     (f"{NET}/{C}", [f"{NET}/{C}/guest"] + [f"{NET}/{C}/{h.code.lower()}" for h in ENTRY.hospitals], f"{NET}/index"),
     (f"{NET}/{C}/{H}", [f"{NET}/submitted", f"{NET}/{C}/{H}-path"], f"{NET}/{C}"),
     (f"{NET}/{C}/{H}-path", [], f"{NET}/{C}/{H}"),
-    (f"{NET}/submitted", ["sim/index"], f"{NET}/index"),
-    (f"sim/{BARE.id}/index", [f"sim/{BARE.id}/any/guest"], "sim/organisations"),
+    (f"{NET}/submitted", [f"{NET}/start"], f"{NET}/index"),
+    (f"sim/{BARE.id}/index", [f"sim/{BARE.id}/any/guest"], f"sim/{BARE.id}/organisations"),
     (f"sim/{BARE.id}/any/guest", [f"sim/{BARE.id}/submitted", f"sim/{BARE.id}/any/guest-path"], f"sim/{BARE.id}/index"),
 ] + [(f"{NET}/{e.country.lower()}", [f"{NET}/{e.country.lower()}/guest"], f"{NET}/index") for e in EMPTY[:1]]
 
@@ -95,6 +103,22 @@ def test_mermaid_export():
     assert f"  {state} --> {state}__{H}\n" in text
 
 
+def test_the_simulator_is_found_from_every_home_page_and_menu_and_keeps_the_way_back(built_site):
+    for prefix in ("", "fr/"):
+        home = (built_site / prefix / "index.html").read_text(encoding="utf-8")
+        article, menu = home[home.index("<article"):], home[:home.index("<article")]
+        assert 'href="practise/"' in article and 'href="practise/"' in menu, f"{prefix}: no way to the simulator"
+        front = (built_site / prefix / "practise" / "index.html").read_text(encoding="utf-8")
+        assert 'href="../sim/"' in front  # screen 1 for anyone (MkDocs writes sim/index.html so)
+        for network in CATALOGUE.networks:
+            assert (f'href="../sim/{network.id}/start.html"' in front) == simulator.rehearsed(CATALOGUE, network)
+        for state in GRAPH.nodes.values():
+            if state.network:  # a page of one reader's practice: its header leads back to that guide
+                page = (built_site / prefix / f"{state.id}.html").read_text(encoding="utf-8")
+                depth = state.id.count("/")
+                assert f'href="{"../" * depth}networks/{state.network.id}/"' in page, f"{prefix}{state.id}"
+
+
 def test_no_simulator_page_carries_a_script(built_site):
     pages = sorted(built_site.glob("sim/**/*.html")) + sorted(built_site.glob("fr/sim/**/*.html"))
     assert len(pages) == 2 * len(GRAPH.nodes)
@@ -140,15 +164,16 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     page.goto(f"{site_url}{root(language)}/")
     page.locator("article table a[href*='networks/%s/']" % network_id).click()
     expect(page).to_have_url(f"{site_url}{root(language)}/networks/{network_id}/")
-    page.locator("a[href*='/sim/']").first.click()
-    expect(page).to_have_url(f"{base}/{network_id}/")
-    expect(page.locator("h1")).to_contain_text(network.short_name)
-    page.goto(f"{base}/index.html")
+    page.locator("a[href*='/sim/']").first.click()  # the guide's link: screen 1, knowing the network
+    expect(page).to_have_url(f"{base}/{network_id}/start.html")
     expect(page.locator("h1")).to_have_text(heading("sim.start.title", language))
     assert step_marker(page) == "1 Select application"
+    back = page.get_by_role("link", name=heading("sim.back-to-guide", language, network=network.short_name))
+    expect(back).to_have_attribute("href", "../../networks/%s/" % network_id)
     page.get_by_role("link", name="CPMS", exact=True).click()
     page.get_by_role("link", name="Step 2 : select an organisation →").click()
-    expect(page).to_have_url(f"{base}/organisations.html")
+    expect(page).to_have_url(f"{base}/{network_id}/organisations.html")
+    expect(back).to_be_visible()
     expect(page.locator("h1")).to_have_text(heading("sim.organisations.title", language))
     assert step_marker(page) == "2 Select organisation"
     page.locator("tr", has_text=network.label).get_by_role("link", name="Open").click()
