@@ -30,6 +30,7 @@ SECTION_TITLES = {"Networks": "nav.networks"}
 
 class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     texts: dict = {}
+    network_order: list[str] = []
     command: str = "build"
     publishing: AtomicSite | None = None
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
@@ -57,6 +58,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             log.info(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
                         + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
         self.texts = result.texts
+        self.network_order = [n.id for n in result.catalogue.networks]
         for language in config.plugins["i18n"].config.languages:  # menu names come from the texts
             texts = result.texts.get(language.locale)
             if texts and "language.name" in texts.entries:
@@ -90,7 +92,13 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         for item in nav.items:
             if item.is_section and item.title in SECTION_TITLES:
                 item.title = str(t(SECTION_TITLES[item.title]))
+            if item.is_section and item.title == str(t(SECTION_TITLES["Networks"])):
+                item.children.sort(key=self._catalogue_position)  # as on the home page and the screens
         return nav
+
+    def _catalogue_position(self, item) -> int:
+        stem = Path(item.file.src_uri).stem if getattr(item, "file", None) else ""
+        return self.network_order.index(stem) if stem in self.network_order else len(self.network_order)
 
 
 EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'

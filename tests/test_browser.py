@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
+
+from conftest import ROOT
+from generator.pipeline import generate
 
 
 def test_language_switch_lands_on_the_same_guide(page: Page, site_url: str):
@@ -22,13 +26,23 @@ def test_language_switch_lands_on_the_same_guide(page: Page, site_url: str):
     expect(page.locator("h1")).to_have_text("ERN-RND: how to get access to the CPMS")
 
 
-def test_home_page_lists_every_network_and_links_to_its_guide(page: Page, site_url: str):
-    page.goto(f"{site_url}/fr/")
+@pytest.mark.parametrize("prefix", ["", "/fr"])
+def test_home_page_lists_every_network_as_the_menu_does_and_fits_a_phone(page: Page, site_url: str, prefix):
+    networks = generate(ROOT, ["en", "fr"]).catalogue.networks
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{site_url}{prefix}/")
     links = page.locator("article table a")
-    expect(links).to_have_count(24)
-    page.get_by_role("link", name="Guide ReCONNET").click()
-    expect(page).to_have_url(re.compile(r"/fr/networks/reconnet/$"))
-    expect(page.locator("h1")).to_contain_text("ReCONNET")
+    expect(links).to_have_count(len(networks))
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs == [f"networks/{n.id}/" for n in networks]  # the catalogue's order, as on the screens
+    menu = page.locator("nav.md-nav--primary a[href^='networks/']").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    assert list(dict.fromkeys(menu)) == hrefs
+    table = page.locator("article table")
+    assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth"), "the table is cut off on a phone"
+    links.last.click()
+    expect(page).to_have_url(re.compile(rf"{prefix}/networks/{networks[-1].id}/$"))
+    expect(page.locator("h1")).to_contain_text(networks[-1].short_name)
 
 
 def test_no_request_leaves_the_site(page: Page, site_url: str):
