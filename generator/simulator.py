@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from generator import model
 
 START = "sim/index"
+REQUEST_STEP = "request-access"  # the guides' step that the simulator rehearses
 WRONG_APPLICATION = "sim/wrong-application"
 ORGANISATIONS = "sim/organisations"
 

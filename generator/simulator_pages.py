@@ -148,7 +148,17 @@ class _Page:
         guide_page = self.to_site(f"networks/{self.node.network.id}/")
         delay = delay_sentence(self.guide.settings.approval_delay, self.node.network, self.t)
         return {"title": self.t("sim.submitted.title"), "delay_sentence": delay,
-                "method": self.guide.method.label, "guide_next": guide_page + "#what-next"}
+                "second_factor": self._second_factor(), "guide_next": guide_page + "#what-next"}
+
+    def _second_factor(self) -> Markup:
+        """Where the guide sets up its recommended second factor: before the request (keep it at hand) or after."""
+        steps = [anchor for anchor, _ in self.guide.steps]
+        setup = self.guide.method.setup_step
+        if setup not in steps:
+            return Markup("")
+        before = simulator.REQUEST_STEP in steps and steps.index(setup) < steps.index(simulator.REQUEST_STEP)
+        return self.t("sim.submitted.ready" if before else "sim.submitted.set-up", method=self.guide.method.label,
+                      step=steps.index(setup) + 1)
 
     def _path(self):
         t, node, s = self.t, self.node, self.guide.settings

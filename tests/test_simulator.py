@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import ROOT
 from generator import simulator
 from generator.pipeline import generate
+from generator.render import guide_for
 
 RESULT = generate(ROOT, ["en", "fr"])
 CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts
@@ -117,6 +118,22 @@ def test_the_simulator_is_found_from_every_home_page_and_menu_and_keeps_the_way_
                 page = (built_site / prefix / f"{state.id}.html").read_text(encoding="utf-8")
                 depth = state.id.count("/")
                 assert f'href="{"../" * depth}networks/{state.network.id}/"' in page, f"{prefix}{state.id}"
+
+
+def test_the_confirmation_follows_the_order_of_the_readers_guide(built_site):
+    """A guide that sets up the second factor before the request is not told to set it up again."""
+    for network in CATALOGUE.networks:
+        if not simulator.rehearsed(CATALOGUE, network):
+            continue
+        guide = guide_for(CATALOGUE, network)
+        steps = [anchor for anchor, _ in guide.steps]
+        if guide.method.setup_step not in steps:
+            continue
+        setup = steps.index(guide.method.setup_step)
+        key = "sim.submitted.ready" if setup < steps.index(simulator.REQUEST_STEP) else "sim.submitted.set-up"
+        page = (built_site / f"{simulator.submitted_id(network)}.html").read_text(encoding="utf-8")
+        expected = heading(key, "en", method=guide.method.label, step=setup + 1)
+        assert expected in html.unescape(re.sub(r"<[^>]+>", "", page)), network.id
 
 
 def test_no_simulator_page_carries_a_script(built_site):
