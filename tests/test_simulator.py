@@ -136,6 +136,19 @@ def test_the_confirmation_follows_the_order_of_the_readers_guide(built_site):
         assert expected in html.unescape(re.sub(r"<[^>]+>", "", page)), network.id
 
 
+def test_lists_known_whole_show_their_count_and_pager_as_on_screen(built_site):
+    for network in (n for n in CATALOGUE.networks if simulator.rehearsed(CATALOGUE, n)):
+        page = (built_site / f"{simulator.network_id(network)}.html").read_text(encoding="utf-8")
+        count = len(network.countries)
+        shown = f"Showing 1 to {count} of {count} entries" in page and "« 1 »" in page
+        assert shown == bool(network.countries_complete and count), network.id
+        for entry in network.countries:
+            page = (built_site / f"sim/{network.id}/{entry.country.lower()}.html").read_text(encoding="utf-8")
+            count = len(entry.hospitals) + 1  # with Guest Access
+            assert (f"Showing 1 to {count} of {count} entries" in page) == entry.hospitals_complete
+            assert ("Showing" in page) == entry.hospitals_complete, "a partial list must not look whole"
+
+
 def test_no_simulator_page_carries_a_script(built_site):
     pages = sorted(built_site.glob("sim/**/*.html")) + sorted(built_site.glob("fr/sim/**/*.html"))
     assert len(pages) == 2 * len(GRAPH.nodes)
