@@ -45,7 +45,8 @@ def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simul
     env = environment()
     env.filters["md"] = inline_markdown
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
-    pages = {"assets/sim.css": env.get_template("sim/sim.css.j2").render(cat=cat)}
+    most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])
+    pages = {"assets/sim.css": env.get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)}
     for language, t in texts.items():
         for node in graph.nodes.values():
             page = _Page(cat, t, language, texts, node, guides, graph)

@@ -259,6 +259,19 @@ def test_a_request_without_a_profile_cannot_be_submitted_and_says_why(no_js: Pag
     expect(page).to_have_url(re.compile(rf"/{NET}/submitted\.html"))
 
 
+def test_the_option_picked_looks_picked(no_js: Page, site_url):
+    page = no_js
+    page.goto(f"{site_url}/{NET}/{C}.html")
+    marks = ".sim-option"
+    read = "links => links.map(a => getComputedStyle(a, '::before').content)"
+    assert set(page.locator(marks).evaluate_all(read)) == {'"○ "'}
+    picked = len(ENTRY.hospitals)  # the last option (Guest Access comes first)
+    page.locator(marks).nth(picked).click()
+    shown = page.locator(marks).evaluate_all(read)
+    assert shown[picked] == '"◉ "' and set(shown[:picked]) == {'"○ "'}
+    expect(page.locator(".sim-picked:visible")).to_contain_text(ENTRY.hospitals[-1].label)
+
+
 def test_a_wrong_application_explains_and_offers_the_way_back(no_js: Page, site_url):
     no_js.goto(f"{site_url}/sim/index.html")
     no_js.get_by_role("link", name="AAC", exact=True).click()
