@@ -11,7 +11,7 @@ import pydantic
 
 from generator import model
 from generator.errors import InputError, Problem, describe
-from generator.texts import SOURCE_LANGUAGE, Entry, file_for
+from generator.texts import Entry, file_for
 from generator.yamlsource import Located, load
 
 # What a value of each constrained type looks like, for "expected X" in messages.
@@ -166,7 +166,7 @@ class _ReferenceCheck:
     def text(self, path: tuple, key: str | None) -> Iterable[Problem]:
         if key is not None and key not in self.texts:
             yield self.located.problem(path, f"no English text {key!r} yet: add it to "
-                                             f"{file_for(self.texts, key, f'guides/{SOURCE_LANGUAGE}')}, with "
+                                             f"{file_for(self.texts, key)}, with "
                                              "`text` and a `note` for translators")
 
     def problems(self) -> Iterable[Problem]:
@@ -279,10 +279,9 @@ class _ReferenceCheck:
     def anchors(self, path: tuple, network: model.Network) -> Iterable[Problem]:
         """Each note and required system names a step of this network's guide, and where in it."""
         try:
-            procedure = self.cat.procedure_of(network)
+            steps = dict(self.cat.guide_steps(network))
         except (KeyError, StopIteration):  # a broken platform, step or method: reported on its own
             return
-        steps = {self.cat.steps[s].variant_of or s: self.cat.steps[s] for s in procedure}
         settings = self.cat.settings_of(network)
         for field in ("notes", "required_systems"):
             where = path + ("guide",) if network.guide and field in network.guide.model_fields_set else ("default_guide",)

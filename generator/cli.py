@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"warning: {problem}", file=sys.stderr)
             for language, t in texts.items():
                 for key in sorted(set(t.source) - set(t.entries)):
-                    print(f"warning: {file_for(t.entries, key, f'guides/{language}')}: {key}: not yet translated, "
+                    print(f"warning: {file_for(t.source, key, language)}: {key}: not yet translated, "
                           f"shown in English (see `ern-guides status`)", file=sys.stderr)
             if old and args.strict:
                 print(f"{len(old)} fact(s) past max_age_days; failing because of --strict.", file=sys.stderr)

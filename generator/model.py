@@ -345,6 +345,11 @@ class Catalogue(Record):
                 shown.append(step_id)
         return shown
 
+    def guide_steps(self, network: Network) -> list[tuple[Id, Step]]:
+        """The steps of a network's guide as (anchor, step): the anchor is the step's id in the guide (its
+        `#anchor`, what notes name); a variant step keeps the anchor of the step it replaces."""
+        return [(self.steps[step_id].variant_of or step_id, self.steps[step_id]) for step_id in self.procedure_of(network)]
+
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
 

@@ -115,7 +115,7 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
         entry = next(e for e in network.countries if e.country == country.code)
         hospital = next(h for h in entry.hospitals if h.code == settings.example.hospital)
     platform = cat.platform_of(network)
-    steps = [(cat.steps[step_id].variant_of or step_id, cat.steps[step_id]) for step_id in cat.procedure_of(network)]
+    steps = cat.guide_steps(network)
     tells_changes = any(block.changes for _, step in steps for block in step.blocks)
     changes = cat.retired_methods if tells_changes else []
     own = [*(n.source for n in settings.notes), *(r.source for r in settings.required_systems),
@@ -212,8 +212,7 @@ def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: T
     return t(method.retired_note or "method.retired",
              retired_method=method.label,
              retired_on=date_text(method.retired_on, t),
-             retired_source=Markup(f"[{escape(source.title)}]({escape(source.url)})") if source.url
-             else source.title,
+             retired_source=source_link(source),
              replacements=", ".join(cat.method(m).label for m in method.replaced_by))
 
 
@@ -230,11 +229,15 @@ def source_line(cat: model.Catalogue, source_id: str, t: Texts) -> Markup:
     """'Source: ...' under a fact of the network's own: the page (linked) or document it comes from."""
     source = cat.source(source_id)
     if source.url:
-        line = t("guide.fact-source.web", publisher=source.publisher,
-                 source=Markup(f"[{escape(source.title)}]({escape(source.url)})"))
+        line = t("guide.fact-source.web", publisher=source.publisher, source=source_link(source))
     else:
         line = t("guide.fact-source.document", source=source.title)
     return Markup(f'<small class="ern-source">{line}</small>')
+
+
+def source_link(source: model.Source) -> Markup | str:
+    """A source by its title, linked to its page when it is a web page."""
+    return Markup(f"[{escape(source.title)}]({escape(source.url)})") if source.url else source.title
 
 
 def kind_of(block: model.Block | model.Anchor) -> str:

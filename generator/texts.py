@@ -107,14 +107,17 @@ def _entry_problem(key: object, value: object, is_source: bool) -> str | None:
     return None
 
 
-def file_for(entries: dict[str, Entry], key: str, folder: str) -> str:
-    """The text file of a language where a new key belongs: the one holding most keys of the same family
-    (the part before the first dot), else the one holding most keys; `folder` names the language folder."""
-    family = key.split(".", 1)[0]
-    files = Counter(e.file for k, e in entries.items() if k.split(".", 1)[0] == family) or \
-        Counter(e.file for e in entries.values())
-    name = files.most_common(1)[0][0].rsplit("/", 1)[-1] if files else "site.yaml"
-    return f"{folder}/{name}"
+def file_for(source: dict[str, Entry], key: str, language: str = SOURCE_LANGUAGE) -> str:
+    """The text file where a key belongs: a translation beside its English text (same file name); a new
+    English text where most texts of its family (the part before the first dot) are, else the fullest file."""
+    if key in source:
+        name = source[key].file.rsplit("/", 1)[-1]
+    else:
+        family = key.split(".", 1)[0]
+        files = Counter(e.file for k, e in source.items() if k.split(".", 1)[0] == family) or \
+            Counter(e.file for e in source.values())
+        name = files.most_common(1)[0][0].rsplit("/", 1)[-1] if files else "site.yaml"
+    return f"guides/{language}/{name}"
 
 
 def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -> list[Problem]:
