@@ -18,11 +18,12 @@ from generator.yamlsource import Located, load
 _EXPECTED_BY_PATTERN = {
     model.Id.__metadata__[0].pattern: "a lowercase id like 'ern-rnd'",
     model.TextKey.__metadata__[0].pattern: "a text key like 'step.eu-login.title'",
-    model.HttpsUrl.__metadata__[0].pattern: "an https:// address",
+    model.HttpsUrl.__metadata__[0].pattern: ("an https:// address without spaces, quotes or brackets "
+                                             "(write ( as %28 and ) as %29)"),
     model.Email.__metadata__[0].pattern: "an e-mail address like 'helpdesk@example.eu'",
     model.CountryCode.__metadata__[0].pattern: "a two-letter country code like 'DE'",
     model.HospitalCode.__metadata__[0].pattern: "a hospital code of two capitals and two digits like 'DE22'",
-    model.Label.__metadata__[0].pattern: "text without '<' or '>'",
+    model.Label.__metadata__[0].pattern: "text on one line, without '<' or '>'",
 }
 _EXPECTED_BY_TYPE = {
     "string_type": "text",

@@ -13,7 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from generator import pdf, pipeline, staging
+from generator import page_scan, pdf, pipeline, staging
 from generator.errors import InputError
 from generator.publish import AtomicSite, pin_build_date
 
@@ -31,6 +31,7 @@ SECTION_TITLES = {"Networks": "nav.networks"}
 class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     texts: dict = {}
     network_order: list[str] = []
+    domains: list[str] = []  # what published pages may link to
     command: str = "build"
     publishing: AtomicSite | None = None
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
@@ -59,6 +60,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
                         + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
         self.texts = result.texts
         self.network_order = [n.id for n in result.catalogue.networks]
+        self.domains = page_scan.allowed_domains(root, result.catalogue)
         for language in config.plugins["i18n"].config.languages:  # menu names come from the texts
             texts = result.texts.get(language.locale)
             if texts and "language.name" in texts.entries:
@@ -76,7 +78,13 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
     def on_post_build(self, *, config):
         self.depth -= 1
-        if self.depth == 0 and self.publishing:
+        if self.depth > 0:
+            return
+        problems = page_scan.scan(Path(config.site_dir), self.domains)
+        if problems:
+            raise PluginError("published pages would carry what no template wrote; nothing was published:\n"
+                              + "\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
+        if self.publishing:
             self.publishing.finish(config.strict)
             self.publishing = None
 

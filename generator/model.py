@@ -13,11 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 TextKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+\.[a-z]{2,}(/[^\s<>\"'`]*)?$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+\.[a-z]{2,}(/[^\s<>\"'`()\[\]{}\\]*)?$")]
 Email = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 HospitalCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}[0-9]{2}$")]
-Label = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^<>]*$")]
+Label = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^<>\x00-\x1f\x7f]*$")]
 
 
 class Record(BaseModel):

@@ -10,16 +10,19 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import model, simulator
-from generator.texts import Texts
+from generator.texts import Texts, literal
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def environment() -> jinja2.Environment:
+def environment(*, markdown: bool) -> jinja2.Environment:
+    """The templates' environment. For Markdown pages (`markdown`), every value a template prints is shown
+    literally: neither HTML nor Markdown in a catalogue value becomes markup."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
+        finalize=literal if markdown else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -170,11 +173,11 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
 
 def url_link(url: str) -> Markup:
     """A link showing its own address (so print does not repeat it)."""
-    return Markup(f"[{escape(url)}]({escape(url)}){{ .ern-url }}")
+    return Markup(f"[{literal(url)}]({escape(url)}){{ .ern-url }}")
 
 
 def mailto(email: str) -> Markup:
-    return Markup(f"[{escape(email)}](mailto:{escape(email)})")
+    return Markup(f"[{literal(email)}](mailto:{escape(email)})")
 
 
 def helpdesk_text(cat: model.Catalogue, contacts: list[model.Contact], t: Texts) -> Markup:
@@ -185,7 +188,7 @@ def helpdesk_text(cat: model.Catalogue, contacts: list[model.Contact], t: Texts)
 def contact_text(contact: model.Contact, t: Texts) -> Markup:
     """A contact by its name, where the source gives one, and its e-mail or web page."""
     if contact.email is None and contact.url is None:
-        return Markup(escape(contact.name))
+        return literal(contact.name)
     address = mailto(contact.email) if contact.email else url_link(contact.url)
     return t("contact.named", name=contact.name, address=address) if contact.name else address
 
@@ -237,7 +240,7 @@ def source_line(cat: model.Catalogue, source_id: str, t: Texts) -> Markup:
 
 def source_link(source: model.Source) -> Markup | str:
     """A source by its title, linked to its page when it is a web page."""
-    return Markup(f"[{escape(source.title)}]({escape(source.url)})") if source.url else source.title
+    return Markup(f"[{literal(source.title)}]({escape(source.url)})") if source.url else source.title
 
 
 def kind_of(block: model.Block | model.Anchor) -> str:
@@ -249,7 +252,7 @@ def kind_of(block: model.Block | model.Anchor) -> str:
 
 def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[str] = frozenset()) -> dict[str, str]:
     """Every generated page, by path under the docs tree (`<lang>/networks/<id>.md`)."""
-    env = environment()
+    env = environment(markdown=True)
     guides = [guide_for(cat, network) for network in cat.networks]
     pages: dict[str, str] = {}
     for language, t in texts.items():

@@ -42,7 +42,7 @@ def inline_markdown(text: str) -> Markup:
 
 def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph) -> dict[str, str]:
     """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet."""
-    env = environment()
+    env = environment(markdown=False)
     env.filters["md"] = inline_markdown
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
     most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])

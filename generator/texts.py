@@ -3,17 +3,21 @@
 English entries carry `text` and a `note` telling translators where the text appears. Translations
 carry `text` and, optionally, `source`: the hash of the English text they translate, so a translation
 whose English has changed since can be found. Texts are Markdown with `{placeholder}`s; a text never
-holds raw HTML: it is escaped, so nothing a translator writes can run in a reader's browser.
+holds raw HTML: it is escaped, and its Markdown is a small allowed subset (`markup_problem`), so nothing a
+translator writes can run in a reader's browser. Values put into placeholders are shown literally (`literal`).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import html.parser
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown
 from markupsafe import Markup, escape
 
 from generator.errors import InputError, Problem, describe
@@ -26,6 +30,19 @@ JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s", flags=re.M)
 SAFE_TARGET = re.compile(r"^(https://\S+|mailto:[^\s@]+@\S+|#[\w-]+|\{[a-z][a-z0-9_]*\})$")
+# A placeholder, and whether it stands where a link's address goes: `[text]({address})`.
+FILLED = re.compile(r"(?P<target>\]\()?\{(?P<name>[a-z][a-z0-9_]*)\}")
+# An address the generator itself puts into a link: https, mailto, an anchor or a page of the site.
+GENERATED_TARGET = re.compile(r"^(https://[^\s()<>\[\]{}\\]+|mailto:[^\s()<>@]+@[^\s()<>]+|#[\w-]+|[\w./-]+(#[\w-]+)?)$")
+# The characters Markdown (with attribute lists) reads as syntax within a line, and HTML's own: in a value
+# they become character references, which Markdown leaves alone and browsers show as the character itself.
+_LITERAL = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#!|~^"} | {ord("\n"): " ", ord("\r"): " "}
+# What starts a block (a list item, a heading, a quote, a rule) when it begins a line.
+_BLOCK_START = re.compile(r"^(\s*\d*)([-+=.>:])")
+# What a text may use of Markdown (TRANSLATING.md says so): element -> allowed attributes.
+ALLOWED_MARKUP = {"p": set(), "strong": set(), "em": set(), "code": set(), "br": set(),
+                  "ul": set(), "ol": set(), "li": set(), "a": {"href"}}
+SENTINEL = "ern-placeholder"
 
 
 @dataclass(frozen=True)
@@ -100,11 +117,59 @@ def _entry_problem(key: object, value: object, is_source: bool) -> str | None:
         return "expected a 'note' telling translators where this text appears, got nothing"
     if JINJA.search(value["text"]):
         return "template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}"
-    for match in LINK_TARGET.finditer(value["text"]):
-        target = match.group(1) if match.group(1) is not None else match.group(2)
-        if not SAFE_TARGET.match(target):
-            return f"expected a link to https://, mailto:, #anchor or a {{placeholder}}, got {target!r}"
-    return None
+    return markup_problem(value["text"])
+
+
+@functools.lru_cache(maxsize=None)
+def markup_problem(text: str) -> str | None:
+    """What in a text is more than the allowed Markdown, in the reader's words; None when it is all allowed.
+    The text is rendered as the site renders it, so every form of a link (inline, reference, autolink) and
+    every attribute list is judged by what it would become."""
+    body = PLACEHOLDER.sub(SENTINEL, str(escape(text)))
+    if "{" in body or "}" in body:
+        return ("curly braces are only for placeholders like {network}; attribute lists such as "
+                "{: ...} or { .class } are not allowed in texts")
+    checker = _MarkupChecker()
+    checker.feed(_TEXT_MARKDOWN.reset().convert(body))
+    return checker.problem
+
+
+_TEXT_MARKDOWN = markdown.Markdown(extensions=["attr_list", "sane_lists", "admonition"])  # as in mkdocs.yml
+
+
+class _MarkupChecker(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problem: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if self.problem:
+            return
+        if tag not in ALLOWED_MARKUP:
+            self.problem = (f"Markdown that makes <{tag}> is not allowed in texts; use only paragraphs, **bold**, "
+                            "*italics*, `code`, lists and [links](https://...)")
+        elif any(name not in ALLOWED_MARKUP[tag] for name, _ in attrs) or " " in dict(attrs).get("href", ""):
+            self.problem = "a link may only have its address: [text](https://...), without spaces or a title"
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            if href != SENTINEL and not SAFE_TARGET.match(href):
+                self.problem = f"expected a link to https://, mailto:, #anchor or a {{placeholder}}, got {href!r}"
+
+
+def literal(value: object) -> Markup:
+    """A value shown exactly as written, never read as HTML or Markdown. Markup, which only the generator's
+    own code makes, passes unchanged."""
+    if isinstance(value, Markup):
+        return value
+    text = str(value).translate(_LITERAL)
+    return Markup(_BLOCK_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text, count=1))
+
+
+def link_target(value: object) -> Markup:
+    """A link address the generator puts into a text's `[...]({placeholder})`; anything else is a bug."""
+    if not GENERATED_TARGET.match(str(value)):
+        raise ValueError(f"not a safe link address for a text: {str(value)!r}")
+    return Markup(escape(value))
 
 
 def file_for(source: dict[str, Entry], key: str, language: str = SOURCE_LANGUAGE) -> str:
@@ -160,9 +225,13 @@ class Texts:
 
 
 def fill(entry: Entry, values: dict[str, object], key: str) -> Markup:
-    """Escape the text, then put the (escaped unless already Markup) values in its placeholders."""
+    """Escape the text, then put the values in its placeholders: shown literally (unless already Markup),
+    or as a checked address where the placeholder is a link's."""
     unfilled = entry.placeholders - set(values)
     if unfilled:
         raise KeyError(f"text {key!r} needs {', '.join(sorted(unfilled))}, which this page does not provide")
-    body = str(escape(entry.text))
-    return Markup(PLACEHOLDER.sub(lambda m: str(escape(values[m.group(1)])), body))
+
+    def value(match: re.Match) -> str:
+        found = values[match.group("name")]
+        return "](" + link_target(found) if match.group("target") else literal(found)
+    return Markup(FILLED.sub(value, str(escape(entry.text))))

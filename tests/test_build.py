@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT, fingerprint, mkdocs_build
 from generator.cli import SCHEMA, schema_text
 from generator.pipeline import generate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import html.parser
 import re
 import subprocess
@@ -15,7 +16,8 @@ PAYLOAD = "<script>alert('x')</script> <img src=x onerror=alert('y')> \"><svg on
 
 
 class _Executable(html.parser.HTMLParser):
-    """Collects script elements and event-handler attributes that carry the payload's alert()."""
+    """Collects script elements and event-handler attributes that carry the payload's alert(), javascript:
+    links, inline styles and links to the payloads' evil.example.com."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -27,6 +29,8 @@ class _Executable(html.parser.HTMLParser):
         for name, value in attrs:
             if (name.startswith("on") and value and "alert" in value) or (
                     name in ("href", "src", "action") and value and value.strip().lower().startswith("javascript:")):
+                self.found.append(f"<{tag} {name}={value!r}>")
+            if name == "style" or (name == "href" and "evil.example.com" in (value or "")):
                 self.found.append(f"<{tag} {name}={value!r}>")
 
     def handle_data(self, data):
@@ -70,3 +74,74 @@ def test_a_javascript_link_in_a_text_is_rejected(project_copy):
     assert result.returncode == 1
     assert "expected a link to https://, mailto:, #anchor or a {placeholder}, got 'javascript:alert'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# Markdown that would make a link, a handler or a style if a value were read as markup (labels cannot hold < >).
+MARKDOWN_PAYLOADS = [
+    "x)[EVIL](javascript:alert(1)",
+    "[EVIL](https://evil.example.com/)",
+    "Campus {: onmouseover=alert(1) }",
+    "Mitte {: style=position:fixed;inset:0 }",
+    "[EVIL][r] [r]: javascript:alert(1)",
+    "*em* _u_ `c` # h",
+]
+
+
+def poison_catalogue(project) -> list[str]:
+    """Put a Markdown payload into every name, label and title a helpdesk writes; returns what was written."""
+    path = project / "data" / "ern_catalogue.yaml"
+    cat = yaml.safe_load(path.read_text(encoding="utf-8"))
+    payloads = iter(MARKDOWN_PAYLOADS * 1000)
+    written = []
+
+    def poison(record, field):
+        record[field] = f"{record[field]} {next(payloads)}"
+        written.append(record[field])
+
+    for network in cat["networks"]:
+        poison(network, "short_name")
+        poison(network, "label")
+        for country in network.get("countries", []):
+            for hospital in country.get("hospitals", []):
+                poison(hospital, "name")
+    for country in cat["countries"]:
+        poison(country, "name")
+    for source in cat["sources"]:
+        poison(source, "title")
+    path.write_text(yaml.safe_dump(cat, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return written
+
+
+def test_markdown_in_catalogue_values_is_shown_literally(project_copy):
+    written = poison_catalogue(project_copy)
+    site = project_copy / "site"
+    result = mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr  # the build's own scan found nothing either
+    pages = sorted(site.rglob("*.html"))
+    found, text = [], ""
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        parser = _Executable()
+        parser.feed(source)
+        found += [f"{page.relative_to(site)}: {item}" for item in parser.found]
+        if "networks" in page.parts and page.name == "index.html":
+            text += html.unescape(re.sub(r"<[^>]+>", "", source))
+    assert found == []
+    shown = [value for value in written if value in text]
+    assert len(shown) > len(written) / 2, "the payloads should be visible, as typed, on the guides"
+
+
+def test_a_page_with_a_foreign_link_is_not_published(project_copy):
+    """The last guard: even a page no template made (here a hand-written one) is scanned before publishing."""
+    site = project_copy / "site"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (project_copy / "docs" / "assets" / "note.html").write_text(
+        '<p><a href="java\tscript:alert(1)">x</a> <b onclick="x()">y</b> <i style="position:fixed">z</i></p>',
+        encoding="utf-8")
+    result = mkdocs_build(project_copy, site)
+    assert result.returncode == 1
+    assert "assets/note.html: <a href='java\\tscript:alert(1)'>: a javascript: link" in result.stderr
+    assert "assets/note.html: an event handler <b onclick=...>" in result.stderr
+    assert "assets/note.html: an inline style <i style='position:fixed'>" in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

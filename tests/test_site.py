@@ -5,21 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 import sitecheck
 from conftest import ROOT
+from generator import page_scan
 from generator.pipeline import generate
 
 LANGUAGES = ["en", "fr"]
 
 
 def allowed_domains() -> list[str]:
-    listed = yaml.safe_load((ROOT / "data" / "link_allowlist.yaml").read_text(encoding="utf-8"))["domains"]
-    cat = generate(ROOT, LANGUAGES).catalogue
-    contacts = [c for n in cat.networks for c in n.contacts]
-    sourced = [n.website for n in cat.networks] + [c.url for c in contacts] + [s.url for s in cat.sources]
-    return listed + [url.split("/")[2] for url in sourced if url]
+    return page_scan.allowed_domains(ROOT, generate(ROOT, LANGUAGES).catalogue)
 
 
 def test_every_link_anchor_and_image_of_every_page(built_site):
@@ -89,3 +85,29 @@ BROKEN = {  # one deliberate mistake in the good site: (page, text, replacement)
 def test_checker_finds_each_mistake(tmp_path, page, old, new, expected):
     assert GOOD[page].count(old) == 1
     assert problems(small_site(tmp_path, {**GOOD, page: GOOD[page].replace(old, new)})) == expected
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ('<a href="javascript:alert(1)">x</a>', "<a href='javascript:alert(1)'>: a javascript: link"),
+    ('<a href=" JaVa&#x09;Script:alert(1)">x</a>', "<a href=' JaVa\\tScript:alert(1)'>: a javascript: link"),
+    ('<img alt="" src="data:image/svg+xml,x">', "<img src='data:image/svg+xml,x'>: a data: link"),
+    ('<a href="http://ern-net.eu/">x</a>', "<a href='http://ern-net.eu/'>: a http: link"),
+    ('<a href="//evil.example.com/">x</a>', "<a href='//evil.example.com/'>: a link to another site without https:"),
+    ('<a href="https://evil.example.com/">x</a>',
+     "<a href='https://evil.example.com/'>: evil.example.com is not on data/link_allowlist.yaml nor given by the catalogue"),
+    ('<form action="https://evil.example.com/"></form>',
+     "<form action='https://evil.example.com/'>: evil.example.com is not on data/link_allowlist.yaml nor given by the catalogue"),
+    ('<p onmouseover="x()">x</p>', "an event handler <p onmouseover=...>"),
+    ('<a href="#" style="position:fixed">x</a>', "an inline style <a style='position:fixed'>"),
+    ('<iframe src="page.html"></iframe>', "a <iframe> element"),
+])
+def test_the_publishing_scan_finds_what_no_template_writes(tmp_path, markup, expected):
+    (tmp_path / "page.html").write_text(f"<!doctype html><html><body>{markup}</body></html>", encoding="utf-8")
+    assert page_scan.scan(tmp_path, ["ern-net.eu"]) == [f"page.html: {expected}"]
+
+
+def test_the_publishing_scan_passes_what_the_templates_write(tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<a href="../x/">a</a> <a href="https://cpms.ern-net.eu/">b</a> <a href="mailto:a@b.eu">c</a> '
+        '<a href="#top">d</a> <img alt="" src="assets/x.png"> <script src="assets/x.js"></script>', encoding="utf-8")
+    assert page_scan.scan(tmp_path, ["ern-net.eu"]) == []

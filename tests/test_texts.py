@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html.parser
 from pathlib import Path
 
+import markdown
 import pytest
 
 from generator.errors import InputError
@@ -64,11 +66,93 @@ def test_placeholder_mismatch_and_unknown_key(tmp_path):
     ]
 
 
+class _Rendered(html.parser.HTMLParser):
+    """The elements (with their attributes) and the visible text of a page fragment."""
+
+    def __init__(self, fragment: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, list]] = []
+        self.text = ""
+        self.feed(fragment)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, attrs))
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def as_published(markup: str) -> _Rendered:
+    """A filled text as the site publishes it: through Markdown with mkdocs.yml's extensions."""
+    return _Rendered(markdown.markdown(str(markup), extensions=["attr_list", "sane_lists", "admonition"]))
+
+
 def test_text_is_escaped_and_values_too(tmp_path):
     source = load(tmp_path, "a.b:\n  text: <b onerror=x>{name}</b> **ok**\n  note: x\n")
     t = Texts("en", source, source)
-    assert t("a.b", name="<script>alert(1)</script>") == (
-        "&lt;b onerror=x&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;/b&gt; **ok**")
+    page = as_published(t("a.b", name="<script>alert(1)</script>"))
+    assert page.elements == [("p", []), ("strong", [])]
+    assert page.text == "<b onerror=x><script>alert(1)</script></b> ok"
+
+
+@pytest.mark.parametrize("value", [
+    "https://cpms.ern-net.eu/x)[EVIL](javascript:alert(1)",
+    "[Hospital](javascript:alert(1))",
+    "Campus {: onmouseover=alert(1) }",
+    "{: style=position:fixed;inset:0 }",
+    "[ref][evil] [evil]: javascript:alert(1)",
+    "<https://evil.example.com/>",
+    "![x](https://evil.example.com/x.png)",
+    "*starred* _under_ `code` \\escaped ~~struck~~",
+    "# Heading",
+    "- item",
+    "1. item",
+    "> quoted",
+    "!!! note",
+    "&amp; &#60; &lt;",
+])
+def test_a_value_is_shown_exactly_as_written(tmp_path, value):
+    """Catalogue values are data: at the start of a text's line or inside it, no Markdown or HTML in a
+    value becomes an element or an attribute."""
+    source = load(tmp_path, "a.b:\n  text: '{name} and **{name}**'\n  note: x\n")
+    page = as_published(Texts("en", source, source)("a.b", name=value))
+    assert page.elements == [("p", []), ("strong", [])]
+    assert page.text == f"{value} and {value}"
+
+
+def test_a_value_on_several_lines_stays_in_its_sentence(tmp_path):
+    source = load(tmp_path, "a.b:\n  text: 'In {name}.'\n  note: x\n")
+    page = as_published(Texts("en", source, source)("a.b", name="Berlin\n\n# Evil\n- list"))
+    assert page.elements == [("p", [])]
+    assert page.text == "In Berlin  # Evil - list."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("'[click](javascript:alert(1))'",
+     "expected a link to https://, mailto:, #anchor or a {placeholder}, got 'javascript:alert(1)'"),
+    ("'[click][evil]\n\n    [evil]: javascript:alert(1)'",
+     "expected a link to https://, mailto:, #anchor or a {placeholder}, got 'javascript:alert(1)'"),
+    ("'[click](https://ern-net.eu \"a title\")'",
+     "a link may only have its address: [text](https://...), without spaces or a title"),
+    ("'Read this {: onmouseover=alert(1) }'",
+     "curly braces are only for placeholders like {network}; attribute lists such as {: ...} or { .class } "
+     "are not allowed in texts"),
+    ("'# A heading'",
+     "Markdown that makes <h1> is not allowed in texts; use only paragraphs, **bold**, *italics*, `code`, "
+     "lists and [links](https://...)"),
+    ("'![logo](https://ern-net.eu/logo.png)'",
+     "Markdown that makes <img> is not allowed in texts; use only paragraphs, **bold**, *italics*, `code`, "
+     "lists and [links](https://...)"),
+])
+def test_text_markup_beyond_the_allowed_subset_is_refused(tmp_path, text, expected):
+    with pytest.raises(InputError) as caught:
+        load(tmp_path, f"a.b:\n  text: {text}\n  note: x\n")
+    assert [p.message for p in caught.value.problems] == [expected]
+
+
+def test_the_allowed_subset_is_accepted(tmp_path):
+    text = "'**Bold**, *italic*, `code`, [a link](https://ern-net.eu), [mail](mailto:a@b.eu), [here]({url}):\n\n- one\n- two'"
+    assert load(tmp_path, f"a.b:\n  text: {text}\n  note: x\n")["a.b"].placeholders == {"url"}
 
 
 def test_missing_translation_falls_back_to_english_and_is_recorded(tmp_path):

@@ -1,0 +1,76 @@
+"""The last guard before a build is published: no page carries a link, handler or style that the project's own
+templates did not write.
+
+Values and texts are escaped long before this; the scan catches whatever slips through anyway (a new template,
+a new Markdown extension) and stops the build, so a mistake never reaches readers.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from generator import model
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "background", "cite",
+                  "xlink:href", "ping"}
+FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "base", "frame", "applet"}
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore these inside a scheme ("java\tscript:")
+
+
+def allowed_domains(root: Path, cat: model.Catalogue) -> list[str]:
+    """The domains a page may link to: data/link_allowlist.yaml, and every address the catalogue gives with
+    its source (networks' websites, helpdesks' pages, web sources, links)."""
+    listed = yaml.safe_load((root / "data" / "link_allowlist.yaml").read_text(encoding="utf-8"))["domains"]
+    contacts = [c for n in cat.networks for c in n.contacts]
+    sourced = ([n.website for n in cat.networks] + [c.url for c in contacts] + [s.url for s in cat.sources]
+               + [link.url for link in cat.links.values()])
+    return sorted(set(listed) | {urlsplit(url).hostname or "" for url in sourced if url} - {""})
+
+
+def scan(site: Path, domains: list[str]) -> list[str]:
+    """Every forbidden link, handler, style or element on the site's pages, one line each."""
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        scanner = _Scanner(domains)
+        scanner.feed(page.read_text(encoding="utf-8"))
+        problems += [f"{page.relative_to(site).as_posix()}: {found}" for found in scanner.found]
+    return problems
+
+
+class _Scanner(html.parser.HTMLParser):
+    def __init__(self, domains: list[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.domains = domains
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in FORBIDDEN_ELEMENTS:
+            self.found.append(f"a <{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"an event handler <{tag} {name}=...>")
+            elif name == "style":
+                self.found.append(f"an inline style <{tag} style={value!r}>")
+            elif name in URL_ATTRIBUTES and value:
+                problem = self.link_problem(value)
+                if problem:
+                    self.found.append(f"<{tag} {name}={value!r}>: {problem}")
+
+    def link_problem(self, url: str) -> str | None:
+        parts = urlsplit(_INVISIBLE.sub("", url))
+        scheme = parts.scheme.lower()
+        if not scheme and parts.netloc:
+            return "a link to another site without https:"
+        if scheme in ("", "mailto"):
+            return None
+        if scheme != "https":
+            return f"a {scheme}: link"
+        host = parts.hostname or ""
+        if not any(host == d or host.endswith("." + d) for d in self.domains):
+            return f"{host} is not on data/link_allowlist.yaml nor given by the catalogue"
+        return None
