@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pydantic
 
-from generator import model
+from generator import model, simulator
 from generator.errors import InputError, Problem, describe
 from generator.texts import Entry, file_for
 from generator.yamlsource import Located, load
@@ -81,8 +82,15 @@ def _problem(located: Located, error: dict) -> Problem:
     if loc and loc[-1] == "[key]":  # a key of a dict[Id, ...] that is not an id
         loc = loc[:-2] + (loc[-2],)
         return located.problem(loc, f"expected {_expected(error)} as key, got {loc[-1]!r}")
+    if kind == "extra_forbidden" and not re.fullmatch(r"[a-z_]+", str(loc[-1])):
+        return located.problem(loc, f"unknown field {loc[-1]!r}; if it is the end of the value before it (a name "
+                                    "with a comma), put that whole value in quotes: name: \"..., ...\"")
     if kind == "extra_forbidden":
         return located.problem(loc, f"unknown field {loc[-1]!r}; check its spelling and indentation")
+    if loc in located.written and kind == "string_type":
+        written = located.written[loc]
+        return located.problem(loc, f"expected {_expected(error)}, got {written}, which YAML reads as {got}; "
+                                    f"put it in quotes: '{written}'")
     if kind == "missing":
         return located.problem(loc, "expected a value, got nothing (this field is required)")
     if kind == "too_short":
@@ -99,6 +107,9 @@ def _expected(error: dict) -> str:
     if pattern:
         return _EXPECTED_BY_PATTERN.get(pattern, f"text matching {pattern}")
     return _EXPECTED_BY_TYPE.get(error["type"], error["msg"].lower())
+
+
+RESERVED_NETWORK_IDS = {"index"}  # networks/index.md would be the Networks section's own page
 
 
 class _ReferenceCheck:
@@ -158,6 +169,25 @@ class _ReferenceCheck:
             yield self.located.problem(path, "expected `checked`: the day this network's facts were last "
                                              "checked (YYYY-MM-DD), got nothing")
 
+    def page_names(self) -> Iterable[Problem]:
+        """An organisation that is not a network gets a practice page named after its label: the name must
+        exist, and be taken by no other page of the simulator."""
+        taken = {name: "a page of the simulator's own" for name in simulator.OWN_PAGES}
+        taken |= {c.code.lower(): f"the page of {c.name}" for c in self.cat.countries}
+        for i, other in enumerate(self.cat.other_organisations):
+            name, path = simulator.slug(other.label), ("other_organisations", i, "label")
+            if not name:
+                yield self.located.problem(path, f"expected a label with letters or digits (it names the practice "
+                                                 f"page), got {other.label!r}")
+            elif name in taken:
+                yield self.located.problem(path, f"its practice page would be sim/{name}.html, already "
+                                                 f"{taken[name]}; change the label")
+            taken.setdefault(name, f"the page of {other.label!r}")
+        for i, network in enumerate(self.cat.networks):
+            if network.id in RESERVED_NETWORK_IDS:
+                yield self.located.problem(("networks", i, "id"), f"{network.id!r} names a page of the site "
+                                                                  "itself; choose another id")
+
     def unique(self, path: tuple, values: list[str], what: str) -> Iterable[Problem]:
         for value, count in Counter(values).items():
             if count > 1:
@@ -194,6 +224,7 @@ class _ReferenceCheck:
         for i, other in enumerate(cat.other_organisations):
             yield from self.source(("other_organisations", i, "source"), other.source)
             yield from self.text(("other_organisations", i, "note"), other.note)
+        yield from self.page_names()
         yield from self.refer(("application", "target"), cat.application.target,
                               cat.application.choices, "application choices")
         yield from self.steps()

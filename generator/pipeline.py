@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import re
-
 import jinja2
+import yaml
 
 from generator import model, simulator
 from generator.catalogue import load_catalogue, outdated
@@ -85,12 +85,36 @@ def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(
     return Result(catalogue, texts, pages)
 
 
+def configured_languages(root: Path) -> list[str]:
+    """The languages mkdocs.yml asks the build for (mkdocs-static-i18n), so that `check` finds a missing
+    folder before the build does; none if mkdocs.yml cannot be read plainly."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        plugins = {k: v for p in config.get("plugins", []) if isinstance(p, dict) for k, v in p.items()}
+        return [language["locale"] for language in plugins["i18n"]["languages"]]
+    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError):
+        return []
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, where MkDocs' own tags (!ENV, !relative) may appear, as plain data."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 
 
 def languages_in(root: Path) -> list[str]:
-    """The languages that have a folder of texts, English first; a folder not named by a language code is an error."""
-    found = sorted(p.name for p in (root / GUIDES).iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE)
+    """The languages that have a folder of texts or that mkdocs.yml builds, English first; a folder not named
+    by a language code is an error (and a language without a folder is one for `load_texts`)."""
+    if not (root / CATALOGUE).is_file() or not (root / GUIDES).is_dir():
+        raise InputError([Problem(str(root), 1, 1, "", f"not an ERN Guides project: expected {CATALOGUE} and "
+                                  f"{GUIDES}/ here; run ern-guides in the project folder (the one with "
+                                  "mkdocs.yml), or name it with --root")])
+    folders = {p.name for p in (root / GUIDES).iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE}
+    found = sorted(folders | set(configured_languages(root)) - {SOURCE_LANGUAGE})
     wrong = [name for name in found if not LANGUAGE_CODE.match(name)]
     if wrong:
         raise InputError([Problem(f"{GUIDES}/{name}", 1, 1, "", f"expected a folder named by a language code "

@@ -16,6 +16,8 @@ START = "sim/index"
 REQUEST_STEP = "request-access"  # the guides' step that the simulator rehearses
 WRONG_APPLICATION = "sim/wrong-application"
 ORGANISATIONS = "sim/organisations"
+# Page names the simulator gives its own pages, beside those of other organisations and of countries.
+OWN_PAGES = {"index", "start", "organisations", "wrong-application", "submitted"}
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,18 @@ errors (PyYAML would silently keep the last one) and every path maps to a line a
 
 from __future__ import annotations
 
+import errno
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from generator.errors import InputError, Problem
+
+MAX_BYTES = 5_000_000  # the real catalogue at full scale is a few hundred kB
+MAX_DEPTH = 32  # the catalogue nests about ten levels deep
+
 
 @dataclass
 class Located:
@@ -20,6 +26,7 @@ class Located:
     file: str
     data: object
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    written: dict[tuple, str] = field(default_factory=dict)  # what was typed, where YAML made it a non-text
 
     def position(self, path: tuple) -> tuple[int, int]:
         """Position of the deepest part of `path` that exists in the file."""
@@ -41,38 +48,107 @@ def dotted(path: tuple) -> str:
 
 
 def load(path: Path, display: str) -> Located:
-    """Parse `path`; `display` is how the file is named in messages (relative to the project)."""
+    """Parse `path`; `display` is how the file is named in messages (relative to the project). Only a plain
+    file is read: a folder, a symbolic link (which could point anywhere) or a file too big is refused."""
+    def refuse(message: str, line: int = 1) -> InputError:
+        return InputError([Problem(display, line, 1, "", message)])
+    if path.is_symlink():
+        raise refuse("expected a plain file, found a symbolic link; put the file itself here")
     try:
-        text = path.read_bytes().decode("utf-8")
+        if path.is_dir():
+            raise refuse("expected a file, found a folder with that name; rename or remove the folder")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise refuse(f"the file is {size / 1e6:.1f} MB; files over {MAX_BYTES / 1e6:.0f} MB are refused "
+                         "(is it the right file?)")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError([Problem(display, 1, 1, "", "file not found")]) from None
+        raise refuse("file not found") from None
+    except OSError as e:
+        reason = "too many symbolic links" if e.errno == errno.ELOOP else (e.strerror or str(e)).lower()
+        raise refuse(f"cannot read the file: {reason}") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = path.read_bytes()[: e.start].count(b"\n") + 1
-        raise InputError([Problem(display, line, 1, "", "expected UTF-8 text, got an undecodable byte "
-                                  f"0x{path.read_bytes()[e.start]:02x}; save the file as UTF-8")]) from None
+        raise refuse(f"expected UTF-8 text, got an undecodable byte 0x{raw[e.start]:02x}; save the file as UTF-8",
+                     raw[: e.start].count(b"\n") + 1) from None
     return parse(text, display)
 
 
 def parse(text: str, display: str) -> Located:
     try:
+        _refuse_constructs(text, display)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as e:
+        line = text[: e.position].count("\n") + 1
+        column = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        raise InputError([Problem(display, line, column, "", f"a control character (U+{e.character:04X}) that "
+                                  "YAML does not allow; delete it (it is often pasted in by accident)")]) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        message = e.problem or "invalid YAML"
-        if "\t" in message or "'\\t'" in message:
-            message = "tab character found; indent with spaces, not tabs"
-        elif message == "mapping values are not allowed here":
-            message = "invalid YAML: a colon followed by a space inside a value; put the whole value in quotes"
-        else:
-            message = f"invalid YAML: {message}"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InputError([Problem(display, line, column, "", message)]) from None
+        raise InputError([Problem(display, line, column, "", _plain_words(e, text, line, column))]) from None
     located = Located(display, None)
     problems: list[Problem] = []
     located.data = _build(node, (), located, problems) if node is not None else None
     if problems:
         raise InputError(problems)
     return located
+
+
+def _refuse_constructs(text: str, display: str) -> None:
+    """Refuse, before anything is built, what could make reading unbounded or surprising: anchors and aliases
+    (an alias bomb grows without limit), tags, merge keys and very deep nesting."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        found = None
+        if isinstance(event, yaml.AliasEvent):
+            found = f"aliases (*{event.anchor}) are not allowed; write the value out in full"
+        elif getattr(event, "anchor", None):
+            found = f"anchors (&{event.anchor}) are not allowed; write the value out in full where it is needed"
+        elif getattr(event, "tag", None):
+            found = f"YAML tags like {event.tag} are not allowed; remove it and write the value itself"
+        elif isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+            found = "merge keys (<<) are not allowed; write the fields out in full"
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                found = f"nested more than {MAX_DEPTH} levels deep; is the indentation right?"
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if found:
+            mark = event.start_mark
+            raise InputError([Problem(display, mark.line + 1, mark.column + 1, "", found)])
+
+
+def _plain_words(error: yaml.MarkedYAMLError, text: str, line: int, column: int) -> str:
+    """The parser's complaint in a helpdesk's words, with the usual fix."""
+    message = error.problem or "invalid YAML"
+    if "\t" in message or "'\\t'" in message:
+        return "tab character found; indent with spaces, not tabs"
+    lines = text.splitlines()
+    above = next((t for t in reversed(lines[: line - 1]) if t.strip() and not t.lstrip().startswith("#")), "")
+    if message == "mapping values are not allowed here":
+        here = lines[line - 1] if line <= len(lines) else ""
+        field_above = len(above) - len(above.lstrip(" -"))
+        key = re.match(r"^\s*[\w-]+: ", here)
+        if key and key.end() - 1 == column and _indent(here) != field_above:  # the colon after a field's name
+            return (f"this line is indented by {_indent(here)} spaces, the field above it by {field_above}; if it "
+                    "is a field of its own, indent it like the field above, else put the whole value in quotes")
+        return "invalid YAML: a colon followed by a space inside a value; put the whole value in quotes"
+    if message.startswith("expected <block end>") or message.startswith("expected <block mapping key>") or (
+            message.startswith("did not find expected key")):
+        here = _indent(lines[line - 1]) if line <= len(lines) else 0
+        before = _indent(above)
+        return (f"the indentation of this line ({here} spaces) does not fit the lines above it ({before} spaces); "
+                "indent it exactly like the other entries of its list or mapping")
+    if message.startswith("found character '@'") or message.startswith("found character '`'"):
+        return "a value may not start with @ or `; put the whole value in quotes"
+    return f"invalid YAML: {message}"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _build(node: yaml.Node, path: tuple, located: Located, problems: list[Problem]) -> object:
@@ -96,7 +172,10 @@ def _build(node: yaml.Node, path: tuple, located: Located, problems: list[Proble
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), located, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    value = _scalar(node)
+    if not isinstance(value, str) and value is not None:
+        located.written[path] = node.value
+    return value
 
 
 def _position(node: yaml.Node) -> tuple[int, int]:

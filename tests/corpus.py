@@ -127,3 +127,49 @@ CASES |= {
     "prerequisite on an unknown profile": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      profile_prerequisites:\n        - {profiles: [coordinator], requires: hp, source: doc}\n",
                                                     "data/ern_catalogue.yaml:114:23: networks[1].guide.profile_prerequisites[0].profiles[0]: expected one of the access profile ids: hp, researcher; got 'coordinator'"),
 }
+
+# Input that would make reading unbounded or surprising, and the slips YAML reports in its own words (#12).
+CASES |= {
+    "anchor (an alias bomb starts with one)": catalogue("  target: CPMS\n", "  target: CPMS\n  bomb: &a [lol, lol]\n  bomb2: [*a, *a]\n",
+                                                        "data/ern_catalogue.yaml:29:9: anchors (&a) are not allowed; write the value out in full where it is needed"),
+    "alias": catalogue("  target: CPMS\n", "  target: *a\n",
+                       "data/ern_catalogue.yaml:28:11: aliases (*a) are not allowed; write the value out in full"),
+    "unknown tag": catalogue("  target: CPMS\n", "  target: !include other.yaml\n",
+                             "data/ern_catalogue.yaml:28:11: YAML tags like !include are not allowed; remove it and write the value itself"),
+    "merge key": catalogue("  target: CPMS\n", "  target: CPMS\n  <<: {x: 1}\n",
+                           "data/ern_catalogue.yaml:29:3: merge keys (<<) are not allowed; write the fields out in full"),
+    "deep nesting": catalogue("  target: CPMS\n", "  target: " + "[" * 40 + "]" * 40 + "\n",
+                              "data/ern_catalogue.yaml:28:41: nested more than 32 levels deep; is the indentation right?"),
+    "NUL byte": catalogue("  target: CPMS\n", "  target: CP\x00MS\n",
+                          "data/ern_catalogue.yaml:28:13: a control character (U+0000) that YAML does not allow; delete it (it is often pasted in by accident)"),
+    "folder named like a text file": Case("guides/fr/extra.yaml/notes.txt", None, "",
+                                          ["guides/fr/extra.yaml:1:1: expected a file, found a folder with that name; rename or remove the folder"]),
+    "list item indented one space too far": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "           - {code: DE30, name: Universitätsklinikum Bonn}\n",
+                                                      "data/ern_catalogue.yaml:107:12: the indentation of this line (11 spaces) does not fit the lines above it (10 spaces); indent it exactly like the other entries of its list or mapping"),
+    "field indented one space too far": catalogue("        hospitals_complete: true\n", "         hospitals_complete: true\n",
+                                                  "data/ern_catalogue.yaml:104:28: this line is indented by 9 spaces, the field above it by 8; if it is a field of its own, indent it like the field above, else put the whole value in quotes"),
+    "hospital name with a comma": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: Universitätsklinikum Bonn, Campus Venusberg}",
+                                            'data/ern_catalogue.yaml:107:75: networks[1].countries[0].hospitals[1].Campus Venusberg: unknown field \'Campus Venusberg\'; if it is the end of the value before it (a name with a comma), put that whole value in quotes: name: "..., ..."'),
+    "name YAML reads as a number": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: 0051}",
+                                             "data/ern_catalogue.yaml:107:32: networks[1].countries[0].hospitals[1].name: expected text, got 0051, which YAML reads as 41; put it in quotes: '0051'"),
+    "name YAML reads as false": catalogue("  - {code: IT, name: Italy}\n", "  - {code: IT, name: NO}\n",
+                                          "data/ern_catalogue.yaml:50:22: countries[1].name: expected text, got NO, which YAML reads as false; put it in quotes: 'NO'"),
+    "address that breaks out of its link": catalogue("    label: BETA - Second Test Diseases\n", "    label: BETA - Second Test Diseases\n    website: https://beta.example.eu/x)[EVIL](javascript:alert(1)\n",
+                                                     "data/ern_catalogue.yaml:97:14: networks[1].website: expected an https:// address without spaces, quotes or brackets (write ( as %28 and ) as %29), got 'https://beta.example.eu/x)[EVIL](javascript:alert(1)'"),
+    "attribute list in a text": Case(FRENCH, "  text: Domaine\n", "  text: 'Domaine {: onmouseover=alert(1) }'\n",
+                                     ["guides/fr/site.yaml:6:1: home.table.diseases: curly braces are only for placeholders like {network}; attribute lists such as {: ...} or { .class } are not allowed in texts"]),
+    "reference-style javascript link in a text": Case(FRENCH, "  text: Domaine\n", "  text: \"[Domaine][x]\\n\\n[x]: javascript:alert(1)\"\n",
+                                                      ["guides/fr/site.yaml:6:1: home.table.diseases: expected a link to https://, mailto:, #anchor or a {placeholder}, got 'javascript:alert(1)'"]),
+}
+
+# Names that would make a page the site already has, or none (#12).
+CASES |= {
+    "organisation named like a simulator page": catalogue("  - label: COVID-19\n", "  - label: Index\n",
+                                                          "data/ern_catalogue.yaml:30:12: other_organisations[0].label: its practice page would be sim/index.html, already a page of the simulator's own; change the label"),
+    "organisation label of punctuation only": catalogue("  - label: COVID-19\n", "  - label: '!!!'\n",
+                                                        "data/ern_catalogue.yaml:30:12: other_organisations[0].label: expected a label with letters or digits (it names the practice page), got '!!!'"),
+    "two organisations making one page": catalogue("    source: doc\nguest_access:", "    source: doc\n  - label: Covid 19\n    note: organisation.covid-19\n    source: doc\nguest_access:",
+                                                   "data/ern_catalogue.yaml:33:12: other_organisations[1].label: its practice page would be sim/covid-19.html, already the page of 'COVID-19'; change the label"),
+    "network id index": catalogue("  - id: alpha\n", "  - id: index\n",
+                                  ["data/ern_catalogue.yaml:91:9: networks[0].id: 'index' names a page of the site itself; choose another id"]),
+}

@@ -49,3 +49,37 @@ def test_broken_input(tmp_path, capsys, case):
     assert "Traceback" not in "\n".join(err)
     assert err[:-1] == case.expected
     assert err[-1].endswith("found; nothing was built.")
+
+
+@pytest.mark.parametrize("target", ["outside", "loop"])
+def test_a_symlinked_text_file_is_refused_without_being_read(tmp_path, capsys, target):
+    project = project_with(tmp_path / "project", None)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("home.heading:\n  text: SECRET CONTENT\n", encoding="utf-8")
+    link = project / "guides" / "fr" / "extra.yaml"
+    link.symlink_to(secret if target == "outside" else link)
+    code = main(["--root", str(project), "check"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.splitlines()[0] == ("guides/fr/extra.yaml:1:1: expected a plain file, found a symbolic link; "
+                                   "put the file itself here")
+    assert "SECRET" not in err and "Traceback" not in err
+
+
+def test_a_language_the_build_asks_for_without_texts_is_found_by_check(tmp_path, capsys):
+    project = project_with(tmp_path, None)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config + "        - locale: de\n          name: Deutsch\n          build: true\n",
+                                        encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "mkdocs.yml:1:1: plugins.i18n.languages: language 'de' has no texts: expected a folder guides/de/ "
+        "(create it with: ern-guides new-language de)")
+
+
+def test_outside_the_project_ern_guides_says_where_to_run_it(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "not an ERN Guides project: expected data/ern_catalogue.yaml and guides/ here; run ern-guides in the " \
+           "project folder (the one with mkdocs.yml), or name it with --root" in err
+    assert "Traceback" not in err

@@ -156,8 +156,9 @@ def test_every_built_guide_has_a_contact_and_names_the_source_of_each_fact_of_it
 def test_the_helpdesk_page_shows_which_networks_have_sources_of_their_own(built_site, catalogue):
     page = (built_site / "helpdesks" / "index.html").read_text(encoding="utf-8")
     page = page[page.index("<article"):]
-    rows = {n.id: next(r for r in page.split("<tr>") if f'href="../networks/{n.id}/"' in r) for n in catalogue.networks}
+    rows = {n.id: html.unescape(next(r for r in page.split("<tr>") if f'href="../networks/{n.id}/"' in r))
+            for n in catalogue.networks}
     for network in catalogue.networks:
-        titles = [html.escape(catalogue.source(s).title, quote=False) for s in network.sources]
+        titles = [catalogue.source(s).title for s in network.sources]
         assert all(title in rows[network.id] for title in titles), network.id
         assert (network.checked is None) == ("20" not in rows[network.id].split("</td>")[2]), network.id
