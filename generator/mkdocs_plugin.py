@@ -47,12 +47,14 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             return config
         pin_build_date(root)
         try:
-            printed = pdf.existing(root)
+            printed, stale = pdf.existing(root)
             result = pipeline.generate(root, _languages(config), frozenset(printed))
             extra = {**printed, **_material_sitemaps(result.pages, _languages(config))}
             tree = staging.compose(hand_written, result.pages, extra)
         except (InputError, ValueError) as e:
             raise PluginError(str(e)) from None
+        for found in stale:
+            log.info(f"not published: {found}; print the guides again with `ern-guides pdf`")
         for problem in pipeline.outdated_facts(root, result.catalogue):  # informs; `ern-guides check --strict` fails
             log.info(f"to check again: {problem}")
         for language, keys in sorted(result.untranslated().items()):

@@ -51,7 +51,17 @@ def print_guides(root: Path, languages: list[str], network_ids: list[str], playw
     return written
 
 
-def existing(root: Path) -> dict[str, bytes]:
-    """PDFs already printed, by their path in the docs tree (`<lang>/networks/<id>.pdf`)."""
-    folder = root / PDF_DIR
-    return {f"{p.parent.name}/networks/{p.name}": p.read_bytes() for p in sorted(folder.glob("*/*.pdf"))}
+def existing(root: Path) -> tuple[dict[str, bytes], list[str]]:
+    """PDFs already printed and still up to date, by their path in the docs tree (`<lang>/networks/<id>.pdf`);
+    and, for the log, those older than an edit of the catalogue, a text or a template (never published)."""
+    inputs = [root / "data" / "ern_catalogue.yaml", *(root / "guides").glob("*/*.yaml"),
+              *(Path(__file__).parent / "templates").rglob("*.j2")]
+    newest = max(inputs, key=lambda p: p.stat().st_mtime)
+    edited = newest.relative_to(root).as_posix() if newest.is_relative_to(root) else newest.name
+    fresh, stale = {}, []
+    for printed in sorted((root / PDF_DIR).glob("*/*.pdf")):
+        if printed.stat().st_mtime >= newest.stat().st_mtime:
+            fresh[f"{printed.parent.name}/networks/{printed.name}"] = printed.read_bytes()
+        else:
+            stale.append(f"{printed.relative_to(root).as_posix()} is older than the last edit of {edited}")
+    return fresh, stale

@@ -1,17 +1,27 @@
 """Atomic publish: a build writes to a temporary folder beside site/ and replaces site/ only on success.
 
+The switch is one system call where the system has it (Linux's renameat2 exchange): at every moment a web
+server finds either the whole previous site or the whole new one. The published folder gets the permissions
+the umask gives (a web server running as another user can read it). A site/ that is a symbolic link (to a
+deploy folder, say) stays one: the folder it points to is replaced. A build that dies leaves a folder named
+after its process, which the next build removes; Ctrl-C cleans up at once.
+
 Also pins the build date (SOURCE_DATE_EPOCH, honoured by MkDocs) to the last commit, so that two builds
 of the same inputs are byte-identical.
 """
 
 from __future__ import annotations
 
+import atexit
+import ctypes
 import logging
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.ern-guides")
 
 
 class _WarningCounter(logging.Handler):
@@ -27,28 +37,80 @@ class AtomicSite:
     """Redirects a build's output to a temporary folder; `finish` swaps it in, `abandon` throws it away."""
 
     def __init__(self, final: Path) -> None:
-        self.final = final
-        final.parent.mkdir(parents=True, exist_ok=True)
-        self.temporary = Path(tempfile.mkdtemp(prefix=f".{final.name}-building-", dir=final.parent))
+        self.final = final.resolve() if final.is_symlink() else final  # publish where a symlink points
+        self.final.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(self.final)
+        prefix = f".{self.final.name}-building-{os.getpid()}-"
+        self.temporary = Path(tempfile.mkdtemp(prefix=prefix, dir=self.final.parent))
+        self.temporary.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a web server must read it
         self.warnings = _WarningCounter()
         logging.getLogger("mkdocs").addHandler(self.warnings)
+        atexit.register(self.abandon)  # Ctrl-C: MkDocs does not report a KeyboardInterrupt to plugins
 
     def finish(self, strict: bool) -> None:
         """Publish, unless strict mode will abort the build for warnings (MkDocs checks after post_build)."""
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
         if strict and self.warnings.count:
             self.abandon()
             return
-        old = self.final.with_name(f".{self.final.name}-previous")
-        shutil.rmtree(old, ignore_errors=True)
-        if self.final.exists():
-            self.final.rename(old)
-        self.temporary.rename(self.final)
-        shutil.rmtree(old, ignore_errors=True)
+        self._stop_watching()
+        if not self.final.exists():
+            self.temporary.rename(self.final)
+            return
+        _exchange(self.temporary, self.final)  # the temporary folder now holds the previous site
+        shutil.rmtree(self.temporary, ignore_errors=True)
+        if self.temporary.exists():
+            log.warning(f"the previous site could not be removed entirely: {self.temporary} (remove it by hand)")
 
     def abandon(self) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self._stop_watching()
         shutil.rmtree(self.temporary, ignore_errors=True)
+
+    def _stop_watching(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        atexit.unregister(self.abandon)
+
+
+def remove_leftovers(final: Path) -> None:
+    """Remove what builds that died left beside the site: folders of processes that no longer run."""
+    for folder in final.parent.glob(f".{final.name}-building-*"):
+        pid = folder.name.removeprefix(f".{final.name}-building-").partition("-")[0]
+        if not (pid.isdigit() and _running(int(pid))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(new: Path, old: Path) -> None:
+    """Swap two folders in one step; where the system cannot, move the old one aside first (a moment without
+    a site, reported)."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is not None:
+        if renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(old), _RENAME_EXCHANGE) == 0:
+            return
+        log.info(f"atomic exchange unavailable here ({os.strerror(ctypes.get_errno())}); moving the old site aside")
+    aside = Path(tempfile.mkdtemp(prefix=f".{old.name}-building-{os.getpid()}-old-", dir=old.parent))
+    aside.rmdir()
+    old.rename(aside)
+    new.rename(old)
+    aside.rename(new)
 
 
 def pin_build_date(root: Path) -> None:

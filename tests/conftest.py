@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import pipeline
 from generator.browser import BrowserNotFound, launch_options, serve
@@ -87,6 +88,19 @@ def text_of_class(page_html: str, css_class: str) -> list[str]:
     parser = _ClassText(css_class)
     parser.feed(page_html)
     return parser.found
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes every value out in full: the catalogue refuses anchors and aliases, which PyYAML would write for
+    values shared between places."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def write_yaml(path: Path, data: object) -> None:
+    """Write data as a helpdesk would: plain YAML, keys in their order, no anchors."""
+    path.write_text(yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -100,6 +101,15 @@ def test_pdf_command_prints_a4_guides_that_the_next_build_links(project_copy, pl
     assert (site / "fr" / "networks" / "reconnet.pdf").read_bytes() == content
     assert 'href="../reconnet.pdf"' in (site / "fr" / "networks" / "reconnet" / "index.html").read_text("utf-8")
     assert "reconnet.pdf" not in (site / "networks" / "reconnet" / "index.html").read_text("utf-8")
+
+    catalogue = project_copy / "data" / "ern_catalogue.yaml"  # a helpdesk edits after printing
+    os.utime(catalogue, (pdf.stat().st_mtime + 10, pdf.stat().st_mtime + 10))
+    result = mkdocs_build(project_copy, site)
+    assert result.returncode == 0
+    assert ("not published: build/pdf/fr/reconnet.pdf is older than the last edit of data/ern_catalogue.yaml; "
+            "print the guides again with `ern-guides pdf`") in result.stderr
+    assert not (site / "fr" / "networks" / "reconnet.pdf").exists()
+    assert "reconnet.pdf" not in (site / "fr" / "networks" / "reconnet" / "index.html").read_text("utf-8")
 
 
 def test_a_build_failing_at_the_end_keeps_the_site(project_copy):

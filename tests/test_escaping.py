@@ -10,7 +10,7 @@ import sys
 
 import yaml
 
-from conftest import mkdocs_build
+from conftest import mkdocs_build, write_yaml
 
 PAYLOAD = "<script>alert('x')</script> <img src=x onerror=alert('y')> \"><svg onload=alert('z')>"
 
@@ -47,7 +47,7 @@ def poison_texts(project, payload: str) -> None:
         for entry in entries.values():
             placeholders = " ".join(sorted(set(re.findall(r"\{[a-z_]+\}", entry["text"]))))
             entry["text"] = f"{payload} {placeholders}".strip()
-        path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+        write_yaml(path, entries)
 
 
 def test_markup_in_every_text_is_shown_literally(project_copy):
@@ -108,7 +108,7 @@ def poison_catalogue(project) -> list[str]:
         poison(country, "name")
     for source in cat["sources"]:
         poison(source, "title")
-    path.write_text(yaml.safe_dump(cat, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_yaml(path, cat)
     return written
 
 

@@ -21,7 +21,7 @@ from generator.errors import InputError
 from generator.pipeline import load_texts
 from generator.render import render_site
 from generator.simulator_pages import render_simulator
-from conftest import text_of_class
+from conftest import text_of_class, write_yaml
 from test_corpus import project_with
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +50,7 @@ def fixture_data() -> dict:
 
 def load(tmp_path: Path, data: dict):
     path = tmp_path / "catalogue.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_yaml(path, data)
     return load_catalogue(path, "data/ern_catalogue.yaml", TEXTS["en"].source, root=tmp_path)
 
 
@@ -152,7 +152,7 @@ def test_facts_past_their_maximum_age_are_reported_with_file_and_line(tmp_path):
     data["steps"]["phone"]["checked"] = date(2025, 1, 1)
     path = tmp_path / "data" / "ern_catalogue.yaml"
     path.parent.mkdir()
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    write_yaml(path, data)
     cat = load_catalogue(path, "data/ern_catalogue.yaml", TEXTS["en"].source)
     assert outdated(path, "data/ern_catalogue.yaml", cat, date(2026, 1, 1)) == []  # 365 days: not yet
     [old] = outdated(path, "data/ern_catalogue.yaml", cat, date(2026, 1, 3))

@@ -1,0 +1,80 @@
+"""Publishing that operators can trust: readable by a web server, switched atomically, recovered after a crash."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import fingerprint, mkdocs_build
+
+
+def start_build(project: Path, site: Path) -> subprocess.Popen:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site"))
+
+
+def test_the_published_site_is_readable_by_another_user_and_leftovers_are_cleared(project_copy):
+    """With the usual umask 022 every folder and file is readable (folders enterable) by others; what a killed
+    build left behind is removed and does not stop this one."""
+    site = project_copy / "site"
+    dead = project_copy / ".site-building-999999999-abc"  # no such process
+    (dead / "assets").mkdir(parents=True)
+    subprocess.run(["bash", "-c", f"umask 022 && {sys.executable} -m mkdocs build -q --site-dir {site}"],
+                   cwd=project_copy, check=True, capture_output=True)
+    private = [p for p in [site, *site.rglob("*")]
+               if not stat.S_IMODE(p.stat().st_mode) & (stat.S_IROTH | (stat.S_IXOTH if p.is_dir() else 0))]
+    assert private == []
+    assert leftovers(project_copy) == []
+
+
+def test_a_symlinked_site_stays_a_link_and_its_folder_is_updated(project_copy, tmp_path):
+    deploy = tmp_path / "deploy"
+    deploy.mkdir()
+    (deploy / "old.html").write_text("old", encoding="utf-8")
+    site = project_copy / "site"
+    site.symlink_to(deploy)
+    assert mkdocs_build(project_copy, site).returncode == 0
+    assert site.is_symlink() and site.resolve() == deploy
+    assert (deploy / "index.html").is_file() and not (deploy / "old.html").exists()
+    assert leftovers(tmp_path) == [] and leftovers(project_copy) == []
+
+
+def test_a_build_killed_at_any_moment_leaves_a_whole_site(project_copy):
+    """SIGKILL at several moments of a build (rendering, writing, switching): site/ is always the whole site."""
+    site = project_copy / "site"
+    started = time.monotonic()
+    assert mkdocs_build(project_copy, site).returncode == 0
+    duration = time.monotonic() - started
+    whole = fingerprint(site)  # builds of the same inputs are byte-identical: old and new are the same
+    for fraction in (0.4, 0.9, 0.98):
+        build = start_build(project_copy, site)
+        time.sleep(duration * fraction)
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        assert fingerprint(site) == whole, f"killed at {fraction:.0%} of a build"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    assert leftovers(project_copy) == []
+
+
+def test_ctrl_c_leaves_the_site_and_no_temporary_folder(project_copy):
+    site = project_copy / "site"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    whole = fingerprint(site)
+    build = start_build(project_copy, site)
+    while not leftovers(project_copy):  # the build has started writing
+        time.sleep(0.05)
+    time.sleep(0.5)
+    build.send_signal(signal.SIGINT)
+    assert build.wait() != 0
+    assert fingerprint(site) == whole
+    assert leftovers(project_copy) == []
