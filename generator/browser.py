@@ -10,6 +10,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.headers import HEADERS
+
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Without these, a system Chromium tries to reach Google's services at start-up.
 SYSTEM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
@@ -33,15 +35,23 @@ def launch_options(playwright) -> dict:
     raise BrowserNotFound(HOW_TO_INSTALL)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _PublishedHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves as a web server set up as the README says: with the security headers of generator/headers.py,
+    so that what the tests see is what readers get."""
+
+    def end_headers(self):
+        for name, value in HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` over http on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    """Serve `folder` over http on a free port of 127.0.0.1, with the security headers; yields the base URL."""
+    handler = functools.partial(_PublishedHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

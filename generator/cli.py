@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import pdf, pipeline, simulator, translation
+from generator import headers, pdf, pipeline, simulator, translation
 from generator.browser import BrowserNotFound
 from generator.errors import InputError
 from generator.model import Catalogue
@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
     generate.add_argument("output", type=Path)
     commands.add_parser("pdf", help="print every guide to build/pdf/<lang>/<network>.pdf (A4)")
+    host = commands.add_parser("headers", help="print the security headers for the web server that serves site/")
+    host.add_argument("host", choices=headers.HOSTS)
     commands.add_parser("graph", help="print the simulator's states and transitions as a Mermaid flowchart")
     status = commands.add_parser("status", help="translation coverage of every language")
     status.add_argument("--strict", action="store_true", help="exit 1 if anything is missing, stale or mismatched")
@@ -68,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "schema":
             args.output.write_text(schema_text(), encoding="utf-8")
             print(f"wrote {args.output}")
+        elif args.command == "headers":
+            print(headers.config(args.host), end="")
         elif args.command == "check":
             catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
             old = pipeline.outdated_facts(args.root, catalogue)

@@ -13,7 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from generator import page_scan, pdf, pipeline, staging
+from generator import headers, page_scan, pdf, pipeline, staging
 from generator.errors import InputError
 from generator.publish import AtomicSite, pin_build_date
 
@@ -49,7 +49,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         try:
             printed, stale = pdf.existing(root)
             result = pipeline.generate(root, _languages(config), frozenset(printed))
-            extra = {**printed, **_material_sitemaps(result.pages, _languages(config))}
+            extra = {**printed, **_material_sitemaps(result.pages, _languages(config)),
+                     "_headers": headers.config("netlify").encode()}  # read by Netlify and Cloudflare Pages
             tree = staging.compose(hand_written, result.pages, extra)
         except (InputError, ValueError) as e:
             raise PluginError(str(e)) from None
@@ -61,6 +62,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             log.info(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
                         + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
         self.texts = result.texts
+        config.extra["content_security_policy"] = headers.PAGE_POLICY  # overrides/main.html puts it in <head>
         self.network_order = [n.id for n in result.catalogue.networks]
         self.domains = page_scan.allowed_domains(root, result.catalogue)
         for language in config.plugins["i18n"].config.languages:  # menu names come from the texts

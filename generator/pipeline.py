@@ -58,9 +58,23 @@ def load_texts(root: Path, languages: list[str]) -> dict[str, Texts]:
 
 
 def check(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, Texts]]:
+    """Everything the build would find wrong in the inputs, found without building."""
     texts = load_texts(root, languages)
     catalogue = load_catalogue(root / CATALOGUE, CATALOGUE, texts[SOURCE_LANGUAGE].source, root)
+    simulator_graph(catalogue)
     return catalogue, texts
+
+
+def simulator_graph(catalogue: model.Catalogue) -> simulator.Graph:
+    """The simulator's pages and links, refused if any is unreachable, a dead end or a link to nowhere."""
+    try:
+        graph = simulator.build(catalogue)
+    except ValueError as e:
+        raise InputError([Problem(CATALOGUE, 1, 1, "simulator", str(e))]) from None
+    flaws = graph.problems()
+    if flaws:
+        raise InputError([Problem(CATALOGUE, 1, 1, "simulator", flaw) for flaw in flaws])
+    return graph
 
 
 def outdated_facts(root: Path, catalogue: model.Catalogue, today: date | None = None) -> list[Problem]:
@@ -71,10 +85,7 @@ def outdated_facts(root: Path, catalogue: model.Catalogue, today: date | None = 
 def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset()) -> Result:
     """Render every page; `pdfs` are the docs-tree paths of printed guides to link to."""
     catalogue, texts = check(root, languages)
-    graph = simulator.build(catalogue)
-    flaws = graph.problems()
-    if flaws:
-        raise InputError([Problem(CATALOGUE, 1, 1, "simulator", flaw) for flaw in flaws])
+    graph = simulator_graph(catalogue)
     try:
         pages = render_site(catalogue, texts, pdfs) | render_simulator(catalogue, texts, graph)
     except KeyError as e:

@@ -78,3 +78,17 @@ def test_ctrl_c_leaves_the_site_and_no_temporary_folder(project_copy):
     assert build.wait() != 0
     assert fingerprint(site) == whole
     assert leftovers(project_copy) == []
+
+
+def test_security_headers_for_each_host_name_every_header(project_copy):
+    from generator.headers import HEADERS, config
+
+    nginx, apache, netlify = config("nginx"), config("apache"), config("netlify")
+    for name, value in HEADERS.items():
+        assert f'add_header {name} "{value}" always;' in nginx.splitlines()
+        assert f'Header always set {name} "{value}"' in apache.splitlines()
+        assert f"  {name}: {value}" in netlify.splitlines()
+    assert "frame-ancestors 'none'" in HEADERS["Content-Security-Policy"]
+    site = project_copy / "site"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    assert (site / "_headers").read_text(encoding="utf-8") == netlify  # published for Netlify, Cloudflare Pages
