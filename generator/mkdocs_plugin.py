@@ -24,6 +24,9 @@ class ErnGuidesConfig(Config):
     staging_dir = config_options.Type(str, default="build/docs")
 
 
+# Material's search dialog, as partials/search.html writes it.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
 # Navigation sections named after generated folders, and the key of their translated title.
 SECTION_TITLES = {"Networks": "nav.networks"}
 
@@ -107,6 +110,12 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             if item.is_section and item.title == str(t(SECTION_TITLES["Networks"])):
                 item.children.sort(key=self._catalogue_position)  # as on the home page and the screens
         return nav
+
+    def on_post_page(self, output, *, page, config):
+        """Material's search dialog has no accessible name (axe: aria-dialog-name); give it one, in the
+        page's language, without copying the theme's partial."""
+        t = self.texts.get(config.theme["language"]) or self.texts["en"]
+        return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{t("nav.search-dialog")}">', 1)
 
     def _catalogue_position(self, item) -> int:
         stem = Path(item.file.src_uri).stem if getattr(item, "file", None) else ""
