@@ -6,7 +6,9 @@ the catalogue or the texts stops the build with its file:line messages and leave
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -26,6 +28,9 @@ class ErnGuidesConfig(Config):
 
 # Material's search dialog, as partials/search.html writes it.
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+# Material's language alternates in <head> (base.html), relative to the page.
+ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang=")')
 
 # Navigation sections named after generated folders, and the key of their translated title.
 SECTION_TITLES = {"Networks": "nav.networks"}
@@ -87,7 +92,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self.depth -= 1
         if self.depth > 0:
             return
-        problems = page_scan.scan(Path(config.site_dir), self.domains)
+        problems = page_scan.scan(Path(config.site_dir), self.domains, config.site_url)
         if problems:
             raise PluginError("published pages would carry what no template wrote; nothing was published:\n"
                               + "\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
@@ -112,10 +117,14 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         return nav
 
     def on_post_page(self, output, *, page, config):
-        """Material's search dialog has no accessible name (axe: aria-dialog-name); give it one, in the
-        page's language, without copying the theme's partial."""
+        """Two corrections to the theme's markup, without copying its templates: Material's search dialog gets
+        an accessible name in the page's language (axe: aria-dialog-name); with a site_url, the language
+        alternates become absolute addresses, as search engines expect hreflang links."""
         t = self.texts.get(config.theme["language"]) or self.texts["en"]
-        return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{t("nav.search-dialog")}">', 1)
+        output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{t("nav.search-dialog")}">', 1)
+        if page.canonical_url:
+            output = ALTERNATE.sub(lambda m: m.group(1) + urljoin(page.canonical_url, m.group(2)) + m.group(3), output)
+        return output
 
     def _catalogue_position(self, item) -> int:
         stem = Path(item.file.src_uri).stem if getattr(item, "file", None) else ""

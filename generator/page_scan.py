@@ -32,20 +32,22 @@ def allowed_domains(root: Path, cat: model.Catalogue) -> list[str]:
     return sorted(set(listed) | {urlsplit(url).hostname or "" for url in sourced if url} - {""})
 
 
-def scan(site: Path, domains: list[str]) -> list[str]:
-    """Every forbidden link, handler, style or element on the site's pages, one line each."""
+def scan(site: Path, domains: list[str], own: str | None = None) -> list[str]:
+    """Every forbidden link, handler, style or element on the site's pages, one line each. `own` is the site's
+    own address (site_url), to which its canonical and language links point."""
     problems = []
     for page in sorted(site.rglob("*.html")):
-        scanner = _Scanner(domains)
+        scanner = _Scanner(domains, own)
         scanner.feed(page.read_text(encoding="utf-8"))
         problems += [f"{page.relative_to(site).as_posix()}: {found}" for found in scanner.found]
     return problems
 
 
 class _Scanner(html.parser.HTMLParser):
-    def __init__(self, domains: list[str]) -> None:
+    def __init__(self, domains: list[str], own: str | None) -> None:
         super().__init__(convert_charrefs=True)
         self.domains = domains
+        self.own = own
         self.found: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -62,6 +64,8 @@ class _Scanner(html.parser.HTMLParser):
                     self.found.append(f"<{tag} {name}={value!r}>: {problem}")
 
     def link_problem(self, url: str) -> str | None:
+        if self.own and url.startswith(self.own):
+            return None
         parts = urlsplit(_INVISIBLE.sub("", url))
         scheme = parts.scheme.lower()
         if not scheme and parts.netloc:

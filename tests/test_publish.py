@@ -56,7 +56,7 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site(project_copy):
     assert mkdocs_build(project_copy, site).returncode == 0
     duration = time.monotonic() - started
     whole = fingerprint(site)  # builds of the same inputs are byte-identical: old and new are the same
-    for fraction in (0.4, 0.9, 0.98):
+    for fraction in (0.5, 0.97):
         build = start_build(project_copy, site)
         time.sleep(duration * fraction)
         build.send_signal(signal.SIGKILL)
@@ -92,3 +92,14 @@ def test_security_headers_for_each_host_name_every_header(project_copy):
     site = project_copy / "site"
     assert mkdocs_build(project_copy, site).returncode == 0
     assert (site / "_headers").read_text(encoding="utf-8") == netlify  # published for Netlify, Cloudflare Pages
+
+
+def test_with_a_site_url_canonical_and_language_links_are_absolute(project_copy):
+    site = project_copy / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ERN_GUIDES_SITE_URL": "https://guides.example.eu/"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project_copy,
+                   env=env, check=True, capture_output=True)
+    head = (site / "fr" / "helpdesks" / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert '<link rel="canonical" href="https://guides.example.eu/fr/helpdesks/">' in head
+    assert '<link rel="alternate" href="https://guides.example.eu/helpdesks/" hreflang="en">' in head
+    assert '<link rel="alternate" href="https://guides.example.eu/fr/helpdesks/" hreflang="fr">' in head
