@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -40,6 +40,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     texts: dict = {}
     network_order: list[str] = []
     domains: list[str] = []  # what published pages may link to
+    not_found: dict[str, str] = {}  # each language's 404 page, as its build pass rendered it
     command: str = "build"
     publishing: AtomicSite | None = None
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
@@ -86,12 +87,31 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_pre_build(self, *, config):
         self.depth += 1
+        if self.depth == 1:
+            self.not_found = {}
+
+    def on_template_context(self, context, *, template_name, config):
+        if template_name == "404.html":
+            t = self.texts.get(config.theme["language"]) or self.texts["en"]
+            languages = _languages(config)
+            language = config.theme["language"]
+            home = "" if language == languages[0] else f"{language}/"
+            context["not_found"] = {"title": t("not-found.title"), "body": t("not-found.body"),
+                                    "home_link": t("not-found.home"),
+                                    "home": urlsplit(config.site_url or "/").path.rstrip("/") + "/" + home}
+        return context
+
+    def on_post_template(self, output_content, *, template_name, config):
+        if template_name == "404.html":
+            self.not_found[config.theme["language"]] = output_content
+        return output_content
 
     @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
     def on_post_build(self, *, config):
         self.depth -= 1
         if self.depth > 0:
             return
+        self._write_not_found_pages(Path(config.site_dir), _languages(config))
         problems = page_scan.scan(Path(config.site_dir), self.domains, config.site_url)
         if problems:
             raise PluginError("published pages would carry what no template wrote; nothing was published:\n"
@@ -125,6 +145,15 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         if page.canonical_url:
             output = ALTERNATE.sub(lambda m: m.group(1) + urljoin(page.canonical_url, m.group(2)) + m.group(3), output)
         return output
+
+    def _write_not_found_pages(self, site: Path, languages: list[str]) -> None:
+        """One 404 page per language (`<lang>/404.html`), and the default language's at the root: each
+        language pass of mkdocs-static-i18n writes the root one, so the last language would win
+        (mkdocs-static-i18n#284). Their links are absolute paths: they work wherever the server shows them."""
+        for language, page in self.not_found.items():
+            target = site / ("404.html" if language == languages[0] else f"{language}/404.html")
+            if language in languages and target.parent.is_dir():
+                target.write_text(page, encoding="utf-8")
 
     def _catalogue_position(self, item) -> int:
         stem = Path(item.file.src_uri).stem if getattr(item, "file", None) else ""

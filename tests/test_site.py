@@ -111,3 +111,18 @@ def test_the_publishing_scan_passes_what_the_templates_write(tmp_path):
         '<a href="../x/">a</a> <a href="https://cpms.ern-net.eu/">b</a> <a href="mailto:a@b.eu">c</a> '
         '<a href="#top">d</a> <img alt="" src="assets/x.png"> <script src="assets/x.js"></script>', encoding="utf-8")
     assert page_scan.scan(tmp_path, ["ern-net.eu"]) == []
+
+
+def test_a_not_found_page_per_language(built_site):
+    """The root 404 page is in the default language (not the last one built, mkdocs-static-i18n#284); each other
+    language has its own, with its words and a link to its home page."""
+    pages = sitecheck.read_site(built_site)
+    texts = generate(ROOT, LANGUAGES).texts
+    for language in LANGUAGES:
+        path = "404.html" if language == LANGUAGES[0] else f"{language}/404.html"
+        page = pages[path]
+        assert page.lang == language
+        home = "/" if language == LANGUAGES[0] else f"/{language}/"
+        assert ("a.href", home) in page.links
+        title = (built_site / path).read_text(encoding="utf-8").split("<h1>")[1].split("</h1>")[0]
+        assert title == texts[language]("not-found.title")  # in its own words
