@@ -57,7 +57,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         pin_build_date(root)
         try:
             printed, stale = pdf.existing(root)
-            result = pipeline.generate(root, _languages(config), frozenset(printed))
+            result = pipeline.generate(root, _languages(config), frozenset(printed), config.site_url)
             extra = {**printed, **_material_sitemaps(result.pages, _languages(config)),
                      "_headers": headers.config("netlify").encode()}  # read by Netlify and Cloudflare Pages
             tree = staging.compose(hand_written, result.pages, extra)

@@ -82,12 +82,14 @@ def outdated_facts(root: Path, catalogue: model.Catalogue, today: date | None = 
     return outdated(root / CATALOGUE, CATALOGUE, catalogue, today or date.today())
 
 
-def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset()) -> Result:
-    """Render every page; `pdfs` are the docs-tree paths of printed guides to link to."""
+def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(),
+             site_url: str | None = None) -> Result:
+    """Render every page; `pdfs` are the docs-tree paths of printed guides to link to; `site_url` the address
+    the site is published at, where known."""
     catalogue, texts = check(root, languages)
     graph = simulator_graph(catalogue)
     try:
-        pages = render_site(catalogue, texts, pdfs) | render_simulator(catalogue, texts, graph)
+        pages = render_site(catalogue, texts, pdfs, site_url) | render_simulator(catalogue, texts, graph)
     except KeyError as e:
         raise InputError([Problem("generator/templates", 1, 1, "", str(e.args[0]))]) from None
     except jinja2.TemplateError as e:

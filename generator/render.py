@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup, escape
 
 from generator import model, simulator
-from generator.texts import Texts, literal
+from generator.texts import SOURCE_LANGUAGE, Texts, literal
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -141,8 +142,9 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
     )
 
 
-def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
-    """What texts may put in their {placeholders} on this network's guide."""
+def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = None) -> dict[str, object]:
+    """What texts may put in their {placeholders} on this network's guide. With the site's https address, the
+    link to the simulator is absolute, so that a printed guide shows where to practise."""
     s = guide.settings
     found = {
         "network": guide.network.short_name,
@@ -161,7 +163,9 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, object]:
         "browsers": t(s.browsers),
         "role": s.professional_role_example or "",
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
-        "simulator": f"../{simulator.start_id(guide.network)}.html",  # relative to networks/<id>.md
+        "simulator": (urljoin(site_url, f"{'' if t.language == SOURCE_LANGUAGE else t.language + '/'}"
+                              f"{simulator.start_id(guide.network)}.html") if (site_url or "").startswith("https://")
+                      else f"../{simulator.start_id(guide.network)}.html"),  # relative to networks/<id>.md
         "helpdesks_page": "../helpdesks.md",
     }
     for name, link in cat.links.items():  # a retired address gives way to its replacement
@@ -250,8 +254,10 @@ def kind_of(block: model.Block | model.Anchor) -> str:
     return next(kind for kind in model.BLOCK_KINDS if getattr(block, kind, None))
 
 
-def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Every generated page, by path under the docs tree (`<lang>/networks/<id>.md`)."""
+def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[str] = frozenset(),
+                site_url: str | None = None) -> dict[str, str]:
+    """Every generated page, by path under the docs tree (`<lang>/networks/<id>.md`); `site_url` is the address
+    the site is published at, where known."""
     env = environment(markdown=True)
     guides = [guide_for(cat, network) for network in cat.networks]
     pages: dict[str, str] = {}
@@ -269,7 +275,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(common, guides=guides))
         for guide in guides:
             t.missing_on_page.clear()
-            v = values(cat, guide, t)
+            v = values(cat, guide, t, site_url)
             has_pdf = f"{language}/networks/{guide.network.id}.pdf" in pdfs
             page = env.get_template("guide.md.j2").render(
                 common, guide=guide, v=v, has_pdf=has_pdf,

@@ -24,6 +24,7 @@ PAGE_KINDS = {
     "how to help translate": "translate/",
     "practise": "practise/",
     "for helpdesks": "helpdesks/",
+    "not found": "404.html",
 }
 AXE = Axe()
 
