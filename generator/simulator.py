@@ -106,8 +106,9 @@ def organisation_id(organisation: model.Network | model.OtherOrganisation, reade
     return f"sim/{reader.id}/{slug(organisation.label)}" if reader else f"sim/{slug(organisation.label)}"
 
 
-def country_id(network: model.Network, country: model.Country) -> str:
-    return f"sim/{network.id}/{country.code.lower()}"
+def country_id(network: model.Network, country: model.Country | None) -> str:
+    """A country's list of hospitals; `None` stands for the reader's country where the network's are unknown."""
+    return f"sim/{network.id}/{country.code.lower() if country else 'any'}"
 
 
 def hospital_id(network: model.Network, country: model.Country | None, hospital: model.Hospital | None) -> str:
@@ -159,11 +160,12 @@ def _add_network(graph: Graph, network: model.Network, entries: list[tuple[model
     top = network_id(network)
     done = submitted_id(network)
     graph.add(Node(done, "submitted", 4, top, (start_id(network),), network=network, label="Submitted"))
-    if not entries:  # countries unknown: practise with Guest Access, and ask the helpdesk
-        guest_page = hospital_id(network, None, None)
-        graph.add(Node(top, "network", 2, organisations_id(network), (guest_page,), network=network,
+    if not entries:  # countries unknown: "your country", whose list shows Guest Access, and ask the helpdesk
+        here, guest_page = country_id(network, None), hospital_id(network, None, None)
+        graph.add(Node(top, "network", 2, organisations_id(network), (here,), network=network,
                        label=network.short_name))
-        _add_hospital(graph, network, None, None, guest_page, top, done, guest)
+        graph.add(Node(here, "country", 2, top, (guest_page,), network=network, label="Your country"))
+        _add_hospital(graph, network, None, None, guest_page, here, done, guest)
         return
     graph.add(Node(top, "network", 2, organisations_id(network), tuple(country_id(network, c) for c, _ in entries),
                    network=network, label=network.short_name))

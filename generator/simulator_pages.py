@@ -115,27 +115,30 @@ class _Page:
 
     def _network(self):
         network = self.node.network
-        rows = [{"label": self.graph.nodes[c].label, "href": self.link(c)} for c in self.node.links
-                if self.graph.nodes[c].kind == "country"]
+        rows = [{"label": self.graph.nodes[c].country.name if self.graph.nodes[c].country
+                 else self.t("sim.network.your-country"), "href": self.link(c)} for c in self.node.links]
         return {"title": self.t("sim.network.title", network=network.short_name), "rows": rows,
-                "guest_href": self.link(self.node.links[0], "#step3"),
-                "guest_label": self.cat.guest_access.label,
+                "known": bool(network.countries), "guest_label": self.cat.guest_access.label,
                 "helpdesk": self._helpdesk()}
 
     def _country(self):
-        entry = next(e for e in self.node.network.countries if e.country == self.node.country.code)
+        """A country's hospitals as the guide knows them, or, for the reader's country where the network's are
+        unknown, Guest Access alone; each with what to do if yours is missing."""
+        country = self.node.country
+        entry = next((e for e in self.node.network.countries if country and e.country == country.code), None)
         options = [{"anchor": "h-" + target.rsplit("/", 1)[-1], "label": self.graph.nodes[target].label,
                     "href": self.link(target, "#step3")} for target in self.node.links]
-        if entry.note:
+        if entry and entry.note:
             note = self.t(entry.note)
-        elif not entry.hospitals:
+        elif entry is None or not entry.hospitals:
             note = self.t("sim.country.unknown", network=self.node.network.short_name, helpdesk=self._helpdesk())
         elif not entry.hospitals_complete:
             note = self.t("sim.country.incomplete", helpdesk=self._helpdesk())
         else:
             note = None
-        return {"title": self.t("sim.country.title", country=self.node.country.name), "options": options,
-                "note": note, "complete": entry.hospitals_complete}
+        name = country.name if country else self.t("sim.country.yours")
+        return {"title": self.t("sim.country.title", country=name), "country_name": name, "options": options,
+                "note": note, "complete": bool(entry and entry.hospitals_complete)}
 
     def _hospital(self):
         s = self.guide.settings

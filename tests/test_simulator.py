@@ -56,8 +56,10 @@ TRANSITIONS = [
     (f"{NET}/{C}/{H}", [f"{NET}/submitted", f"{NET}/{C}/{H}-path"], f"{NET}/{C}"),
     (f"{NET}/{C}/{H}-path", [], f"{NET}/{C}/{H}"),
     (f"{NET}/submitted", [f"{NET}/start"], f"{NET}/index"),
-    (f"sim/{BARE.id}/index", [f"sim/{BARE.id}/any/guest"], f"sim/{BARE.id}/organisations"),
-    (f"sim/{BARE.id}/any/guest", [f"sim/{BARE.id}/submitted", f"sim/{BARE.id}/any/guest-path"], f"sim/{BARE.id}/index"),
+    # Countries unknown: "your country", whose hospital screen shows Guest Access, as on the real screens.
+    (f"sim/{BARE.id}/index", [f"sim/{BARE.id}/any"], f"sim/{BARE.id}/organisations"),
+    (f"sim/{BARE.id}/any", [f"sim/{BARE.id}/any/guest"], f"sim/{BARE.id}/index"),
+    (f"sim/{BARE.id}/any/guest", [f"sim/{BARE.id}/submitted", f"sim/{BARE.id}/any/guest-path"], f"sim/{BARE.id}/any"),
 ] + [(f"{NET}/{e.country.lower()}", [f"{NET}/{e.country.lower()}/guest"], f"{NET}/index") for e in EMPTY[:1]]
 
 
