@@ -103,6 +103,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_post_template(self, output_content, *, template_name, config):
         if template_name == "404.html":
+            output_content = self._name_search_dialog(output_content, config)
             self.not_found[config.theme["language"]] = output_content
         return output_content
 
@@ -138,13 +139,17 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_post_page(self, output, *, page, config):
         """Two corrections to the theme's markup, without copying its templates: Material's search dialog gets
-        an accessible name in the page's language (axe: aria-dialog-name); with a site_url, the language
-        alternates become absolute addresses, as search engines expect hreflang links."""
-        t = self.texts.get(config.theme["language"]) or self.texts["en"]
-        output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{t("nav.search-dialog")}">', 1)
+        an accessible name; with a site_url, the language alternates become absolute addresses, as search
+        engines expect hreflang links."""
+        output = self._name_search_dialog(output, config)
         if page.canonical_url:
             output = ALTERNATE.sub(lambda m: m.group(1) + urljoin(page.canonical_url, m.group(2)) + m.group(3), output)
         return output
+
+    def _name_search_dialog(self, output: str, config) -> str:
+        """Material's search dialog has no accessible name (axe: aria-dialog-name): one in the page's language."""
+        t = self.texts.get(config.theme["language"]) or self.texts["en"]
+        return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{t("nav.search-dialog")}">', 1)
 
     def _write_not_found_pages(self, site: Path, languages: list[str]) -> None:
         """One 404 page per language (`<lang>/404.html`), and the default language's at the root: each
