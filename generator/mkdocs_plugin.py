@@ -137,6 +137,14 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
                 item.children.sort(key=self._catalogue_position)  # as on the home page and the screens
         return nav
 
+    def on_page_content(self, html, *, page, config, files):
+        """The table of contents takes its titles from the headings with their spaces collapsed to plain ones:
+        the language's spacing rules again."""
+        t = self.texts.get(config.theme["language"])
+        if t and t.typography:
+            _retitle(page.toc.items, t.typography.apply)
+        return html
+
     def on_post_page(self, output, *, page, config):
         """Two corrections to the theme's markup, without copying its templates: Material's search dialog gets
         an accessible name; with a site_url, the language alternates become absolute addresses, as search
@@ -163,6 +171,12 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     def _catalogue_position(self, item) -> int:
         stem = Path(item.file.src_uri).stem if getattr(item, "file", None) else ""
         return self.network_order.index(stem) if stem in self.network_order else len(self.network_order)
+
+
+def _retitle(items, rule) -> None:
+    for item in items:
+        item.title = rule(item.title)
+        _retitle(item.children, rule)
 
 
 EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'

@@ -15,6 +15,7 @@ from generator.catalogue import load_catalogue, outdated
 from generator.errors import InputError, Problem
 from generator.render import render_site
 from generator.simulator_pages import render_simulator
+from generator.typography import load_typography
 from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, load_language
 
 CATALOGUE = "data/ern_catalogue.yaml"
@@ -51,7 +52,12 @@ def load_texts(root: Path, languages: list[str]) -> dict[str, Texts]:
             problems.extend(e.problems)
             continue
         problems.extend(check_translation(source, entries))
-        texts[language] = Texts(language, entries, source)
+        try:
+            typography = load_typography(folder, f"{GUIDES}/{language}")
+        except InputError as e:
+            problems.extend(e.problems)
+            continue
+        texts[language] = Texts(language, entries, source, typography)
     if problems:
         raise InputError(problems)
     return texts

@@ -21,9 +21,11 @@ import markdown
 from markupsafe import Markup, escape
 
 from generator.errors import InputError, Problem, describe
+from generator.typography import Typography
 from generator.yamlsource import load
 
 SOURCE_LANGUAGE = "en"
+RULE_FILES = {"typography.yaml"}  # a language folder's files that are rules, not texts
 KEY = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
@@ -72,7 +74,7 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
     """Read every YAML file of one language folder; `display` names the folder in messages."""
     entries: dict[str, Entry] = {}
     problems: list[Problem] = []
-    files = sorted(folder.glob("*.yaml"))
+    files = sorted(p for p in folder.glob("*.yaml") if p.name not in RULE_FILES)
     if not files:
         raise InputError([Problem(display, 1, 1, "", "expected text files (*.yaml), found none")])
     for path in files:
@@ -206,10 +208,12 @@ def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -
 class Texts:
     """Look up and fill the texts of one language, falling back to English for missing keys."""
 
-    def __init__(self, language: str, entries: dict[str, Entry], source: dict[str, Entry]) -> None:
+    def __init__(self, language: str, entries: dict[str, Entry], source: dict[str, Entry],
+                 typography: Typography | None = None) -> None:
         self.language = language
         self.entries = entries
         self.source = source
+        self.typography = typography  # applied to the language's own texts, not to English shown instead
         self.missing: set[str] = set()
         self.missing_on_page: set[str] = set()
 
@@ -220,8 +224,9 @@ class Texts:
                 raise KeyError(f"no text with key {key!r} in guides/{SOURCE_LANGUAGE}/")
             self.missing.add(key)
             self.missing_on_page.add(key)
-            entry = self.source[key]
-        return fill(entry, values, key)
+            return fill(self.source[key], values, key)
+        filled = fill(entry, values, key)
+        return Markup(self.typography.apply(filled)) if self.typography else filled
 
 
 def fill(entry: Entry, values: dict[str, object], key: str) -> Markup:

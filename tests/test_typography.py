@@ -1,0 +1,98 @@
+"""A language's spacing rules (guides/<lang>/typography.yaml) are applied to its texts when pages are generated."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.errors import InputError
+from generator.texts import Entry, Texts, load_language
+from generator.typography import load_typography
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+PLAIN_SPACE = re.compile(r" [;:!?»]|« ")
+
+
+class _TextsIn(html.parser.HTMLParser):
+    """The visible text of a page in one language: text inside an element marked with another `lang` (the
+    English screen pictures) is left out, as are scripts and styles."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.language = language
+        self.stack: list[tuple[str, str]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        inherited = self.stack[-1][1] if self.stack else ""
+        lang = dict(attrs).get("lang") or inherited
+        self.stack.append((tag, "-" if tag in ("script", "style") else lang))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][1] == self.language:
+            self.text.append(data)
+
+
+def plain_spaces(page: str, language: str) -> list[str]:
+    parser = _TextsIn(language)
+    parser.feed(page)
+    text = " ".join(parser.text)
+    return [text[max(0, m.start() - 25):m.end() + 10] for m in PLAIN_SPACE.finditer(text)]
+
+
+def test_no_plain_space_before_french_high_punctuation(built_site):
+    pages = sorted((built_site / "fr").rglob("*.html"))
+    assert len(pages) > 300
+    found = [f"{p.relative_to(built_site)}: {snippet!r}" for p in pages
+             for snippet in plain_spaces(p.read_text(encoding="utf-8"), "fr")]
+    assert found == []
+
+
+def test_the_check_itself_finds_a_plain_space():
+    page = '<html lang="fr"><p>Bonjour : vous <br><span lang="en">Step 3 : select</span> « ici »</p></html>'
+    assert len(plain_spaces(page, "fr")) == 3  # " :", "« " and " »"; not the English screen's " :"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_rules_apply_to_the_languages_own_texts_not_to_english_shown_instead(tmp_path):
+    english = load_language(write(tmp_path / "en", "site.yaml", "a.b:\n  text: 'Hi : you?'\n  note: x\n"
+                                  "a.c:\n  text: 'Not yet : translated!'\n  note: x\n"), "guides/en", is_source=True)
+    folder = write(tmp_path / "fr", "site.yaml", "a.b:\n  text: 'Salut : « toi » ; ça va ? {url}'\n")
+    write(folder, "typography.yaml", "- {space: narrow no-break, before: ';!?'}\n"
+                                     "- {space: no-break, before: ':»'}\n- {space: no-break, after: '«'}\n")
+    english["a.b"] = Entry("Hi : you? {url}", "guides/en/site.yaml", 1, "x")
+    french = load_language(folder, "guides/fr", is_source=False)
+    t = Texts("fr", french, english, load_typography(folder, "guides/fr"))
+    assert t("a.b", url="https://x.eu/?a=b") == "Salut\u00a0: «\u00a0toi\u00a0»\u202f; ça va\u202f? https://x.eu/?a=b"
+    assert t("a.c") == "Not yet : translated!"  # English fallback keeps English spacing
+
+
+@pytest.mark.parametrize("rules, expected", [
+    ("- {space: thin, before: ':'}\n",
+     "guides/fr/typography.yaml:1:3: [0]: expected a rule with space: no-break or narrow no-break, got a mapping"),
+    ("- {space: no-break, around: ':'}\n",
+     "guides/fr/typography.yaml:1:3: [0]: expected space and before and/or after (text): before: characters that "
+     "take this space before them, instead of a plain space; after: characters that take this space after them, "
+     "instead of a plain space"),
+    ("space: no-break\n",
+     "guides/fr/typography.yaml:1:1: expected a list of rules like - {space: no-break, before: ':'}, got a mapping"),
+])
+def test_a_broken_rule_is_refused_with_file_and_line(tmp_path, rules, expected):
+    folder = write(tmp_path / "fr", "typography.yaml", rules)
+    with pytest.raises(InputError) as caught:
+        load_typography(folder, "guides/fr")
+    assert [str(p) for p in caught.value.problems] == [expected]
