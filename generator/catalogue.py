@@ -228,6 +228,7 @@ class _ReferenceCheck:
         yield from self.refer(("application", "target"), cat.application.target,
                               cat.application.choices, "application choices")
         yield from self.steps()
+        yield from self.troubles()
         for pid, platform in cat.platforms.items():
             yield from self.platform(("platforms", pid), platform)
         yield from self.guide(("default_guide",), cat.default_guide, None)
@@ -263,6 +264,17 @@ class _ReferenceCheck:
         yield from self.text(path + ("what_next",), platform.what_next)
         for i, key in enumerate(platform.help):
             yield from self.text(path + ("help", i), key)
+        for i, trouble in enumerate(platform.troubles):
+            yield from self.refer(path + ("troubles", i), trouble, self.cat.troubles, "trouble ids")
+
+    def troubles(self) -> Iterable[Problem]:
+        for trouble_id, trouble in self.cat.troubles.items():
+            path = ("troubles", trouble_id)
+            yield from self.text(path + ("question",), trouble.question)
+            yield from self.text(path + ("answer",), trouble.answer)
+            yield from self.each_source(path + ("sources",), trouble.sources)
+            for i, step_id in enumerate(trouble.steps):
+                yield from self.refer(path + ("steps", i), step_id, self.cat.steps, "step ids")
 
     def steps(self) -> Iterable[Problem]:
         for step_id, step in self.cat.steps.items():

@@ -194,6 +194,17 @@ class ProfilePrerequisite(Record):
     source: Id = Field(description="Id of the source that says so.")
 
 
+class Trouble(Record):
+    """Something that can go wrong on the way in, and what to do: a question and its answer, shown in a guide's
+    "Something went wrong?" part and linked from the steps where it happens."""
+
+    question: TextKey = Field(description="Text key of the problem, as the reader would put it.")
+    answer: TextKey = Field(description="Text key of what to do.")
+    sources: list[Id] = Field(default_factory=list, description="Ids of the sources the answer's facts come "
+                              "from; none when it only sends the reader to a named helpdesk.")
+    steps: list[Id] = Field(default_factory=list, description="Ids of the steps where it happens: each links to it.")
+
+
 class Platform(Record):
     """A way into the CPMS, with its own procedure and its own end of the guide."""
 
@@ -205,6 +216,8 @@ class Platform(Record):
     before: TextKey = Field(description="Text key of the 'Before you start' box.")
     what_next: TextKey = Field(description="Text key of 'What happens next'.")
     help: list[TextKey] = Field(description="Text keys of the platform's part of 'Help and contacts'.")
+    troubles: list[Id] = Field(default_factory=list, description="Ids of the troubles (in `troubles`) its "
+                               "guides answer in 'Something went wrong?'.")
     simulator: bool = Field(description="True when the access-request simulator rehearses this platform.")
 
 
@@ -317,6 +330,7 @@ class Catalogue(Record):
     countries: list[Country] = Field(min_length=1, description="Countries as the organisation screens name them.")
     lists: dict[Id, NamedList] = Field(default_factory=dict, description="On-screen lists quoted by steps.")
     steps: dict[Id, Step] = Field(description="The step library, defined once.")
+    troubles: dict[Id, Trouble] = Field(default_factory=dict, description="What can go wrong, and what to do.")
     platforms: dict[Id, Platform] = Field(min_length=1, description="The ways into the CPMS.")
     default_guide: GuideSettings = Field(description="Settings of every network that does not set its own.")
     networks: list[Network] = Field(min_length=1, description="The European Reference Networks, one guide each.")

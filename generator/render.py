@@ -232,19 +232,30 @@ def delay_sentence(delay: model.Delay | str | None, network: model.Network, t: T
     return t("delay.range", network=network.short_name, min=delay.min_days, max=delay.max_days)
 
 
-def source_line(cat: model.Catalogue, source_id: str, t: Texts) -> Markup:
-    """'Source: ...' under a fact of the network's own: the page (linked) or document it comes from."""
-    source = cat.source(source_id)
-    if source.url:
-        line = t("guide.fact-source.web", publisher=source.publisher, source=source_link(source))
+def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts) -> Markup:
+    """'Source: ...' under a fact: the page (linked, with its publisher) or document it comes from; for several,
+    'Sources: ...; ...'."""
+    found = [cat.source(i) for i in ([source_ids] if isinstance(source_ids, str) else source_ids)]
+
+    def named(source: model.Source) -> Markup:
+        if source.url:
+            return t("guide.fact-source.web-item", publisher=source.publisher, source=source_link(source))
+        return literal(source.title)
+    if len(found) == 1:
+        line = t("guide.fact-source.one", source=named(found[0]))
     else:
-        line = t("guide.fact-source.document", source=source.title)
+        line = t("guide.fact-source.several", sources=Markup("; ").join(named(s) for s in found))
     return Markup(f'<small class="ern-source">{line}</small>')
 
 
 def source_link(source: model.Source) -> Markup | str:
     """A source by its title, linked to its page when it is a web page."""
     return Markup(f"[{literal(source.title)}]({escape(source.url)})") if source.url else source.title
+
+
+def troubles(cat: model.Catalogue, guide: Guide) -> list[tuple[str, model.Trouble]]:
+    """What can go wrong for this guide's readers (its platform's troubles), by id."""
+    return [(trouble_id, cat.troubles[trouble_id]) for trouble_id in guide.platform.troubles]
 
 
 def kind_of(block: model.Block | model.Anchor) -> str:
@@ -282,6 +293,10 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 sources=[source_text(cat.source(i), t) for i in guide.source_ids],
                 changes=[retirement_text(cat, m, t) for m in guide.changes],
                 kind_of=kind_of, source_line=lambda source_id: source_line(cat, source_id, t),
+                troubles=troubles(cat, guide),
+                troubles_at=lambda anchor: [(i, tr) for i, tr in troubles(cat, guide) if anchor in tr.steps],
+                problem_links=lambda found: Markup(" · ").join(
+                    Markup(f"[{t(trouble.question, **v)}](#problem-{i})") for i, trouble in found),
                 checked=lambda day: date_text(day, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
