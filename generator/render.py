@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
 import jinja2
+import markdown
 from markupsafe import Markup, escape
 
 from generator import model, simulator
@@ -16,18 +19,32 @@ from generator.texts import SOURCE_LANGUAGE, Texts, literal
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def environment(*, markdown: bool) -> jinja2.Environment:
-    """The templates' environment. For Markdown pages (`markdown`), every value a template prints is shown
-    literally: neither HTML nor Markdown in a catalogue value becomes markup."""
-    return jinja2.Environment(
+_MARKDOWN = markdown.Markdown(extensions=["attr_list"])  # as in mkdocs.yml: url_link marks its links
+
+
+@functools.lru_cache(maxsize=4096)  # the same guidance recurs on thousands of pages
+def inline_markdown(text: str) -> Markup:
+    """Render a (pre-escaped) text's Markdown; one paragraph loses its <p>."""
+    rendered = _MARKDOWN.reset().convert(str(text))
+    single = re.fullmatch(r"<p>(.*)</p>", rendered, flags=re.S)
+    return Markup(single.group(1) if single and "<p>" not in single.group(1) else rendered)
+
+
+def environment(*, markdown_pages: bool) -> jinja2.Environment:
+    """The templates' environment. For Markdown pages (`markdown_pages`), every value a template prints is shown
+    literally: neither HTML nor Markdown in a catalogue value becomes markup. `md` renders a filled text's
+    Markdown where it lands in HTML (a screen picture's note, a simulator page)."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
-        finalize=literal if markdown else None,
+        finalize=literal if markdown_pages else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["md"] = inline_markdown
+    return env
 
 
 @dataclass(frozen=True)
@@ -244,7 +261,7 @@ def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts) -> 
     if len(found) == 1:
         line = t("guide.fact-source.one", source=named(found[0]))
     else:
-        line = t("guide.fact-source.several", sources=Markup("; ").join(named(s) for s in found))
+        line = t("guide.fact-source.several", sources=t("list.separator").join(named(s) for s in found))
     return Markup(f'<small class="ern-source">{line}</small>')
 
 
@@ -269,7 +286,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 site_url: str | None = None) -> dict[str, str]:
     """Every generated page, by path under the docs tree (`<lang>/networks/<id>.md`); `site_url` is the address
     the site is published at, where known."""
-    env = environment(markdown=True)
+    env = environment(markdown_pages=True)
     guides = [guide_for(cat, network) for network in cat.networks]
     pages: dict[str, str] = {}
     for language, t in texts.items():

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import posixpath
-import re
 
 import jinja2
-import markdown
 from markupsafe import Markup
 
 from generator import model, simulator
@@ -29,21 +26,9 @@ def relative(from_file: str, to: str) -> str:
     return target + "/" if to.endswith("/") or to == "" else target
 
 
-_MARKDOWN = markdown.Markdown(extensions=["attr_list"])  # as in mkdocs.yml: url_link marks its links
-
-
-@functools.lru_cache(maxsize=4096)  # the same guidance recurs on thousands of pages
-def inline_markdown(text: str) -> Markup:
-    """Render a (pre-escaped) text's Markdown; one paragraph loses its <p>."""
-    rendered = _MARKDOWN.reset().convert(str(text))
-    single = re.fullmatch(r"<p>(.*)</p>", rendered, flags=re.S)
-    return Markup(single.group(1) if single and "<p>" not in single.group(1) else rendered)
-
-
 def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph) -> dict[str, str]:
     """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet."""
-    env = environment(markdown=False)
-    env.filters["md"] = inline_markdown
+    env = environment(markdown_pages=False)
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
     most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])
     pages = {"assets/sim.css": env.get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)}
@@ -117,7 +102,9 @@ class _Page:
         network = self.node.network
         rows = [{"label": self.graph.nodes[c].country.name if self.graph.nodes[c].country
                  else self.t("sim.network.your-country"), "href": self.link(c)} for c in self.node.links]
+        partial = network.countries and not network.countries_complete
         return {"title": self.t("sim.network.title", network=network.short_name), "rows": rows,
+                "partial": self.t("list.partial", helpdesk=self._helpdesk()) if partial else None,
                 "known": bool(network.countries), "guest_label": self.cat.guest_access.label,
                 "helpdesk": self._helpdesk()}
 
@@ -133,7 +120,7 @@ class _Page:
         elif entry is None or not entry.hospitals:
             note = self.t("sim.country.unknown", network=self.node.network.short_name, helpdesk=self._helpdesk())
         elif not entry.hospitals_complete:
-            note = self.t("sim.country.incomplete", helpdesk=self._helpdesk())
+            note = self.t("list.partial", helpdesk=self._helpdesk())
         else:
             note = None
         name = country.name if country else self.t("sim.country.yours")

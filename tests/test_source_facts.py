@@ -82,7 +82,8 @@ FACTS = {
     ("eurobloodnet", "en"): COMMON_REQUEST_SCREENS + [
         "https://webgate.ec.europa.eu/cas/eim/external/register.cgi", "EuroBloodNet - Hematological Diseases",
         "Austria", "Belgium", "Liechtenstein", "BE03 - University Hospital Liége", "BE04 - Erasme Hospital",
-        "BE05 - University Hospitals Saint-Luc", "BE10 - University Hospital Leuven", "Jules Bordet Institute",
+        "BE05 - University Hospitals Saint-Luc", "BE10 - University Hospital Leuven",
+        # (its sixth Belgian entry, whose code cannot be read, is a note for the helpdesk in the catalogue)
         "HP", "up to 3 days", "incomplete request cannot be validated", "new one",
         "https://ecas.ec.europa.eu/cas", 
         "Mobile Phone + SMS", "ERN Dashboard", "Preferences",

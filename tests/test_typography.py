@@ -45,7 +45,7 @@ class _TextsIn(html.parser.HTMLParser):
 def plain_spaces(page: str, language: str) -> list[str]:
     parser = _TextsIn(language)
     parser.feed(page)
-    text = " ".join(parser.text)
+    text = "".join(parser.text)
     return [text[max(0, m.start() - 25):m.end() + 10] for m in PLAIN_SPACE.finditer(text)]
 
 
