@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import headers, pdf, pipeline, simulator, translation
+from generator import headers, pdf, pipeline, simulator, traceability, translation
 from generator.browser import BrowserNotFound
 from generator.errors import InputError
 from generator.model import Catalogue
@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
     generate.add_argument("output", type=Path)
     commands.add_parser("pdf", help="print every guide to build/pdf/<lang>/<network>.pdf (A4)")
+    commands.add_parser("unsourced", help="list the English texts that state facts without naming a source")
     host = commands.add_parser("headers", help="print the security headers for the web server that serves site/")
     host.add_argument("host", choices=headers.HOSTS)
     commands.add_parser("graph", help="print the simulator's states and transitions as a Mermaid flowchart")
@@ -70,6 +71,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "schema":
             args.output.write_text(schema_text(), encoding="utf-8")
             print(f"wrote {args.output}")
+        elif args.command == "unsourced":
+            catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
+            found = traceability.unsourced(catalogue, texts["en"].source)
+            for key, entry in found:
+                print(f"{entry.file}:{entry.line}: {key}: {' '.join(entry.text.split())[:100]}")
+            print(f"{len(found)} English text(s) without a source: give each `sources: [ids]` (the catalogue's "
+                  "sources of its facts) or, if it states no fact, `interface: true`", file=sys.stderr)
+            return 1 if found else 0
         elif args.command == "headers":
             print(headers.config(args.host), end="")
         elif args.command == "check":
@@ -77,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
             old = pipeline.outdated_facts(args.root, catalogue)
             for problem in old:
                 print(f"warning: {problem}", file=sys.stderr)
+            for problem in traceability.unknown_sources(catalogue, texts["en"].source):
+                print(f"warning: {problem}", file=sys.stderr)
+            for key, entry in traceability.unsourced(catalogue, texts["en"].source):
+                print(f"warning: {entry.file}:{entry.line}: {key}: no source (see `ern-guides unsourced`)",
+                      file=sys.stderr)
             for language, t in texts.items():
                 for key in sorted(set(t.source) - set(t.entries)):
                     print(f"warning: {file_for(t.source, key, language)}: {key}: not yet translated, "

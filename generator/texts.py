@@ -53,7 +53,9 @@ class Entry:
     file: str
     line: int
     note: str | None = None
-    source: str | None = None
+    source: str | None = None  # a translation: the fingerprint of the English it translates
+    sources: tuple[str, ...] = ()  # an English text: ids of the catalogue sources its facts come from
+    interface: bool = False  # an English text that states no fact (a heading, a button, a date format)
 
     @property
     def placeholders(self) -> set[str]:
@@ -97,7 +99,8 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
                 first = entries[key]
                 problems.append(located.problem((key,), f"duplicate key (first written in {first.file}:{first.line})"))
             else:
-                entries[key] = Entry(value["text"], where.file, where.line, value.get("note"), value.get("source"))
+                entries[key] = Entry(value["text"], where.file, where.line, value.get("note"), value.get("source"),
+                                     tuple(value.get("sources", ())), value.get("interface", False))
     if problems:
         raise InputError(problems)
     return entries
@@ -109,10 +112,17 @@ def _entry_problem(key: object, value: object, is_source: bool) -> str | None:
     if not isinstance(value, dict):
         wanted = "'text' and 'note'" if is_source else "'text'"
         return f"expected a mapping with {wanted}, got {describe(value)}"
-    allowed = {"text", "note"} if is_source else {"text", "source"}
+    allowed = {"text", "note", "sources", "interface"} if is_source else {"text", "source"}
     unknown = sorted(set(value) - allowed)
     if unknown:
-        return f"unknown field {unknown[0]!r}; expected {' and '.join(sorted(allowed))}"
+        return f"unknown field {unknown[0]!r}; expected {', '.join(sorted(allowed)[:-1])} and {sorted(allowed)[-1]}"
+    if "sources" in value and (not isinstance(value["sources"], list) or not value["sources"]
+                               or not all(isinstance(i, str) for i in value["sources"])):
+        return f"expected sources as a list of source ids like [reconnet-fr], got {describe(value['sources'])}"
+    if "interface" in value and value["interface"] is not True:
+        return f"expected interface: true (a text that states no fact), got {describe(value['interface'])}"
+    if value.get("sources") and value.get("interface"):
+        return "expected either sources (the text states facts) or interface: true (it states none), not both"
     if not isinstance(value.get("text"), str) or not value["text"].strip():
         return f"expected non-empty text in 'text', got {describe(value.get('text'))}"
     if is_source and (not isinstance(value.get("note"), str) or not value["note"].strip()):

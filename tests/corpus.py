@@ -173,3 +173,9 @@ CASES |= {
     "network id index": catalogue("  - id: alpha\n", "  - id: index\n",
                                   ["data/ern_catalogue.yaml:91:9: networks[0].id: 'index' names a page of the site itself; choose another id"]),
 }
+
+# Where a text's facts come from (#13).
+CASES |= {
+    "English text both sourced and interface": Case("guides/en/extra.yaml", None, "home.extra:\n  text: Hello\n  note: x\n  sources: [doc]\n  interface: true\n",
+                                                    ["guides/en/extra.yaml:1:1: home.extra: expected either sources (the text states facts) or interface: true (it states none), not both"]),
+}
