@@ -262,6 +262,8 @@ class _ReferenceCheck:
             yield from self.refer(path + ("procedure", i), step_id, self.cat.steps, "step ids")
         yield from self.text(path + ("before",), platform.before)
         yield from self.text(path + ("what_next",), platform.what_next)
+        yield from self.refer(path + ("what_next_after",), platform.what_next_after, platform.procedure,
+                              "steps of its procedure")
         for i, key in enumerate(platform.help):
             yield from self.text(path + ("help", i), key)
         for i, trouble in enumerate(platform.troubles):

@@ -215,6 +215,9 @@ class Platform(Record):
     procedure: list[Id] = Field(min_length=1, description="Step ids in order, for networks on this platform.")
     before: TextKey = Field(description="Text key of the 'Before you start' box.")
     what_next: TextKey = Field(description="Text key of 'What happens next'.")
+    what_next_after: Id | None = Field(None, description="Id of the step (in `procedure`) after which 'What "
+                                       "happens next' comes: where the reader has just asked for access; "
+                                       "default: at the end of the guide.")
     help: list[TextKey] = Field(description="Text keys of the platform's part of 'Help and contacts'.")
     troubles: list[Id] = Field(default_factory=list, description="Ids of the troubles (in `troubles`) its "
                                "guides answer in 'Something went wrong?'.")

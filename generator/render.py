@@ -311,6 +311,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 changes=[retirement_text(cat, m, t) for m in guide.changes],
                 kind_of=kind_of, source_line=lambda source_id: source_line(cat, source_id, t),
                 troubles=troubles(cat, guide),
+                next_after=guide.platform.what_next_after if guide.platform.what_next_after in dict(guide.steps) else None,
                 troubles_at=lambda anchor: [(i, tr) for i, tr in troubles(cat, guide) if anchor in tr.steps],
                 problem_links=lambda found: Markup(" · ").join(
                     Markup(f"[{t(trouble.question, **v)}](#problem-{i})") for i, trouble in found),

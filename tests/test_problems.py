@@ -40,3 +40,14 @@ def test_every_guide_answers_its_platforms_problems(built_site, catalogue, langu
                 assert linked == (anchor in trouble.steps), (network.id, anchor, trouble_id)
                 checked += linked
     assert checked > len(catalogue.networks)
+
+
+def test_what_happens_next_comes_right_after_the_request(built_site, catalogue):
+    """The wait for approval is told where the reader has just asked for access, not at the end of the guide."""
+    for network in catalogue.networks:
+        page = (built_site / "networks" / network.id / "index.html").read_text(encoding="utf-8")
+        guide = render.guide_for(catalogue, network)
+        after = guide.platform.what_next_after
+        steps = sections(page, "h2")
+        where = [anchor for anchor, text in steps.items() if 'id="what-next"' in text]
+        assert where == ([after] if after in dict(guide.steps) else []), network.id
