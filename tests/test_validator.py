@@ -57,7 +57,10 @@ def errors(site: Path, pages: list[Path]) -> list[str]:
         pytest.fail(HOW_TO_INSTALL)
     result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, pages)],
                             capture_output=True, text=True)
-    messages = json.loads(result.stderr)["messages"]
+    try:
+        messages = json.loads(result.stderr)["messages"]
+    except ValueError:
+        pytest.fail(f"the checker gave no report (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
     return [f"{m['url'].split(site.name, 1)[-1]}:{m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()}]"
             for m in messages if not theme_error(m)]
 
