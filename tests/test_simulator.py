@@ -353,3 +353,17 @@ def test_simulator_pages_work_under_a_no_script_policy(page: Page, site_url):
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }")
     assert page.evaluate("() => window.ran") is None
     assert [e for e in errors if "Content Security Policy" not in e] == []
+
+
+def test_switching_language_at_screen_4_stays_on_screen_4(no_js: Page, site_url):
+    page = no_js
+    page.goto(f"{site_url}/{NET}/{C}/{H}.html")
+    other = page.locator(".sim-top__languages a:visible")
+    expect(other).to_have_attribute("href", re.compile(rf"/fr/{NET}/{C}/{H}\.html$"))  # at screen 3
+    page.get_by_role("link", name="Step 4 : type a comment →").click()
+    page.locator(".sim-top__languages a:visible").click()
+    expect(page).to_have_url(re.compile(rf"/fr/{NET}/{C}/{H}\.html#step4$"))
+    expect(page.locator("h2:visible")).to_have_text(heading("sim.step4.heading", "fr"))
+    page.locator(".sim-top__languages a:visible").click()  # and back
+    expect(page).to_have_url(re.compile(rf"/{NET}/{C}/{H}\.html#step4$"))
+    expect(page.locator("h2:visible")).to_have_text(heading("sim.step4.heading", "en"))
