@@ -89,8 +89,8 @@ def _problem(located: Located, error: dict) -> Problem:
         return located.problem(loc, f"unknown field {loc[-1]!r}; check its spelling and indentation")
     if loc in located.written and kind == "string_type":
         written = located.written[loc]
-        return located.problem(loc, f"expected {_expected(error)}, got {written}, which YAML reads as {got}; "
-                                    f"put it in quotes: '{written}'")
+        return located.problem(loc, f"expected {_expected(error)}, got {written}, which YAML reads as "
+                                    f"{_as_yaml_reads(error.get('input'))}; put it in quotes: '{written}'")
     if kind == "missing":
         return located.problem(loc, "expected a value, got nothing (this field is required)")
     if kind == "too_short":
@@ -100,6 +100,17 @@ def _problem(located: Located, error: dict) -> Problem:
     if kind == "greater_than_equal":
         return located.problem(loc, f"expected a number of at least {error['ctx']['ge']}, got {got}")
     return located.problem(loc, f"expected {_expected(error)}, got {got}")
+
+
+def _as_yaml_reads(value: object) -> str:
+    """What YAML made of an unquoted value, in words: 'the number 41', 'false', 'a date'."""
+    if isinstance(value, bool) or value is None:
+        return describe(value)
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return "a date"
+    return describe(value)
 
 
 def _expected(error: dict) -> str:

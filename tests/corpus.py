@@ -151,7 +151,7 @@ CASES |= {
     "hospital name with a comma": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: Universitätsklinikum Bonn, Campus Venusberg}",
                                             'data/ern_catalogue.yaml:107:75: networks[1].countries[0].hospitals[1].Campus Venusberg: unknown field \'Campus Venusberg\'; if it is the end of the value before it (a name with a comma), put that whole value in quotes: name: "..., ..."'),
     "name YAML reads as a number": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: 0051}",
-                                             "data/ern_catalogue.yaml:107:32: networks[1].countries[0].hospitals[1].name: expected text, got 0051, which YAML reads as 41; put it in quotes: '0051'"),
+                                             "data/ern_catalogue.yaml:107:32: networks[1].countries[0].hospitals[1].name: expected text, got 0051, which YAML reads as the number 41; put it in quotes: '0051'"),
     "name YAML reads as false": catalogue("  - {code: IT, name: Italy}\n", "  - {code: IT, name: NO}\n",
                                           "data/ern_catalogue.yaml:50:22: countries[1].name: expected text, got NO, which YAML reads as false; put it in quotes: 'NO'"),
     "address that breaks out of its link": catalogue("    label: BETA - Second Test Diseases\n", "    label: BETA - Second Test Diseases\n    website: https://beta.example.eu/x)[EVIL](javascript:alert(1)\n",
@@ -178,4 +178,6 @@ CASES |= {
 CASES |= {
     "English text both sourced and interface": Case("guides/en/extra.yaml", None, "home.extra:\n  text: Hello\n  note: x\n  sources: [doc]\n  interface: true\n",
                                                     ["guides/en/extra.yaml:1:1: home.extra: expected either sources (the text states facts) or interface: true (it states none), not both"]),
+    "name YAML reads as a date": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: 2026-01-15}",
+                                           "data/ern_catalogue.yaml:107:32: networks[1].countries[0].hospitals[1].name: expected text, got 2026-01-15, which YAML reads as a date; put it in quotes: '2026-01-15'"),
 }
