@@ -236,6 +236,11 @@ class GuideSettings(Record):
                           "without a quoted delay the guide says nothing about one.")
     recommended_verification: Id | None = Field(None, description="Id of the preferred verification method.")
     profiles: list[Id] | None = Field(None, min_length=1, description="Access profiles to ask for.")
+    preferences_title: Label | None = Field(None, description="Title of the CPMS preferences screen as the "
+                                            "source shows it, e.g. 'My Preferences' (its button: 'Update ...').")
+    profiles_choice: Literal["all", "one-or-more"] | None = Field(
+        None, description="Whether the reader ticks all of `profiles` (the default) or, where the network's "
+                          "source lets them choose, one or more of them.")
     comment_hint: TextKey | None = Field(None, description="Text key of what to write in 'Comments'.")
     link_sign_in: Id | None = Field(None, description="Id of the link used to sign in to EU Login.")
     browsers: TextKey | None = Field(None, description="Text key naming the supported browsers quoted.")
@@ -287,7 +292,8 @@ class Block(Retirable):
     changes: Literal["verification_methods"] | None = Field(
         None, description="What changed: a dated note for each retired verification method.")
     when: Literal["comment_hint", "approval_delay", "helpdesk", "no_helpdesk", "thematic_areas", "example",
-                  "no_example", "guest_account", "profile_prerequisites"] | None = Field(
+                  "no_example", "guest_account", "profile_prerequisites", "all_profiles",
+                  "some_profiles"] | None = Field(
         None, description="Show only when the network has this setting; for `guest_account` and "
                           "`profile_prerequisites`, once per fact, with its source.")
     method: Id | None = Field(None, description="Show only while this verification method is available.")

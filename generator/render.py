@@ -89,6 +89,8 @@ class Guide:
             "no_example": self.example_hospital is None,
             "guest_account": s.guest_account is not None,
             "profile_prerequisites": bool(s.profile_prerequisites),
+            "all_profiles": s.profiles_choice != "one-or-more",
+            "some_profiles": s.profiles_choice == "one-or-more",
         }[block.when]
 
     def blocks(self, anchor: str, step: model.Step) -> list[model.Block | model.Anchor]:
@@ -178,6 +180,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "delay_sentence": delay_sentence(s.approval_delay, guide.network, t),
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
+        "preferences_title": s.preferences_title or "",
         "role": s.professional_role_example or "",
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
         "simulator": (urljoin(site_url, f"{'' if t.language == SOURCE_LANGUAGE else t.language + '/'}"

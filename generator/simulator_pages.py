@@ -168,7 +168,8 @@ class _Page:
             steps.append(t("sim.your-path.any-country"))
         steps += [
             t("sim.your-path.hospital", hospital=hospital),
-            t("sim.your-path.profiles", profiles=", ".join(p.name for p in self.guide.profiles)),
+            t("sim.your-path.profiles-choice" if s.profiles_choice == "one-or-more" else "sim.your-path.profiles",
+              profiles=", ".join(p.name for p in self.guide.profiles)),
         ]
         if s.comment_hint:
             steps.append(t("sim.your-path.comment", comment_hint=t(s.comment_hint)))

@@ -1,0 +1,116 @@
+"""Text and pictures agree: what a screen picture shows and what the guide's text says come from the same facts
+(browsers, access profiles, the preferences screen's title, whether a list is complete), and a guide's steps
+come in the order its own text announces."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from conftest import ROOT
+from generator import render
+from generator.pipeline import load_texts
+from generator.texts import SOURCE_LANGUAGE
+
+
+def guides(catalogue):
+    return [render.guide_for(catalogue, n) for n in catalogue.networks]
+
+
+def page_of(built_site, network) -> str:
+    return html.unescape((built_site / "networks" / network.id / "index.html").read_text(encoding="utf-8"))
+
+
+def picture(page: str, screen: str) -> str:
+    found = re.search(rf'<figure[^>]*data-screen="{screen}".*?</figure>', page, re.S)
+    return found.group() if found else ""
+
+
+def step(page: str, anchor: str) -> str:
+    return re.search(rf'<h2 id="{anchor}".*?(?=<h2 |$)', page, re.S).group()
+
+
+def words(text: str) -> str:
+    """A text as a reader sees it: no Markdown emphasis, no tags, spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>|\*\*", "", text).split())
+
+
+@pytest.fixture(scope="module")
+def english():
+    return load_texts(ROOT, [SOURCE_LANGUAGE])[SOURCE_LANGUAGE].source
+
+
+def test_browsers_on_the_login_picture_are_those_the_text_names(built_site, catalogue, english):
+    checked = 0
+    for guide in guides(catalogue):
+        page = page_of(built_site, guide.network)
+        login = picture(page, "cpms-login")
+        if not login:
+            continue
+        named = english[guide.settings.browsers].text
+        assert named in words(login), guide.network.id
+        before = re.search(r'<div class="admonition info">.*?</div>', page, re.S).group()
+        assert named in words(before), guide.network.id
+        checked += 1
+    assert checked
+
+
+def test_profiles_ticked_on_the_picture_are_those_the_text_asks_for(built_site, catalogue):
+    checked = 0
+    for guide in guides(catalogue):
+        page = page_of(built_site, guide.network)
+        profiles = picture(page, "saas-profiles")
+        if not profiles:
+            continue
+        names = [p.name for p in guide.profiles]
+        assert re.findall(r"☑</span> ([^<]+)", profiles) == names, guide.network.id
+        request = words(step(page, "request-access"))
+        assert ", ".join(names) in request, guide.network.id
+        one_or_more = guide.settings.profiles_choice == "one-or-more"
+        assert ("one or more of" in request) == one_or_more, guide.network.id
+        checked += 1
+    assert checked
+
+
+def test_the_preferences_picture_has_the_title_the_text_names(built_site, catalogue):
+    checked = 0
+    for guide in guides(catalogue):
+        page = page_of(built_site, guide.network)
+        preferences = picture(page, "cpms-preferences")
+        if not preferences:
+            continue
+        title = guide.settings.preferences_title
+        assert re.search(rf'saas-title">{re.escape(title)}<', preferences), guide.network.id
+        assert f"Update {title}" in words(preferences)
+        assert f"Update {title}" in words(step(page, "preferences").replace(preferences, "")), guide.network.id
+        checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize("screen, complete", [
+    ("saas-countries", lambda guide: guide.network.countries_complete),
+    ("saas-hospitals", lambda guide: next(e for e in guide.network.countries
+                                          if e.country == guide.example_country.code).hospitals_complete),
+])
+def test_a_picture_says_whether_its_list_is_whole(built_site, catalogue, english, screen, complete):
+    """A whole list shows its count and pager, as on screen; a partial one says it goes on, under the picture."""
+    goes_on = words(english["list.partial"].text.split("{")[0])
+    seen = set()
+    for guide in guides(catalogue):
+        shown = words(picture(page_of(built_site, guide.network), screen))
+        if not shown:
+            continue
+        whole = complete(guide)
+        assert ("Showing 1 to" in shown) == whole, guide.network.id
+        assert (goes_on in shown) != whole, guide.network.id
+        seen.add(whole)
+    assert seen
+
+
+def test_preferences_follow_the_first_login_whose_text_sends_the_reader_there(catalogue):
+    for guide in guides(catalogue):
+        anchors = [anchor for anchor, _ in guide.steps]
+        if "first-login" in anchors and "preferences" in anchors:
+            assert anchors.index("preferences") == anchors.index("first-login") + 1, guide.network.id
