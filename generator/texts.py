@@ -146,7 +146,7 @@ def markup_problem(text: str) -> str | None:
     return checker.problem
 
 
-_TEXT_MARKDOWN = markdown.Markdown(extensions=["attr_list", "sane_lists", "admonition"])  # as in mkdocs.yml
+_TEXT_MARKDOWN = markdown.Markdown(extensions=["attr_list", "sane_lists", "admonition", "pymdownx.details"])  # mkdocs.yml
 
 
 class _MarkupChecker(html.parser.HTMLParser):

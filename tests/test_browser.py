@@ -106,3 +106,25 @@ def test_guides_are_usable_without_javascript(browser, site_url: str):
     page.locator("a[hreflang='fr']").first.click()
     expect(page).to_have_url(re.compile(r"/fr/networks/reconnet/$"))
     context.close()
+
+
+def test_sign_in_methods_are_folds_open_on_the_guides_own_and_printed_unfolded(browser, site_url, catalogue):
+    """Each reader needs the note of the one method they pick: the notes are folds (native <details>, no
+    script), the guide's recommended method open; on paper every fold is open."""
+    network = next(n for n in catalogue.networks if catalogue.platform_of(n).simulator)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/networks/{network.id}/")
+    folds = page.locator("details.ern-method")
+    assert folds.count() >= 2
+    recommended = catalogue.method(catalogue.settings_of(network).recommended_verification).label
+    expect(page.locator("details.ern-method[open] summary")).to_have_text([recommended])
+    first_closed = folds.evaluate_all("ds => ds.findIndex(d => !d.open)")
+    closed = folds.nth(first_closed)
+    expect(closed.locator("p")).to_be_hidden()
+    closed.locator("summary").click()
+    expect(closed.locator("p")).to_be_visible()
+    page.reload()
+    page.emulate_media(media="print")
+    assert all(page.locator("details.ern-method p").evaluate_all("ps => ps.map(p => p.checkVisibility())"))
+    context.close()
