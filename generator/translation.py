@@ -87,7 +87,7 @@ def write_language(root: Path, language: str, texts: dict[str, tuple[str, str | 
             text, fingerprint = texts[key]
             by_file[name][key] = {"text": text, **({"source": fingerprint} if fingerprint else {})}
     for name, entries in by_file.items():
-        body = yaml.dump(entries, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110) if entries else "{}\n"
+        body = yaml.dump(entries, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110) if entries else ""
         (folder / name).write_text(HEADER.format(name=name, language=language) + body, encoding="utf-8")
 
 

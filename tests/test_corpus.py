@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,11 @@ def test_outside_the_project_ern_guides_says_where_to_run_it(tmp_path, capsys):
     assert "not an ERN Guides project: expected data/ern_catalogue.yaml and guides/ here; run ern-guides in the " \
            "project folder (the one with mkdocs.yml), or name it with --root" in err
     assert "Traceback" not in err
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(monkeypatch):
+    """`ern-guides graph | head`: the reader stops reading; the command ends quietly, no BrokenPipeError."""
+    read, write = os.pipe()
+    os.close(read)  # `head` has had its lines
+    monkeypatch.setattr(sys, "stdout", open(write, "w", encoding="utf-8"))
+    assert main(["--root", str(ROOT), "graph"]) == 0

@@ -93,3 +93,12 @@ def test_languages_the_theme_lacks_get_its_english_labels(project_copy, code, th
     if theme:  # the site builds, with the theme's labels in English and our texts in the language
         run("mkdocs build", project_copy)
         assert '<html lang="ga"' in (project_copy / "site" / "ga" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_new_language_file_accepts_entries_written_below_its_header(project_copy):
+    """The files `new-language` makes hold only their header: a translator adds entries below, as TRANSLATING.md
+    shows, and the next check reads them (no '{}' left to break the YAML)."""
+    run("ern-guides new-language it", project_copy)
+    site = project_copy / "guides" / "it" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "language.name:\n  text: Italiano\n", encoding="utf-8")
+    assert "it: 1/" in run("ern-guides status", project_copy).stdout
