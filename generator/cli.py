@@ -134,8 +134,9 @@ def _main(argv: list[str] | None) -> int:
             target.write_text(po, encoding="utf-8")
             print(f"wrote {target}")
         elif args.command == "po-import":
-            count = translation.import_po(args.root, args.code, args.file.read_text(encoding="utf-8"))
-            print(f"guides/{args.code}/: {count} translation(s)")
+            counts = translation.import_po(args.root, args.code, args.file.read_text(encoding="utf-8"), str(args.file))
+            print(f"guides/{args.code}/: {counts['new']} new, {counts['changed']} changed, {counts['fuzzy']} still "
+                  "fuzzy (marked stale until reviewed)")
         elif args.command == "pdf":
             catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
             written = pdf.print_guides(args.root, list(texts), [n.id for n in catalogue.networks])

@@ -92,7 +92,7 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
             continue
         for key, value in located.data.items():
             where = located.problem((key,), "")
-            issue = _entry_problem(key, value, is_source)
+            issue = entry_problem(key, value, is_source)
             if issue:
                 problems.append(located.problem((key,), issue))
             elif key in entries:
@@ -106,7 +106,7 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
     return entries
 
 
-def _entry_problem(key: object, value: object, is_source: bool) -> str | None:
+def entry_problem(key: object, value: object, is_source: bool) -> str | None:
     if not isinstance(key, str) or not KEY.match(key):
         return f"expected a text key like 'home.title', got {key!r}"
     if not isinstance(value, dict):

@@ -16,7 +16,8 @@ import yaml
 
 from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE
-from generator.texts import PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, load_language, source_hash
+from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, entry_problem, load_language,
+                             source_hash)
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
@@ -114,18 +115,36 @@ def export_po(root: Path, language: str) -> str:
     return str(po)
 
 
-def import_po(root: Path, language: str, text: str) -> int:
-    """Take the translations of a PO file; a fuzzy entry keeps its old fingerprint, so it stays stale."""
+def import_po(root: Path, language: str, text: str, display: str = "the PO file") -> dict[str, int]:
+    """Take the translations of a PO file; a fuzzy entry keeps its old fingerprint, so it stays stale. Every
+    translation is checked first as `check` would (placeholders, links, list items, Markdown), and any problem
+    stops the import with the PO file's line and the key: nothing is written. Returns how many texts are new,
+    changed and still fuzzy."""
     source, entries = english(root), translation(root, language)
     texts = {k: (e.text, e.source) for k, e in entries.items()}
+    counts = {"new": 0, "changed": 0, "fuzzy": 0}
+    problems: list[Problem] = []
     for item in polib.pofile(text):
-        if item.msgctxt not in source or not item.msgstr:
+        key = item.msgctxt
+        if key not in source or not item.msgstr:
             continue
-        previous = entries.get(item.msgctxt)
+        issue = entry_problem(key, {"text": item.msgstr}, is_source=False)
+        if issue:
+            problems.append(Problem(display, item.linenum, 1, key, issue))
+            continue
+        problems += check_translation(source, {key: Entry(item.msgstr, display, item.linenum)})
+        previous = entries.get(key)
         fingerprint = (previous.source if previous else None) if item.fuzzy else source_hash(item.msgid)
-        texts[item.msgctxt] = (item.msgstr, fingerprint)
+        counts["fuzzy"] += item.fuzzy
+        if previous is None:
+            counts["new"] += 1
+        elif (previous.text, previous.source) != (item.msgstr, fingerprint):
+            counts["changed"] += 1
+        texts[key] = (item.msgstr, fingerprint)
+    if problems:
+        raise InputError(problems)
     write_language(root, language, texts)
-    return len(texts)
+    return counts
 
 
 def new_language(root: Path, language: str) -> list[str]:

@@ -102,3 +102,18 @@ def test_a_new_language_file_accepts_entries_written_below_its_header(project_co
     site = project_copy / "guides" / "it" / "site.yaml"
     site.write_text(site.read_text(encoding="utf-8") + "language.name:\n  text: Italiano\n", encoding="utf-8")
     assert "it: 1/" in run("ern-guides status", project_copy).stdout
+
+
+def test_po_import_refuses_a_broken_translation_with_file_line_and_key(project_copy):
+    run("ern-guides po-export fr", project_copy)
+    po = polib.pofile(str(project_copy / "fr.po"))
+    entry = next(e for e in po if e.msgid.count("{") == 1 and "{{" not in e.msgid)
+    entry.msgstr = re.sub(r"\{[a-z_]+\}", "{oops}", entry.msgid)
+    po.save()
+    before = {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")}
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert re.search(rf"^fr\.po:\d+:1: {re.escape(entry.msgctxt)}: expected placeholders \{{[a-z_]+\}} as in "
+                     r"English, got \{oops\}$", result.stderr, flags=re.M), result.stderr
+    assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")} == before
