@@ -67,7 +67,7 @@ def anchors(page: str) -> list[str]:
 def test_a_method_in_use_has_its_steps_notes_and_place_on_the_screen(tmp_path):
     page = render_site(load(tmp_path, fixture_data()), TEXTS)["en/networks/alpha.md"]
     assert anchors(page) == ["eu-login", "phone", "request-access", "sign-in"]
-    assert page.count("Mobile Phone + SMS") == 2  # on the sign-in screen picture, and in its note
+    assert page.count("Mobile Phone + SMS") == 3  # on the sign-in screen picture, and its fold: title and note
     assert "ern-changed" not in page
 
 
