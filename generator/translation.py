@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import material
@@ -103,8 +104,10 @@ def stamp(root: Path, language: str) -> int:
 def export_po(root: Path, language: str) -> str:
     source, entries = english(root), translation(root, language)
     po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Project-Id-Version": "ERN Guides", "Language": language,
-                   "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+    po.metadata = {"Project-Id-Version": "ERN Guides", "PO-Revision-Date": _revision_date(root, language),
+                   "Last-Translator": "ERN Guides translators", "Language-Team": f"ERN Guides ({language})",
+                   "Language": language, "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit"}
     for key, entry in source.items():
         done = entries.get(key)
         flags = ["python-brace-format"] if entry.placeholders else []
@@ -113,6 +116,13 @@ def export_po(root: Path, language: str) -> str:
         po.append(polib.POEntry(msgctxt=key, msgid=entry.text, msgstr=done.text if done else "",
                                 comment=entry.note, occurrences=[(entry.file, str(entry.line))], flags=flags))
     return str(po)
+
+
+def _revision_date(root: Path, language: str) -> str:
+    """When the language's texts last changed (their newest file), as PO headers write it."""
+    files = list((root / GUIDES / language).glob("*.yaml"))
+    newest = max((p.stat().st_mtime for p in files), default=0)
+    return datetime.fromtimestamp(newest, timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
 
 
 def import_po(root: Path, language: str, text: str, display: str = "the PO file") -> dict[str, int]:

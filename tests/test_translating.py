@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,13 @@ def test_po_import_refuses_a_broken_translation_with_file_line_and_key(project_c
     assert re.search(rf"^fr\.po:\d+:1: {re.escape(entry.msgctxt)}: expected placeholders \{{[a-z_]+\}} as in "
                      r"English, got \{oops\}$", result.stderr, flags=re.M), result.stderr
     assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")} == before
+
+
+def test_the_po_file_passes_msgfmt_check(project_copy):
+    """GNU gettext's own check (`msgfmt -c`, installed by tests/run): headers complete, formats consistent."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.fail("msgfmt is missing: `bash tests/run` installs it (apt-get install -y gettext)")
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    result = subprocess.run([msgfmt, "-c", "-o", "/dev/null", "fr.po"], cwd=project_copy, capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
