@@ -67,9 +67,13 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             log.info(f"not published: {found}; print the guides again with `ern-guides pdf`")
         for problem in pipeline.outdated_facts(root, result.catalogue):  # informs; `ern-guides check --strict` fails
             log.info(f"to check again: {problem}")
+        for language, keys in sorted(result.stale().items()):
+            log.info(f"{len(keys)} translation(s) into '{language}' made from an earlier English, marked on their "
+                     f"pages: " + ", ".join(sorted(keys)))
         for language, keys in sorted(result.untranslated().items()):
-            log.info(f"{len(keys)} text(s) not yet translated into '{language}', shown in English: "
-                        + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
+            log.info(f"{len(keys)} text(s) of the pages not yet translated into '{language}', shown in English "
+                     f"(`ern-guides status` counts every text): "
+                     + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
         self.texts = result.texts
         config.extra["content_security_policy"] = headers.PAGE_POLICY  # overrides/main.html puts it in <head>
         self.network_order = [n.id for n in result.catalogue.networks]

@@ -32,6 +32,10 @@ class Result:
         """Keys each language fell back to English for, in the pages rendered."""
         return {lang: t.missing for lang, t in self.texts.items() if t.missing}
 
+    def stale(self) -> dict[str, set[str]]:
+        """Keys each language shows from a translation of an older English text, in the pages rendered."""
+        return {lang: t.stale for lang, t in self.texts.items() if t.stale}
+
 
 def load_texts(root: Path, languages: list[str]) -> dict[str, Texts]:
     source = load_language(root / GUIDES / SOURCE_LANGUAGE, f"{GUIDES}/{SOURCE_LANGUAGE}", is_source=True)

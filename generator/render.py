@@ -294,8 +294,6 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
     pages: dict[str, str] = {}
     for language, t in texts.items():
         common = {"cat": cat, "t": t, "language": language}
-        pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(common)
-        t.missing_on_page.clear()
         pages[f"{language}/practise.md"] = _with_notice(env, common, env.get_template("practise.md.j2").render(
             common, guides=guides))
         t.missing_on_page.clear()
@@ -321,16 +319,23 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 checked=lambda day: date_text(day, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
+        pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(  # last: it lists them
+            common, missing=sorted(set(t.source) - set(t.entries)), stale=sorted(t.stale))
+        t.missing_on_page.clear()
+        t.stale_on_page.clear()
     return pages
 
 
 def _with_notice(env: jinja2.Environment, common: dict, page: str, up: str = "") -> str:
-    """Put a "not yet translated" notice naming the missing texts after the page's front matter."""
+    """Put, after the page's front matter, a notice in plain words saying how many of its texts are shown in
+    English and how many may be out of date (their English changed since they were translated)."""
     t: Texts = common["t"]
-    if not t.missing_on_page:
+    if not t.missing_on_page and not t.stale_on_page:
         return page
-    notice = env.get_template("untranslated.md.j2").render(common, keys=sorted(t.missing_on_page), up=up)
+    notice = env.get_template("untranslated.md.j2").render(common, missing=len(t.missing_on_page),
+                                                           stale=len(t.stale_on_page), up=up)
     t.missing_on_page.clear()
+    t.stale_on_page.clear()
     head, separator, body = page.partition("\n---\n\n") if page.startswith("---\n") else ("", "", page)
     return head + separator + notice + body
 

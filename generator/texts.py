@@ -224,8 +224,10 @@ class Texts:
         self.entries = entries
         self.source = source
         self.typography = typography  # applied to the language's own texts, not to English shown instead
-        self.missing: set[str] = set()
+        self.missing: set[str] = set()  # shown in English, on some page
+        self.stale: set[str] = set()  # translated from an older English text, on some page
         self.missing_on_page: set[str] = set()
+        self.stale_on_page: set[str] = set()
 
     def __call__(self, key: str, **values: object) -> Markup:
         entry = self.entries.get(key)
@@ -235,6 +237,9 @@ class Texts:
             self.missing.add(key)
             self.missing_on_page.add(key)
             return fill(self.source[key], values, key)
+        if entry.source and entry.source != source_hash(self.source[key].text):
+            self.stale.add(key)
+            self.stale_on_page.add(key)
         filled = fill(entry, values, key)
         return Markup(self.typography.apply(filled)) if self.typography else filled
 

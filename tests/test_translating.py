@@ -5,6 +5,7 @@ The one manual step, translating the PO file in a tool, is done by the test just
 
 from __future__ import annotations
 
+import html
 import re
 import shlex
 import shutil
@@ -16,6 +17,7 @@ import polib
 import pytest
 
 from conftest import ROOT
+from generator.pipeline import load_texts
 
 COMMANDS = {"ern-guides": [sys.executable, "-m", "generator"], "mkdocs": [sys.executable, "-m", "mkdocs"]}
 TRANSLATED = {"language.name": "Italiano", "guide.heading": "{network}: come chiedere l'accesso al CPMS"}
@@ -76,6 +78,14 @@ def test_a_changed_english_text_makes_the_translation_stale(project_copy):
     run("ern-guides po-export fr --output fr.po", project_copy)
     fuzzy = [e.msgctxt for e in polib.pofile(str(project_copy / "fr.po")) if e.fuzzy]
     assert fuzzy == ["home.heading"]
+    build = run("mkdocs build", project_copy)  # the build lists it, its page and the "how to help" page mark it
+    assert "1 translation(s) into 'fr' made from an earlier English, marked on their pages: home.heading" in build.stderr
+    french = load_texts(project_copy, ["en", "fr"])["fr"]
+    home = html.unescape((project_copy / "site" / "fr" / "index.html").read_text(encoding="utf-8"))
+    assert html.unescape(str(french("untranslated.stale", count=1))) in home
+    helping = (project_copy / "site" / "fr" / "translate" / "index.html").read_text(encoding="utf-8")
+    after_heading = html.unescape(helping).split(html.unescape(str(french("translate.stale", count=1))))[-1]
+    assert "<code>home.heading</code>" in after_heading
 
 
 def test_po_round_trip_is_lossless(project_copy):
