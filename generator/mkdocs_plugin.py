@@ -41,6 +41,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     network_order: list[str] = []
     domains: list[str] = []  # what published pages may link to
     not_found: dict[str, str] = {}  # each language's 404 page, as its build pass rendered it
+    folders: tuple[Path, Path] | None = None  # (hand-written docs, staging folder built from)
     command: str = "build"
     publishing: AtomicSite | None = None
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
@@ -83,11 +84,22 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             if texts and "language.name" in texts.entries:
                 language.name = str(texts("language.name"))
         staging.sync(tree, target)
+        self.folders = (hand_written, target)
         config.docs_dir = str(target)
         if self.command == "build":
             self.publishing = AtomicSite(Path(config.site_dir))
             config.site_dir = str(self.publishing.temporary)
         return config
+
+    def on_serve(self, server, *, config, builder):
+        """`mkdocs serve` watches the folder it builds from: here the staging folder, which every build rewrites,
+        so each edit would rebuild twice. Watch the hand-written docs/ instead (data/, guides/ and generator/
+        are in mkdocs.yml's `watch`)."""
+        if self.folders:
+            hand_written, staged = self.folders
+            server.unwatch(str(staged))
+            server.watch(str(hand_written))
+        return server
 
     def on_pre_build(self, *, config):
         self.depth += 1
