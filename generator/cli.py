@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import headers, pdf, pipeline, simulator, traceability, translation
+from generator import glossary, headers, pdf, pipeline, simulator, traceability, translation
 from generator.browser import BrowserNotFound
 from generator.errors import InputError
 from generator.model import Catalogue
@@ -34,6 +34,11 @@ def _status(root: Path, strict: bool) -> int:
         for label, keys in (("missing", c.missing), ("stale", c.stale), ("mismatched", c.mismatched)):
             for key in keys:
                 print(f"  {label}: {key}")
+        folder = root / pipeline.GUIDES / language
+        for problem in glossary.variants(glossary.load_glossary(folder, f"{pipeline.GUIDES}/{language}"),
+                                         translation.translation(root, language)):
+            gaps = True
+            print(f"  glossary: {problem}")
     return 1 if strict and gaps else 0
 
 

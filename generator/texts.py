@@ -25,7 +25,7 @@ from generator.typography import Typography
 from generator.yamlsource import load
 
 SOURCE_LANGUAGE = "en"
-RULE_FILES = {"typography.yaml"}  # a language folder's files that are rules, not texts
+RULE_FILES = {"typography.yaml", "glossary.yaml"}  # a language folder's files that are rules, not texts
 KEY = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")

@@ -138,3 +138,18 @@ def test_the_po_file_passes_msgfmt_check(project_copy):
     run("ern-guides po-export fr --output fr.po", project_copy)
     result = subprocess.run([msgfmt, "-c", "-o", "/dev/null", "fr.po"], cwd=project_copy, capture_output=True, text=True)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_status_names_texts_that_use_a_variant_the_glossary_avoids(project_copy):
+    folder = project_copy / "guides" / "fr"
+    (folder / "glossary.yaml").write_text("- prefer: e-mail\n  avoid: [courriel]\n", encoding="utf-8")
+    assert "glossary:" not in run("ern-guides status", project_copy).stdout
+    site = folder / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    key = re.search(r"^([a-z0-9.-]+):\n  text: ", text, flags=re.M).group(1)
+    site.write_text(text.replace(f"{key}:\n  text: ", f"{key}:\n  text: Un courriel ", 1), encoding="utf-8")
+    strict = subprocess.run(COMMANDS["ern-guides"] + ["status", "--strict"], cwd=project_copy, capture_output=True,
+                            text=True)
+    assert strict.returncode == 1
+    assert re.search(rf"glossary: guides/fr/site\.yaml:\d+:1: {re.escape(key)}: uses 'courriel': the glossary "
+                     r"prefers 'e-mail'", strict.stdout), strict.stdout
