@@ -83,6 +83,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             texts = result.texts.get(language.locale)
             if texts and "language.name" in texts.entries:
                 language.name = str(texts("language.name"))
+            if texts and "site.name" in texts.entries:  # as is the site's name, in the header
+                language.site_name = str(texts("site.name"))
         staging.sync(tree, target)
         self.folders = (hand_written, target)
         config.docs_dir = str(target)
