@@ -11,12 +11,33 @@ import re
 import subprocess
 import sys
 
+import yaml
+
 from generator.texts import load_language
 
 MIN_LENGTH = 16  # shorter fragments ("Open", "Guide") are too common to attribute
 
 
+def catalogue_strings(project) -> list[str]:
+    """Every text of the catalogue: data, shown as written in every language (a network's label, say)."""
+    found: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    walk(yaml.safe_load((project / "data" / "ern_catalogue.yaml").read_text(encoding="utf-8")))
+    return found
+
+
 def english_fragments(project) -> set[str]:
+    """Pieces of the English texts, long enough to attribute, that are not also catalogue data."""
+    data = catalogue_strings(project)
     fragments = set()
     for entry in load_language(project / "guides" / "en", "guides/en", is_source=True).values():
         # on-screen labels, English on purpose, are quoted in **bold** or "quotes" (see guides/en/steps.yaml);
@@ -24,7 +45,7 @@ def english_fragments(project) -> set[str]:
         text = re.sub(r"\*\*[^*]+\*\*|\"[^\"]*\"|`[^`]*`", "\n", entry.text)
         for piece in re.split(r"\{[a-z_]+\}|\]\([^)]*\)|[\[\]\n`\"]", text):
             piece = re.sub(r"\s+", " ", piece).strip(" .,:;()-–—")
-            if len(piece) >= MIN_LENGTH and " " in piece:
+            if len(piece) >= MIN_LENGTH and " " in piece and not any(piece in value for value in data):
                 fragments.add(piece)
     return fragments
 

@@ -38,8 +38,8 @@ COMMON_REQUEST_SCREENS = [
 FACTS = {
     ("reconnet", "fr"): COMMON_REQUEST_SCREENS + [
         "Créer votre compte EU Login", "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
-        "Create an account", "courriel de confirmation",
-        "double identification", "https://webgate.ec.europa.eu/cas", 
+        "Create an account", "e-mail de confirmation",
+        "double authentification", "https://webgate.ec.europa.eu/cas", 
         "SMS", 
         "EU Login Mobile App", 
         "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en",

@@ -79,7 +79,9 @@ def test_readme_walkthrough_adds_a_networks_facts(project_copy):
     assert f"{network.short_name} CPMS helpdesk" in help_part and f"cpms-helpdesk@{network.id}.example.eu" in help_part
     assert "About this guide" not in page
     french = (site / "fr" / "networks" / network.id / "index.html").read_text(encoding="utf-8")
-    assert "network." + network.id + ".hospital-first" in french  # the notice names the text to translate
+    assert 'class="admonition note"' in french.split("<article")[1].split("<h1")[0]  # the notice, above the title
+    helping = (site / "fr" / "translate" / "index.html").read_text(encoding="utf-8")
+    assert "network." + network.id + ".hospital-first" in helping  # the "How to help" page names the text
     status = subprocess.run([sys.executable, "-m", "generator", "status", "--strict"], cwd=project_copy,
                             capture_output=True, text=True)
     assert status.returncode == 1 and f"missing: network.{network.id}.hospital-first" in status.stdout
