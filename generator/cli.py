@@ -24,13 +24,14 @@ def schema_text() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def _status(root: Path, strict: bool) -> int:
+def _status(root: Path, strict: bool, guide: str | None = None) -> int:
     gaps = False
+    keys = translation.guide_keys(root, guide) if guide else None
     for language in pipeline.languages_in(root)[1:]:
-        c = translation.coverage(root, language)
+        c = translation.coverage(root, language, keys)
         gaps |= not c.complete
-        print(f"{language}: {c.translated}/{c.total} translated, {len(c.missing)} missing, {len(c.stale)} stale, "
-              f"{len(c.mismatched)} placeholder mismatches")
+        print(f"{language}{f' ({guide})' if guide else ''}: {c.translated}/{c.total} translated, {len(c.missing)} "
+              f"missing, {len(c.stale)} stale, {len(c.mismatched)} placeholder mismatches")
         for label, keys in (("missing", c.missing), ("stale", c.stale), ("mismatched", c.mismatched)):
             for key in keys:
                 print(f"  {label}: {key}")
@@ -68,6 +69,7 @@ def _main(argv: list[str] | None) -> int:
     commands.add_parser("graph", help="print the simulator's states and transitions as a Mermaid flowchart")
     status = commands.add_parser("status", help="translation coverage of every language")
     status.add_argument("--strict", action="store_true", help="exit 1 if anything is missing, stale or mismatched")
+    status.add_argument("--guide", metavar="NETWORK", help="only the texts of one network's guide and practice")
     new = commands.add_parser("new-language", help="start a translation: create guides/<code>/ and register it")
     new.add_argument("code")
     stamp = commands.add_parser("stamp", help="mark a language's translations as up to date with the English")
@@ -75,6 +77,7 @@ def _main(argv: list[str] | None) -> int:
     export = commands.add_parser("po-export", help="write a gettext PO file of a language (for Poedit, Weblate...)")
     export.add_argument("code")
     export.add_argument("--output", type=Path)
+    export.add_argument("--guide", metavar="NETWORK", help="only the texts of one network's guide and practice")
     commands.add_parser("pseudo-locale", help="make the accented, longer pseudo-language en-XA to spot hard-coded text")
     load = commands.add_parser("po-import", help="take a language's translations from a gettext PO file")
     load.add_argument("code")
@@ -124,7 +127,7 @@ def _main(argv: list[str] | None) -> int:
             catalogue, _ = pipeline.check(args.root, pipeline.languages_in(args.root))
             print(simulator.build(catalogue).mermaid(), end="")
         elif args.command == "status":
-            return _status(args.root, args.strict)
+            return _status(args.root, args.strict, args.guide)
         elif args.command == "new-language":
             for line in translation.new_language(args.root, args.code):
                 print(f"created {line}")
@@ -134,7 +137,8 @@ def _main(argv: list[str] | None) -> int:
         elif args.command == "pseudo-locale":
             print(f"guides/{translation.pseudo_locale(args.root)}/ written; build the site to see it")
         elif args.command == "po-export":
-            po = translation.export_po(args.root, args.code)
+            po = translation.export_po(args.root, args.code,
+                                       translation.guide_keys(args.root, args.guide) if args.guide else None)
             target = args.output or Path(f"{args.code}.po")
             target.write_text(po, encoding="utf-8")
             print(f"wrote {target}")

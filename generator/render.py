@@ -294,16 +294,20 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
     pages: dict[str, str] = {}
     for language, t in texts.items():
         common = {"cat": cat, "t": t, "language": language}
+        t.page = "practise.md"
         pages[f"{language}/practise.md"] = _with_notice(env, common, env.get_template("practise.md.j2").render(
             common, guides=guides))
         t.missing_on_page.clear()
+        t.page = "helpdesks.md"
         pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
             common, guides=guides, checked=lambda day: date_text(day, t),
             source_titles=lambda network: "; ".join(cat.source(i).title for i in network.sources)))
         t.missing_on_page.clear()
+        t.page = "index.md"
         pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(common, guides=guides))
         for guide in guides:
             t.missing_on_page.clear()
+            t.page = f"networks/{guide.network.id}.md"
             v = values(cat, guide, t, site_url)
             has_pdf = f"{language}/networks/{guide.network.id}.pdf" in pdfs
             page = env.get_template("guide.md.j2").render(
@@ -319,6 +323,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 checked=lambda day: date_text(day, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
+        t.page = "translate.md"
         pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(  # last: it lists them
             common, missing=sorted(set(t.source) - set(t.entries)), stale=sorted(t.stale))
         t.missing_on_page.clear()

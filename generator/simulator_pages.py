@@ -34,6 +34,7 @@ def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simul
     pages = {"assets/sim.css": env.get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)}
     for language, t in texts.items():
         for node in graph.nodes.values():
+            t.page = node.id
             page = _Page(cat, t, language, texts, node, guides, graph)
             pages[f"{language}/{node.id}.html"] = page.render(env)
     return pages

@@ -228,8 +228,11 @@ class Texts:
         self.stale: set[str] = set()  # translated from an older English text, on some page
         self.missing_on_page: set[str] = set()
         self.stale_on_page: set[str] = set()
+        self.page = ""  # the page being rendered, language aside (e.g. "networks/ern-rnd.md", "sim/index")
+        self.used: dict[str, set[str]] = {}  # key -> the pages that show it
 
     def __call__(self, key: str, **values: object) -> Markup:
+        self.used.setdefault(key, set()).add(self.page)
         entry = self.entries.get(key)
         if entry is None:
             if key not in self.source:

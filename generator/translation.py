@@ -16,7 +16,7 @@ import polib
 import yaml
 
 from generator.errors import InputError, Problem
-from generator.pipeline import GUIDES, LANGUAGE_CODE
+from generator.pipeline import GUIDES, LANGUAGE_CODE, generate
 from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, entry_problem, load_language,
                              source_hash)
 
@@ -66,14 +66,44 @@ def translation(root: Path, language: str) -> dict[str, Entry]:
     return load_language(folder, f"{GUIDES}/{language}", is_source=False)
 
 
-def coverage(root: Path, language: str) -> Coverage:
+def coverage(root: Path, language: str, keys: set[str] | None = None) -> Coverage:
+    """How much of a language is translated: all texts, or only `keys` (the texts one guide needs)."""
     source, entries = english(root), translation(root, language)
-    mismatched = [p.path for p in check_translation(source, entries)]
+    if keys is not None:
+        source = {k: e for k, e in source.items() if k in keys}
+        entries = {k: e for k, e in entries.items() if k in keys}
+    mismatched = [p.path for p in check_translation(source, entries) if p.path in source]
     return Coverage(
         language, len(source), len([k for k in entries if k in source]),
         missing=[k for k in source if k not in entries],
         stale=[k for k, e in entries.items() if k in source and e.source != source_hash(source[k].text)],
         mismatched=mismatched)
+
+
+def usage(root: Path) -> dict[str, set[str]]:
+    """The pages that show each text (the same in every language), found by rendering the site in English:
+    `networks/<id>.md`, `sim/<id>/...`, `index.md`..."""
+    return generate(root, [SOURCE_LANGUAGE]).texts[SOURCE_LANGUAGE].used
+
+
+def guide_keys(root: Path, network_id: str) -> set[str]:
+    """The texts one network's reader meets: its guide and its practice in the simulator."""
+    used = usage(root)
+    if not any(f"networks/{network_id}.md" in pages for pages in used.values()):
+        raise InputError([Problem("ern-guides --guide", 1, 1, "", f"expected a network id of the catalogue, "
+                                  f"got {network_id!r}")])
+    return {key for key, pages in used.items()
+            if any(p == f"networks/{network_id}.md" or p.startswith(f"sim/{network_id}/") for p in pages)}
+
+
+def pages_in_short(pages: set[str], networks: int) -> list[str]:
+    """Where a text appears, for a PO reference: guides by network (or all of the `networks`), the simulator
+    once, other pages by name."""
+    guides = sorted(p[len("networks/"):-len(".md")] for p in pages if p.startswith("networks/"))
+    others = sorted(p for p in pages if not p.startswith(("networks/", "sim/")))
+    named = "all" if len(guides) == networks else ",".join(guides)
+    return ([f"guide:{named}"] if guides else []) + (["simulator"] if any(
+        p.startswith("sim/") for p in pages) else []) + [f"page:{p.removesuffix('.md')}" for p in others]
 
 
 def write_language(root: Path, language: str, texts: dict[str, tuple[str, str | None]]) -> None:
@@ -101,20 +131,28 @@ def stamp(root: Path, language: str) -> int:
     return changed
 
 
-def export_po(root: Path, language: str) -> str:
+def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
+    """A language's texts as a PO file (all, or only `keys`); each entry names its English file and line and
+    the pages that use it (guides by network id, the simulator, other pages)."""
     source, entries = english(root), translation(root, language)
+    used = usage(root)
+    networks = len({p for pages in used.values() for p in pages if p.startswith("networks/")})
     po = polib.POFile(wrapwidth=0)
     po.metadata = {"Project-Id-Version": "ERN Guides", "PO-Revision-Date": _revision_date(root, language),
                    "Last-Translator": "ERN Guides translators", "Language-Team": f"ERN Guides ({language})",
                    "Language": language, "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
                    "Content-Transfer-Encoding": "8bit"}
     for key, entry in source.items():
+        if keys is not None and key not in keys:
+            continue
         done = entries.get(key)
         flags = ["python-brace-format"] if entry.placeholders else []
         if done and done.source != source_hash(entry.text):
             flags.append("fuzzy")  # translated from an older English text
         po.append(polib.POEntry(msgctxt=key, msgid=entry.text, msgstr=done.text if done else "",
-                                comment=entry.note, occurrences=[(entry.file, str(entry.line))], flags=flags))
+                                comment=entry.note, flags=flags,
+                                occurrences=[(entry.file, str(entry.line))] + [
+                                    (where, "") for where in pages_in_short(used.get(key, set()), networks)]))
     return str(po)
 
 

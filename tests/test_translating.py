@@ -153,3 +153,18 @@ def test_status_names_texts_that_use_a_variant_the_glossary_avoids(project_copy)
     assert strict.returncode == 1
     assert re.search(rf"glossary: guides/fr/site\.yaml:\d+:1: {re.escape(key)}: uses 'courriel': the glossary "
                      r"prefers 'e-mail'", strict.stdout), strict.stdout
+
+
+def test_translators_can_work_one_guide_at_a_time(project_copy, catalogue):
+    """`status --guide` and `po-export --guide` keep to the texts one network's reader meets (its guide and its
+    practice); every PO entry names the guides and pages that use it."""
+    network = catalogue.networks[0].id
+    run("ern-guides po-export fr --output all.po", project_copy)
+    run(f"ern-guides po-export fr --guide {network} --output one.po", project_copy)
+    everything, one = polib.pofile(str(project_copy / "all.po")), polib.pofile(str(project_copy / "one.po"))
+    assert 50 < len(one) < len(everything)
+    for entry in one:
+        places = " ".join(f for f, _ in entry.occurrences)
+        assert re.search(rf"guide:(all|\S*\b{network}\b)|simulator", places), entry.msgctxt
+    status = run(f"ern-guides status --guide {network}", project_copy).stdout
+    assert re.search(rf"^fr \({network}\): \d+/{len(one)} translated", status, flags=re.M), status
