@@ -26,9 +26,9 @@ def schema_text() -> str:
 
 def _status(root: Path, strict: bool, guide: str | None = None) -> int:
     gaps = False
-    keys = translation.guide_keys(root, guide) if guide else None
+    only = translation.guide_keys(root, guide) if guide else None
     for language in pipeline.languages_in(root)[1:]:
-        c = translation.coverage(root, language, keys)
+        c = translation.coverage(root, language, only)
         gaps |= not c.complete
         print(f"{language}{f' ({guide})' if guide else ''}: {c.translated}/{c.total} translated, {len(c.missing)} "
               f"missing, {len(c.stale)} stale, {len(c.mismatched)} placeholder mismatches")
