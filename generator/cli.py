@@ -74,6 +74,8 @@ def _main(argv: list[str] | None) -> int:
     new.add_argument("code")
     stamp = commands.add_parser("stamp", help="mark a language's translations as up to date with the English")
     stamp.add_argument("code")
+    stamp.add_argument("keys", nargs="*", metavar="KEY", help="only these texts (default: every stale one)")
+    stamp.add_argument("--force", action="store_true", help="also texts unchanged since the English changed")
     export = commands.add_parser("po-export", help="write a gettext PO file of a language (for Poedit, Weblate...)")
     export.add_argument("code")
     export.add_argument("--output", type=Path)
@@ -133,7 +135,12 @@ def _main(argv: list[str] | None) -> int:
                 print(f"created {line}")
             print(f"next: translate guides/{args.code}/*.yaml (see TRANSLATING.md), then `ern-guides status`")
         elif args.command == "stamp":
-            print(f"{translation.stamp(args.root, args.code)} translation(s) marked up to date")
+            stamped, refused = translation.stamp(args.root, args.code, args.keys or None, args.force)
+            for key in refused:
+                print(f"not stamped: {key}: its text has not changed since the English did; review it, or use "
+                      "--force", file=sys.stderr)
+            print(f"{len(stamped)} translation(s) marked up to date")
+            return 1 if refused else 0
         elif args.command == "pseudo-locale":
             print(f"guides/{translation.pseudo_locale(args.root)}/ written; build the site to see it")
         elif args.command == "po-export":

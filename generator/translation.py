@@ -7,6 +7,7 @@ hash no longer matches and the translation is reported stale until it is updated
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate
 from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, entry_problem, load_language,
                              source_hash)
+from generator.yamlsource import load
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
@@ -123,12 +125,73 @@ def write_language(root: Path, language: str, texts: dict[str, tuple[str, str | 
         (folder / name).write_text(HEADER.format(name=name, language=language) + body, encoding="utf-8")
 
 
-def stamp(root: Path, language: str) -> int:
-    """Record every present translation as translating the current English; returns how many changed."""
+def stamp(root: Path, language: str, keys: list[str] | None = None, force: bool = False) -> tuple[list[str], list[str]]:
+    """Record stale translations (all, or `keys`) as translating the current English, by rewriting only their
+    `source:` line: the file keeps its layout. A translation whose text has not changed since the English did
+    is refused (nobody reviewed it) unless `force`. Returns (stamped, refused) keys."""
     source, entries = english(root), translation(root, language)
-    changed = sum(1 for k, e in entries.items() if k in source and e.source != source_hash(source[k].text))
-    write_language(root, language, {k: (e.text, source_hash(source[k].text)) for k, e in entries.items() if k in source})
-    return changed
+    unknown = [k for k in keys or [] if k not in entries or k not in source]
+    if unknown:
+        raise InputError([Problem(f"{GUIDES}/{language}", 1, 1, k, "expected the key of a translated text") for k in unknown])
+    stale = [k for k, e in entries.items() if k in source and e.source != source_hash(source[k].text)]
+    stamped, refused = [], []
+    for key in [k for k in stale if keys is None or k in keys]:
+        entry = entries[key]
+        if not force and _unchanged_since_english_changed(root, language, key, entry):
+            refused.append(key)
+            continue
+        _set_source(root / entry.file, entry.file, key, source_hash(source[key].text))
+        stamped.append(key)
+    return stamped, refused
+
+
+def _set_source(path: Path, display: str, key: str, fingerprint: str) -> None:
+    """Write one entry's `source:`, in place: its line if it has one, else a new line after the entry."""
+    located = load(path, display)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    if (key, "source") in located.positions:
+        at = located.positions[(key, "source")][0] - 1
+        lines[at] = re.sub(r"source:\s*\S*", f"source: {fingerprint}", lines[at], count=1)
+    else:
+        keys = list(located.data)
+        following = keys[keys.index(key) + 1] if keys.index(key) + 1 < len(keys) else None
+        end = located.positions[(following,)][0] - 1 if following else len(lines)
+        while end > 0 and not lines[end - 1].strip():
+            end -= 1
+        lines.insert(end, f"  source: {fingerprint}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _unchanged_since_english_changed(root: Path, language: str, key: str, entry: Entry) -> bool:
+    """Whether the translation's text is the one it had when the English changed, per the git history: the
+    newest commit whose English still matched the translation's fingerprint, then the next one."""
+    english_file = (root / GUIDES / SOURCE_LANGUAGE / Path(entry.file).name).relative_to(root).as_posix()
+    history = _git(root, "log", "--format=%H", "--", english_file)
+    if history is None:
+        return False  # no history to judge by: trust the translator
+    commits = history.split()
+    for newer, older in zip([None, *commits], commits):
+        english_then = _yaml_at(root, older, english_file).get(key, {})
+        if isinstance(english_then, dict) and source_hash(str(english_then.get("text", ""))) == entry.source:
+            if newer is None:
+                return False  # the English changed after the last commit: the working copy is what counts
+            translated_then = _yaml_at(root, newer, entry.file).get(key, {})
+            return isinstance(translated_then, dict) and translated_then.get("text") == entry.text
+    return False
+
+
+def _git(root: Path, *args: str) -> str | None:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+    return result.stdout if result.returncode == 0 else None
+
+
+def _yaml_at(root: Path, commit: str, path: str) -> dict:
+    shown = _git(root, "show", f"{commit}:{path}")
+    try:
+        data = yaml.safe_load(shown) if shown else None
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:

@@ -168,3 +168,28 @@ def test_translators_can_work_one_guide_at_a_time(project_copy, catalogue):
         assert re.search(rf"guide:(all|\S*\b{network}\b)|simulator", places), entry.msgctxt
     status = run(f"ern-guides status --guide {network}", project_copy).stdout
     assert re.search(rf"^fr \({network}\): \d+/{len(one)} translated", status, flags=re.M), status
+
+
+def test_stamp_signs_off_one_reviewed_text_in_place_and_refuses_an_unreviewed_one(project_copy):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=project_copy, check=True, capture_output=True)
+    git("init", "-q")
+    git("-c", "user.email=t@example.eu", "-c", "user.name=t", "commit", "-qam", "start", "--allow-empty")
+    git("add", "-A")
+    git("-c", "user.email=t@example.eu", "-c", "user.name=t", "commit", "-qm", "texts")
+    english = project_copy / "guides" / "en" / "site.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "  text: Getting access to the CPMS, step by step", "  text: Getting access to the CPMS"), encoding="utf-8")
+    git("-c", "user.email=t@example.eu", "-c", "user.name=t", "commit", "-qam", "English changed")
+    refused = subprocess.run(COMMANDS["ern-guides"] + ["stamp", "fr", "home.heading"], cwd=project_copy,
+                             capture_output=True, text=True)
+    assert refused.returncode == 1 and "not stamped: home.heading" in refused.stderr
+    french = project_copy / "guides" / "fr" / "site.yaml"
+    before = french.read_text(encoding="utf-8")
+    reviewed = re.sub(r"(home\.heading:\n  text: )(.*)", r"\1Accéder au CPMS", before, count=1)
+    french.write_text(reviewed, encoding="utf-8")
+    assert "1 translation(s) marked up to date" in run("ern-guides stamp fr home.heading", project_copy).stdout
+    after = french.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(reviewed.splitlines(), after.splitlines()) if a != b]
+    assert len(changed) == 1 and "source:" in changed[0][1]  # only its source line; the layout is kept
+    assert " 0 stale" in run("ern-guides status", project_copy).stdout
