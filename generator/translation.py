@@ -163,21 +163,26 @@ def _set_source(path: Path, display: str, key: str, fingerprint: str) -> None:
 
 
 def _unchanged_since_english_changed(root: Path, language: str, key: str, entry: Entry) -> bool:
-    """Whether the translation's text is the one it had when the English changed, per the git history: the
-    newest commit whose English still matched the translation's fingerprint, then the next one."""
-    english_file = (root / GUIDES / SOURCE_LANGUAGE / Path(entry.file).name).relative_to(root).as_posix()
-    history = _git(root, "log", "--format=%H", "--", english_file)
-    if history is None:
-        return False  # no history to judge by: trust the translator
-    commits = history.split()
+    """Whether the translation's text is the one it had when the English changed, per the git history."""
+    found = _english_translated(root, key, entry)
+    if found is None or found[1] is None:
+        return False  # no history to judge by, or the English changed after the last commit: trust the working copy
+    translated_then = _yaml_at(root, found[1], entry.file).get(key, {})
+    return isinstance(translated_then, dict) and translated_then.get("text") == entry.text
+
+
+def _english_translated(root: Path, key: str, entry: Entry) -> tuple[str, str | None] | None:
+    """The English text a translation was made from (the newest commit whose English matches its fingerprint),
+    and the commit after it, where the English changed (None: changed since the last commit). None when the
+    git history does not tell."""
+    english_file = f"{GUIDES}/{SOURCE_LANGUAGE}/{Path(entry.file).name}"
+    history = _git(root, "log", "--format=%H", "--", english_file) if entry.source else None
+    commits = history.split() if history else []
     for newer, older in zip([None, *commits], commits):
-        english_then = _yaml_at(root, older, english_file).get(key, {})
-        if isinstance(english_then, dict) and source_hash(str(english_then.get("text", ""))) == entry.source:
-            if newer is None:
-                return False  # the English changed after the last commit: the working copy is what counts
-            translated_then = _yaml_at(root, newer, entry.file).get(key, {})
-            return isinstance(translated_then, dict) and translated_then.get("text") == entry.text
-    return False
+        then = _yaml_at(root, older, english_file).get(key, {})
+        if isinstance(then, dict) and source_hash(str(then.get("text", ""))) == entry.source:
+            return str(then["text"]), newer
+    return None
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -210,10 +215,13 @@ def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
             continue
         done = entries.get(key)
         flags = ["python-brace-format"] if entry.placeholders else []
+        previous = None
         if done and done.source != source_hash(entry.text):
-            flags.append("fuzzy")  # translated from an older English text
+            flags.append("fuzzy")  # translated from an older English text, shown to tools as `#| msgid`
+            found = _english_translated(root, key, done)
+            previous = found[0] if found else None
         po.append(polib.POEntry(msgctxt=key, msgid=entry.text, msgstr=done.text if done else "",
-                                comment=entry.note, flags=flags,
+                                comment=entry.note, flags=flags, previous_msgid=previous,
                                 occurrences=[(entry.file, str(entry.line))] + [
                                     (where, "") for where in pages_in_short(used.get(key, set()), networks)]))
     return str(po)

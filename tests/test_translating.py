@@ -181,6 +181,9 @@ def test_stamp_signs_off_one_reviewed_text_in_place_and_refuses_an_unreviewed_on
     english.write_text(english.read_text(encoding="utf-8").replace(
         "  text: Getting access to the CPMS, step by step", "  text: Getting access to the CPMS"), encoding="utf-8")
     git("-c", "user.email=t@example.eu", "-c", "user.name=t", "commit", "-qam", "English changed")
+    run("ern-guides po-export fr --output fr.po", project_copy)  # Poedit shows what changed in the English
+    [fuzzy] = [e for e in polib.pofile(str(project_copy / "fr.po")) if e.fuzzy]
+    assert (fuzzy.msgctxt, fuzzy.previous_msgid) == ("home.heading", "Getting access to the CPMS, step by step")
     refused = subprocess.run(COMMANDS["ern-guides"] + ["stamp", "fr", "home.heading"], cwd=project_copy,
                              capture_output=True, text=True)
     assert refused.returncode == 1 and "not stamped: home.heading" in refused.stderr
