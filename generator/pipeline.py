@@ -99,7 +99,7 @@ def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(
     catalogue, texts = check(root, languages)
     graph = simulator_graph(catalogue)
     try:
-        pages = render_site(catalogue, texts, pdfs, site_url) | render_simulator(catalogue, texts, graph)
+        pages = render_site(catalogue, texts, pdfs, site_url) | render_simulator(catalogue, texts, graph, site_url)
     except KeyError as e:
         raise InputError([Problem("generator/templates", 1, 1, "", str(e.args[0]))]) from None
     except jinja2.TemplateError as e:

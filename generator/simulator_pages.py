@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup
@@ -26,8 +27,10 @@ def relative(from_file: str, to: str) -> str:
     return target + "/" if to.endswith("/") or to == "" else target
 
 
-def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph) -> dict[str, str]:
-    """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet."""
+def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph,
+                     site_url: str | None = None) -> dict[str, str]:
+    """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet. With the site's https
+    address, the language alternates in <head> are absolute, as search engines expect hreflang links."""
     env = environment(markdown_pages=False)
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
     most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])
@@ -35,14 +38,15 @@ def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simul
     for language, t in texts.items():
         for node in graph.nodes.values():
             t.page = node.id
-            page = _Page(cat, t, language, texts, node, guides, graph)
+            page = _Page(cat, t, language, texts, node, guides, graph, site_url)
             pages[f"{language}/{node.id}.html"] = page.render(env)
     return pages
 
 
 class _Page:
-    def __init__(self, cat, t: Texts, language, languages, node: simulator.Node, guides, graph):
+    def __init__(self, cat, t: Texts, language, languages, node: simulator.Node, guides, graph, site_url=None):
         self.cat, self.t, self.language, self.languages, self.node = cat, t, language, languages, node
+        self.site_url = site_url if (site_url or "").startswith("https://") else None
         self.guide: Guide | None = guides.get(node.network.id) if node.network else None
         self.graph = graph
         self.file = site_path(language, node.id + ".html")
@@ -61,6 +65,8 @@ class _Page:
             "node": node,
             "asset": lambda path: relative(self.file, path),
             "same_page": lambda other: relative(self.file, site_path(other, node.id + ".html")),
+            "alternate": lambda other: (urljoin(self.site_url, site_path(other, node.id + ".html")) if self.site_url
+                                        else relative(self.file, site_path(other, node.id + ".html"))),
             "home": self.to_site(""),
             "guide_home": self.to_site(f"networks/{node.network.id}/" if node.network else ""),
             "guide": self.to_site(f"networks/{node.network.id}/") if node.network else None,
