@@ -73,8 +73,16 @@ class _Page:
             "up": self.link(node.up) if node.up else None,
             "start": self.link(simulator.start_id(node.network)),
         }
+        t.missing_on_page.clear()
+        t.stale_on_page.clear()
         context.update(getattr(self, "_" + node.kind.replace("-", "_"))())
-        return env.get_template(f"sim/{node.kind}.html.j2").render(context)
+        template = env.get_template(f"sim/{node.kind}.html.j2")
+        page = template.render(context)
+        if t.missing_on_page or t.stale_on_page:  # say so at the top, as the guides do: a second rendering
+            context["notice"] = {"missing": len(t.missing_on_page), "stale": len(t.stale_on_page),
+                                 "help": self.to_site("translate/")}
+            page = template.render(context)
+        return page
 
     def _start(self):
         app = self.cat.application

@@ -196,3 +196,18 @@ def test_stamp_signs_off_one_reviewed_text_in_place_and_refuses_an_unreviewed_on
     changed = [(a, b) for a, b in zip(reviewed.splitlines(), after.splitlines()) if a != b]
     assert len(changed) == 1 and "source:" in changed[0][1]  # only its source line; the layout is kept
     assert " 0 stale" in run("ern-guides status", project_copy).stdout
+
+
+def test_a_simulator_page_says_when_some_of_its_texts_are_not_translated(project_copy):
+    french = project_copy / "guides" / "fr" / "simulator.yaml"
+    text = french.read_text(encoding="utf-8")
+    key = re.search(r"^(sim\.[a-z0-9.-]+\.title):\n", text, flags=re.M).group(1)
+    french.write_text(re.sub(rf"^{re.escape(key)}:\n(  .*\n)+", "", text, count=1, flags=re.M), encoding="utf-8")
+    run("mkdocs build", project_copy)
+    texts = load_texts(project_copy, ["en", "fr"])["fr"]
+    notice = html.unescape(str(texts("untranslated.body", count=1)))
+    pages = [p for p in (project_copy / "site" / "fr" / "sim").rglob("*.html")
+             if notice in html.unescape(p.read_text(encoding="utf-8"))]
+    assert pages, f"no French simulator page says that {key} is shown in English"
+    untouched = project_copy / "site" / "sim" / "index.html"
+    assert "sim-untranslated" not in untouched.read_text(encoding="utf-8")  # English pages need no notice
