@@ -42,51 +42,39 @@ def english():
     return load_texts(ROOT, [SOURCE_LANGUAGE])[SOURCE_LANGUAGE].source
 
 
+def showing(built_site, catalogue, screen: str) -> list[tuple]:
+    """(guide, page, picture) for every guide that shows the screen picture; at least one must."""
+    found = [(guide, page, picture(page, screen)) for guide in guides(catalogue)
+             for page in [page_of(built_site, guide.network)]]
+    found = [item for item in found if item[2]]
+    assert found, f"no guide shows {screen}"
+    return found
+
+
 def test_browsers_on_the_login_picture_are_those_the_text_names(built_site, catalogue, english):
-    checked = 0
-    for guide in guides(catalogue):
-        page = page_of(built_site, guide.network)
-        login = picture(page, "cpms-login")
-        if not login:
-            continue
+    for guide, page, login in showing(built_site, catalogue, "cpms-login"):
         named = english[guide.settings.browsers].text
         assert named in words(login), guide.network.id
         before = re.search(r'<div class="admonition info">.*?</div>', page, re.S).group()
         assert named in words(before), guide.network.id
-        checked += 1
-    assert checked
 
 
 def test_profiles_ticked_on_the_picture_are_those_the_text_asks_for(built_site, catalogue):
-    checked = 0
-    for guide in guides(catalogue):
-        page = page_of(built_site, guide.network)
-        profiles = picture(page, "saas-profiles")
-        if not profiles:
-            continue
+    for guide, page, profiles in showing(built_site, catalogue, "saas-profiles"):
         names = [p.name for p in guide.profiles]
         assert re.findall(r"☑</span> ([^<]+)", profiles) == names, guide.network.id
         request = words(step(page, "request-access"))
         assert ", ".join(names) in request, guide.network.id
         one_or_more = guide.settings.profiles_choice == "one-or-more"
         assert ("one or more of" in request) == one_or_more, guide.network.id
-        checked += 1
-    assert checked
 
 
 def test_the_preferences_picture_has_the_title_the_text_names(built_site, catalogue):
-    checked = 0
-    for guide in guides(catalogue):
-        page = page_of(built_site, guide.network)
-        preferences = picture(page, "cpms-preferences")
-        if not preferences:
-            continue
+    for guide, page, preferences in showing(built_site, catalogue, "cpms-preferences"):
         title = guide.settings.preferences_title
         assert re.search(rf'saas-title">{re.escape(title)}<', preferences), guide.network.id
         assert f"Update {title}" in words(preferences)
         assert f"Update {title}" in words(step(page, "preferences").replace(preferences, "")), guide.network.id
-        checked += 1
-    assert checked
 
 
 @pytest.mark.parametrize("screen, complete", [
@@ -97,16 +85,10 @@ def test_the_preferences_picture_has_the_title_the_text_names(built_site, catalo
 def test_a_picture_says_whether_its_list_is_whole(built_site, catalogue, english, screen, complete):
     """A whole list shows its count and pager, as on screen; a partial one says it goes on, under the picture."""
     goes_on = words(english["list.partial"].text.split("{")[0])
-    seen = set()
-    for guide in guides(catalogue):
-        shown = words(picture(page_of(built_site, guide.network), screen))
-        if not shown:
-            continue
+    for guide, _, shown in showing(built_site, catalogue, screen):
         whole = complete(guide)
-        assert ("Showing 1 to" in shown) == whole, guide.network.id
-        assert (goes_on in shown) != whole, guide.network.id
-        seen.add(whole)
-    assert seen
+        assert ("Showing 1 to" in words(shown)) == whole, guide.network.id
+        assert (goes_on in words(shown)) != whole, guide.network.id
 
 
 def test_preferences_follow_the_first_login_whose_text_sends_the_reader_there(catalogue):
