@@ -25,18 +25,29 @@ def pytest_addoption(parser):
                      help="rewrite tests/golden/ from the current generator instead of comparing")
 
 
+# The build date of every test build: the project's last commit, as a build of the real project pins it, so that
+# a copy of the project (no git there) builds byte-identically too.
+BUILD_DATE = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip() or "0"
+
+
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into `site`, as a user runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                           cwd=project, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project, to break or extend without touching the real one; `shared/` beside it
-    (the source documents the catalogue names as ../shared/seeds/...) is the real one."""
-    project = tmp_path / "project"
+    """A throwaway copy of the project, to break or extend without touching the real one."""
+    return copy_of_project(tmp_path)
+
+
+def copy_of_project(where: Path) -> Path:
+    """The project's parts copied into `where`/project; `shared/` beside it (the source documents the catalogue
+    names as ../shared/seeds/...) is the real one. Builds of copies never share a staging folder."""
+    project = where / "project"
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -44,7 +55,7 @@ def project_copy(tmp_path) -> Path:
         else:
             project.mkdir(exist_ok=True)
             shutil.copy(source, project / part)
-    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+    (where / "shared").symlink_to(ROOT.parent / "shared")
     return project
 
 
@@ -111,8 +122,9 @@ def fingerprint(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
+    """The site, built once per session (per worker when tests run in parallel) from a copy of the project."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(copy_of_project(tmp_path_factory.mktemp("built")), site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site
 

@@ -11,11 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import fingerprint, mkdocs_build
+from conftest import BUILD_DATE, fingerprint, mkdocs_build
 
 
 def start_build(project: Path, site: Path) -> subprocess.Popen:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE}
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
