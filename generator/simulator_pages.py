@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import urljoin
 
 import jinja2
@@ -21,10 +20,15 @@ def site_path(language: str, path: str) -> str:
 
 
 def relative(from_file: str, to: str) -> str:
-    """Relative link from one site file to a site path (a trailing / means a directory URL)."""
-    start = posixpath.dirname(from_file) or "."
-    target = posixpath.relpath(to.rstrip("/") or ".", start)
-    return target + "/" if to.endswith("/") or to == "" else target
+    """Relative link from one site file to a site path (a trailing / means a directory URL). String steps, not
+    posixpath.relpath: it runs for every link of every page in every language."""
+    start = from_file.split("/")[:-1]
+    target = to.rstrip("/").split("/") if to.rstrip("/") else []
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    link = "/".join([".."] * (len(start) - common) + target[common:]) or "."
+    return link + "/" if to.endswith("/") or to == "" else link
 
 
 def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph,
@@ -32,21 +36,25 @@ def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simul
     """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet. With the site's https
     address, the language alternates in <head> are absolute, as search engines expect hreflang links."""
     env = environment(markdown_pages=False)
+    env.auto_reload = False  # templates do not change during a build: no modification check per page
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
     most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])
     pages = {"assets/sim.css": env.get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)}
+    names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
     for language, t in texts.items():
         for node in graph.nodes.values():
             t.page = node.id
-            page = _Page(cat, t, language, texts, node, guides, graph, site_url)
+            page = _Page(cat, t, language, texts, node, guides, graph, site_url, names)
             pages[f"{language}/{node.id}.html"] = page.render(env)
     return pages
 
 
 class _Page:
-    def __init__(self, cat, t: Texts, language, languages, node: simulator.Node, guides, graph, site_url=None):
+    def __init__(self, cat, t: Texts, language, languages, node: simulator.Node, guides, graph, site_url=None,
+                 names=None):
         self.cat, self.t, self.language, self.languages, self.node = cat, t, language, languages, node
         self.site_url = site_url if (site_url or "").startswith("https://") else None
+        self.names = names
         self.guide: Guide | None = guides.get(node.network.id) if node.network else None
         self.graph = graph
         self.file = site_path(language, node.id + ".html")
@@ -61,7 +69,7 @@ class _Page:
         node, t = self.node, self.t
         context = {
             "cat": self.cat, "t": t, "language": self.language, "languages": list(self.languages),
-            "language_names": {code: texts("language.name") for code, texts in self.languages.items()},
+            "language_names": self.names,
             "node": node,
             "asset": lambda path: relative(self.file, path),
             "same_page": lambda other: relative(self.file, site_path(other, node.id + ".html")),
