@@ -95,7 +95,8 @@ def outdated_facts(root: Path, catalogue: model.Catalogue, today: date | None = 
 def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(),
              site_url: str | None = None) -> Result:
     """Render every page; `pdfs` are the docs-tree paths of printed guides to link to; `site_url` the address
-    the site is published at, where known."""
+    the site is published at, where known: only an https one is written into pages (not `mkdocs serve`'s)."""
+    site_url = site_url if (site_url or "").startswith("https://") else None
     catalogue, texts = check(root, languages)
     graph = simulator_graph(catalogue)
     try:

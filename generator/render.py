@@ -30,6 +30,11 @@ def inline_markdown(text: str) -> Markup:
     return Markup(single.group(1) if single and "<p>" not in single.group(1) else rendered)
 
 
+def site_path(language: str, path: str) -> str:
+    """Where a page of the docs tree lands in the site: the default language at the root."""
+    return path if language == SOURCE_LANGUAGE else f"{language}/{path}"
+
+
 def environment(*, markdown_pages: bool) -> jinja2.Environment:
     """The templates' environment. For Markdown pages (`markdown_pages`), every value a template prints is shown
     literally: neither HTML nor Markdown in a catalogue value becomes markup. `md` renders a filled text's
@@ -183,9 +188,8 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "preferences_title": s.preferences_title or "",
         "role": s.professional_role_example or "",
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
-        "simulator": (urljoin(site_url, f"{'' if t.language == SOURCE_LANGUAGE else t.language + '/'}"
-                              f"{simulator.start_id(guide.network)}.html") if (site_url or "").startswith("https://")
-                      else f"../{simulator.start_id(guide.network)}.html"),  # relative to networks/<id>.md
+        "simulator": (urljoin(site_url, site_path(t.language, f"{simulator.start_id(guide.network)}.html"))
+                      if site_url else f"../{simulator.start_id(guide.network)}.html"),  # relative to networks/<id>.md
         "helpdesks_page": "../helpdesks.md",
     }
     for name, link in cat.links.items():  # a retired address gives way to its replacement
@@ -294,20 +298,17 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
     pages: dict[str, str] = {}
     for language, t in texts.items():
         common = {"cat": cat, "t": t, "language": language}
-        t.page = "practise.md"
+        t.start_page("practise.md")
         pages[f"{language}/practise.md"] = _with_notice(env, common, env.get_template("practise.md.j2").render(
             common, guides=guides))
-        t.missing_on_page.clear()
-        t.page = "helpdesks.md"
+        t.start_page("helpdesks.md")
         pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
             common, guides=guides, checked=lambda day: date_text(day, t),
             source_titles=lambda network: "; ".join(cat.source(i).title for i in network.sources)))
-        t.missing_on_page.clear()
-        t.page = "index.md"
+        t.start_page("index.md")
         pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(common, guides=guides))
         for guide in guides:
-            t.missing_on_page.clear()
-            t.page = f"networks/{guide.network.id}.md"
+            t.start_page(f"networks/{guide.network.id}.md")
             v = values(cat, guide, t, site_url)
             has_pdf = f"{language}/networks/{guide.network.id}.pdf" in pdfs
             page = env.get_template("guide.md.j2").render(
@@ -323,11 +324,9 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 checked=lambda day: date_text(day, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
-        t.page = "translate.md"
+        t.start_page("translate.md")
         pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(  # last: it lists them
             common, missing=sorted(set(t.source) - set(t.entries)), stale=sorted(t.stale))
-        t.missing_on_page.clear()
-        t.stale_on_page.clear()
     return pages
 
 
@@ -339,8 +338,6 @@ def _with_notice(env: jinja2.Environment, common: dict, page: str, up: str = "")
         return page
     notice = env.get_template("untranslated.md.j2").render(common, missing=len(t.missing_on_page),
                                                            stale=len(t.stale_on_page), up=up)
-    t.missing_on_page.clear()
-    t.stale_on_page.clear()
     head, separator, body = page.partition("\n---\n\n") if page.startswith("---\n") else ("", "", page)
     return head + separator + notice + body
 

@@ -8,16 +8,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator import model, simulator
-from generator.render import Guide, delay_sentence, environment, guide_for, helpdesk_text, url_link
+from generator.render import Guide, delay_sentence, environment, guide_for, helpdesk_text, site_path, url_link
 from generator.texts import Texts
-
-DEFAULT_LANGUAGE = "en"
-
-
-def site_path(language: str, path: str) -> str:
-    """Where a page of the docs tree lands in the site: the default language at the root."""
-    return path if language == DEFAULT_LANGUAGE else f"{language}/{path}"
-
 
 def relative(from_file: str, to: str) -> str:
     """Relative link from one site file to a site path (a trailing / means a directory URL). String steps, not
@@ -43,7 +35,7 @@ def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simul
     names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
     for language, t in texts.items():
         for node in graph.nodes.values():
-            t.page = node.id
+            t.start_page(node.id)
             page = _Page(cat, t, language, texts, node, guides, graph, site_url, names)
             pages[f"{language}/{node.id}.html"] = page.render(env)
     return pages
@@ -53,7 +45,7 @@ class _Page:
     def __init__(self, cat, t: Texts, language, languages, node: simulator.Node, guides, graph, site_url=None,
                  names=None):
         self.cat, self.t, self.language, self.languages, self.node = cat, t, language, languages, node
-        self.site_url = site_url if (site_url or "").startswith("https://") else None
+        self.site_url = site_url
         self.names = names
         self.guide: Guide | None = guides.get(node.network.id) if node.network else None
         self.graph = graph
@@ -81,8 +73,6 @@ class _Page:
             "up": self.link(node.up) if node.up else None,
             "start": self.link(simulator.start_id(node.network)),
         }
-        t.missing_on_page.clear()
-        t.stale_on_page.clear()
         context.update(getattr(self, "_" + node.kind.replace("-", "_"))())
         template = env.get_template(f"sim/{node.kind}.html.j2")
         page = template.render(context)

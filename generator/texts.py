@@ -67,6 +67,11 @@ class Entry:
         return len(LINK_TARGET.findall(self.text)), len(LIST_ITEM.findall(self.text))
 
 
+def is_stale(translation: Entry, english: Entry) -> bool:
+    """Whether a translation was not made from the current English (or was never recorded as made from it)."""
+    return translation.source != source_hash(english.text)
+
+
 def source_hash(text: str) -> str:
     """Short fingerprint of an English text, recorded by translations as `source`."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
@@ -231,6 +236,12 @@ class Texts:
         self.page = ""  # the page being rendered, language aside (e.g. "networks/ern-rnd.md", "sim/index")
         self.used: dict[str, set[str]] = {}  # key -> the pages that show it
 
+    def start_page(self, page: str) -> None:
+        """Look-ups from now on are for `page` (language aside): what it shows untranslated or stale starts empty."""
+        self.page = page
+        self.missing_on_page.clear()
+        self.stale_on_page.clear()
+
     def __call__(self, key: str, **values: object) -> Markup:
         self.used.setdefault(key, set()).add(self.page)
         entry = self.entries.get(key)
@@ -240,7 +251,7 @@ class Texts:
             self.missing.add(key)
             self.missing_on_page.add(key)
             return fill(self.source[key], values, key)
-        if entry.source and entry.source != source_hash(self.source[key].text):
+        if self.language != SOURCE_LANGUAGE and is_stale(entry, self.source[key]):
             self.stale.add(key)
             self.stale_on_page.add(key)
         filled = fill(entry, values, key)

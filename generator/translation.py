@@ -18,8 +18,8 @@ import yaml
 
 from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate
-from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, entry_problem, load_language,
-                             source_hash)
+from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, entry_problem, is_stale,
+                             load_language, source_hash)
 from generator.yamlsource import load
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -78,7 +78,7 @@ def coverage(root: Path, language: str, keys: set[str] | None = None) -> Coverag
     return Coverage(
         language, len(source), len([k for k in entries if k in source]),
         missing=[k for k in source if k not in entries],
-        stale=[k for k, e in entries.items() if k in source and e.source != source_hash(source[k].text)],
+        stale=[k for k, e in entries.items() if k in source and is_stale(e, source[k])],
         mismatched=mismatched)
 
 
@@ -133,7 +133,7 @@ def stamp(root: Path, language: str, keys: list[str] | None = None, force: bool 
     unknown = [k for k in keys or [] if k not in entries or k not in source]
     if unknown:
         raise InputError([Problem(f"{GUIDES}/{language}", 1, 1, k, "expected the key of a translated text") for k in unknown])
-    stale = [k for k, e in entries.items() if k in source and e.source != source_hash(source[k].text)]
+    stale = [k for k, e in entries.items() if k in source and is_stale(e, source[k])]
     stamped, refused = [], []
     for key in [k for k in stale if keys is None or k in keys]:
         entry = entries[key]
@@ -216,7 +216,7 @@ def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
         done = entries.get(key)
         flags = ["python-brace-format"] if entry.placeholders else []
         previous = None
-        if done and done.source != source_hash(entry.text):
+        if done and is_stale(done, entry):
             flags.append("fuzzy")  # translated from an older English text, shown to tools as `#| msgid`
             found = _english_translated(root, key, done)
             previous = found[0] if found else None
