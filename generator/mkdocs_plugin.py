@@ -6,6 +6,7 @@ the catalogue or the texts stops the build with its file:line messages and leave
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -14,10 +15,13 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
-from generator import headers, page_scan, pdf, pipeline, staging
+from generator import headers, page_scan, pdf, pipeline, simulator_site, staging
 from generator.errors import InputError
 from generator.publish import AtomicSite, pin_build_date
+from generator.render import site_path
+from generator.simulator_site import SimulatorWriter
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +48,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     folders: tuple[Path, Path] | None = None  # (hand-written docs, staging folder built from)
     command: str = "build"
     publishing: AtomicSite | None = None
+    simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
+    result: pipeline.Result | None = None
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
 
     def on_startup(self, *, command, dirty):
@@ -58,7 +64,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         pin_build_date(root)
         try:
             printed, stale = pdf.existing(root)
-            result = pipeline.generate(root, _languages(config), frozenset(printed), config.site_url)
+            result = pipeline.generate(root, _languages(config), frozenset(printed), config.site_url,
+                                       simulator_pages=False)
             extra = {**printed, **_material_sitemaps(result.pages, _languages(config)),
                      "_headers": headers.config("netlify").encode()}  # read by Netlify and Cloudflare Pages
             tree = staging.compose(hand_written, result.pages, extra)
@@ -68,13 +75,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             log.info(f"not published: {found}; print the guides again with `ern-guides pdf`")
         for problem in pipeline.outdated_facts(root, result.catalogue):  # informs; `ern-guides check --strict` fails
             log.info(f"to check again: {problem}")
-        for language, keys in sorted(result.stale().items()):
-            log.info(f"{len(keys)} translation(s) into '{language}' made from an earlier English, marked on their "
-                     f"pages: " + ", ".join(sorted(keys)))
-        for language, keys in sorted(result.untranslated().items()):
-            log.info(f"{len(keys)} text(s) of the pages not yet translated into '{language}', shown in English "
-                     f"(`ern-guides status` counts every text): "
-                     + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
+        self.result = result
         self.texts = result.texts
         config.extra["content_security_policy"] = headers.PAGE_POLICY  # overrides/main.html puts it in <head>
         self.network_order = [n.id for n in result.catalogue.networks]
@@ -91,6 +92,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         if self.command == "build":
             self.publishing = AtomicSite(Path(config.site_dir))
             config.site_dir = str(self.publishing.temporary)
+        self.simulator = SimulatorWriter(result.catalogue, result.texts, result.graph, Path(config.site_dir),
+                                         self.domains, result.site_url)  # while MkDocs builds the guides
         return config
 
     def on_serve(self, server, *, config, builder):
@@ -105,6 +108,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_pre_build(self, *, config):
         self.depth += 1
+        config.extra["search_index"] = site_path(config.theme["language"], SEARCH_INDEX)  # overrides/main.html
         if self.depth == 1:
             self.not_found = {}
 
@@ -130,8 +134,21 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self.depth -= 1
         if self.depth > 0:
             return
-        self._write_not_found_pages(Path(config.site_dir), _languages(config))
-        problems = page_scan.scan(Path(config.site_dir), self.domains, config.site_url)
+        site = Path(config.site_dir)
+        self._write_not_found_pages(site, _languages(config))
+        problems = page_scan.scan(site, self.domains, config.site_url, skip=simulator_site.FOLDER)
+        try:
+            written = self.simulator.finish()
+        except InputError as e:
+            raise PluginError(str(e)) from None
+        finally:
+            self.simulator = None
+        for language, report in written.items():
+            self.texts[language].missing |= report.missing
+            self.texts[language].stale |= report.stale
+            problems += report.problems
+        self._log_translations()
+        _split_search_index(site, _languages(config))
         if problems:
             raise PluginError("published pages would carry what no template wrote; nothing was published:\n"
                               + "\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
@@ -141,9 +158,24 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_build_error(self, *, error):
         self.depth = 0
+        if self.simulator:
+            self.simulator.abandon()
+            self.simulator = None
         if self.publishing:
             self.publishing.abandon()
             self.publishing = None
+
+    @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+    def on_files(self, files, *, config):
+        """The simulator pages the guides link to, made known to MkDocs so that it resolves and checks those links;
+        simulator_site writes them."""
+        language = config.theme["language"]
+        for node in self.result.graph.nodes.values():
+            if node.kind == "start":
+                files.append(_WrittenElsewhere(f"{language}/{node.id}.html", config.docs_dir, config.site_dir,
+                                               config.use_directory_urls,
+                                               dest_uri=site_path(language, node.id + ".html")))
+        return files
 
     @event_priority(-110)  # after mkdocs-static-i18n has removed the language folders from the navigation
     def on_nav(self, nav, config, files):
@@ -172,6 +204,15 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             output = ALTERNATE.sub(lambda m: m.group(1) + urljoin(page.canonical_url, m.group(2)) + m.group(3), output)
         return output
 
+    def _log_translations(self) -> None:
+        for language, keys in sorted(self.result.stale().items()):
+            log.info(f"{len(keys)} translation(s) into '{language}' made from an earlier English, marked on their "
+                     f"pages: " + ", ".join(sorted(keys)))
+        for language, keys in sorted(self.result.untranslated().items()):
+            log.info(f"{len(keys)} text(s) of the pages not yet translated into '{language}', shown in English "
+                     f"(`ern-guides status` counts every text): "
+                     + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
+
     def _name_search_dialog(self, output: str, config) -> str:
         """Material's search dialog has no accessible name (axe: aria-dialog-name): one in the page's language."""
         t = self.texts.get(config.theme["language"]) or self.texts["en"]
@@ -191,10 +232,36 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         return self.network_order.index(stem) if stem in self.network_order else len(self.network_order)
 
 
+class _WrittenElsewhere(File):
+    """A simulator page: MkDocs links to it, simulator_site writes it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
 def _retitle(items, rule) -> None:
     for item in items:
         item.title = rule(item.title)
         _retitle(item.children, rule)
+
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+def _split_search_index(site: Path, languages: list[str]) -> None:
+    """Material's search index holds every language's pages: one index per language instead, beside that
+    language's pages, so that a reader downloads only theirs (overrides/assets/javascripts/ern-search.js)."""
+    whole = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    for language in languages:
+        prefix = site_path(language, "")
+        others = tuple(site_path(other, "") for other in languages if other != language and site_path(other, ""))
+        docs = [doc for doc in whole["docs"]
+                if doc["location"].startswith(prefix) and not doc["location"].startswith(others)]
+        config = {**whole["config"], "lang": [language] if language in whole["config"]["lang"] else ["en"]}
+        target = site / site_path(language, SEARCH_INDEX)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
 
 
 EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'

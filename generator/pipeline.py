@@ -14,7 +14,7 @@ from generator import model, simulator
 from generator.catalogue import load_catalogue, outdated
 from generator.errors import InputError, Problem
 from generator.render import render_site
-from generator.simulator_pages import render_simulator
+from generator.simulator_pages import STYLESHEET, render_simulator, stylesheet
 from generator.typography import load_typography
 from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, load_language
 
@@ -27,6 +27,8 @@ class Result:
     catalogue: model.Catalogue
     texts: dict[str, Texts]
     pages: dict[str, str]
+    graph: simulator.Graph
+    site_url: str | None  # the published address written into pages, if any
 
     def untranslated(self) -> dict[str, set[str]]:
         """Keys each language fell back to English for, in the pages rendered."""
@@ -93,20 +95,23 @@ def outdated_facts(root: Path, catalogue: model.Catalogue, today: date | None = 
 
 
 def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(),
-             site_url: str | None = None) -> Result:
+             site_url: str | None = None, simulator_pages: bool = True) -> Result:
     """Render every page; `pdfs` are the docs-tree paths of printed guides to link to; `site_url` the address
-    the site is published at, where known: only an https one is written into pages (not `mkdocs serve`'s)."""
+    the site is published at, where known: only an https one is written into pages (not `mkdocs serve`'s).
+    Without `simulator_pages`, the simulator's pages are left to `simulator_site` (its stylesheet is rendered)."""
     site_url = site_url if (site_url or "").startswith("https://") else None
     catalogue, texts = check(root, languages)
     graph = simulator_graph(catalogue)
     try:
-        pages = render_site(catalogue, texts, pdfs, site_url) | render_simulator(catalogue, texts, graph, site_url)
+        pages = render_site(catalogue, texts, pdfs, site_url)
+        pages |= (render_simulator(catalogue, texts, graph, site_url) if simulator_pages
+                  else {STYLESHEET: stylesheet(catalogue)})
     except KeyError as e:
         raise InputError([Problem("generator/templates", 1, 1, "", str(e.args[0]))]) from None
     except jinja2.TemplateError as e:
         where = f"generator/templates/{e.name}" if getattr(e, "name", None) else "generator/templates"
         raise InputError([Problem(where, getattr(e, "lineno", None) or 1, 1, "", str(e))]) from None
-    return Result(catalogue, texts, pages)
+    return Result(catalogue, texts, pages, graph, site_url)
 
 
 def configured_languages(root: Path) -> list[str]:

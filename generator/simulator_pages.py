@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import jinja2
@@ -25,20 +26,39 @@ def relative(from_file: str, to: str) -> str:
 
 def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph,
                      site_url: str | None = None) -> dict[str, str]:
-    """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet. With the site's https
-    address, the language alternates in <head> are absolute, as search engines expect hreflang links."""
+    """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet, in memory."""
+    pages = {STYLESHEET: stylesheet(cat)}
+    for language in texts:
+        pages.update((f"{language}/{path}", page) for path, page in simulator_pages(cat, texts, graph, language, site_url))
+    return pages
+
+
+STYLESHEET = "assets/sim.css"
+
+
+def stylesheet(cat: model.Catalogue) -> str:
+    most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])
+    return _environment().get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)
+
+
+def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph, language: str,
+                    site_url: str | None = None) -> Iterator[tuple[str, str]]:
+    """The simulator's pages in one language, one at a time, by path in that language's folder (`sim/...html`).
+    With the site's https address, the language alternates in <head> are absolute, as search engines expect
+    hreflang links."""
+    env = _environment()
+    guides = {n.id: guide_for(cat, n) for n in cat.networks}
+    names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
+    t = texts[language]
+    for node in graph.nodes.values():
+        t.start_page(node.id)
+        yield f"{node.id}.html", _Page(cat, t, language, texts, node, guides, graph, site_url, names).render(env)
+
+
+def _environment() -> jinja2.Environment:
     env = environment(markdown_pages=False)
     env.auto_reload = False  # templates do not change during a build: no modification check per page
-    guides = {n.id: guide_for(cat, n) for n in cat.networks}
-    most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])
-    pages = {"assets/sim.css": env.get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)}
-    names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
-    for language, t in texts.items():
-        for node in graph.nodes.values():
-            t.start_page(node.id)
-            page = _Page(cat, t, language, texts, node, guides, graph, site_url, names)
-            pages[f"{language}/{node.id}.html"] = page.render(env)
-    return pages
+    return env
 
 
 class _Page:

@@ -36,9 +36,10 @@ from conftest import BUILD_DATE, copy_of_project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSPITALS, COUNTRIES, COUNTRIES_PER_NETWORK = 1600, 28, 20
-# The EU's official languages but Irish and Maltese, for which Material has no translation of its own labels.
+# The EU's official languages but Irish and Maltese (Material has no translation of its own labels into them),
+# and two more languages spoken in the EU, Catalan and Luxembourgish, to make 24.
 LANGUAGES = ["en", "fr", "de", "it", "es", "pt", "nl", "pl", "sv", "da", "fi", "el", "cs", "sk", "sl", "hu",
-             "ro", "bg", "hr", "lt", "lv", "et", "no", "is"]
+             "ro", "bg", "hr", "lt", "lv", "et", "ca", "lb"]
 
 
 def scaled(data: dict) -> dict:
@@ -78,21 +79,23 @@ def make_project(where: Path, languages: list[str]) -> Path:
         shutil.copytree(project / "guides/fr", project / "guides" / language)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     head, _, _ = config.partition("      languages:\n")
-    entries = "".join(f"        - locale: {code}\n          name: {code}\n          build: true\n"
+    entries = "".join(f"        - locale: \"{code}\"\n          name: \"{code}\"\n          build: true\n"
                       + ("          default: true\n" if code == "en" else "") for code in languages)
     (project / "mkdocs.yml").write_text(head + "      languages:\n" + entries, encoding="utf-8")
     return project
 
 
-FLOOR = """
+FLOOR = r"""
 import shutil, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 project, languages = Path(sys.argv[1]), sys.argv[2:]
+plain = project / "floor.yml"
+plain.write_text("site_name: floor\n")
 for language in languages:
     site = project / "floor" / ("" if language == "en" else language)
-    config = load_config(config_file=None, site_name="floor", docs_dir=str(project / "build/docs" / language),
+    config = load_config(config_file=str(plain), docs_dir=str(project / "build/docs" / language),
                          site_dir=str(site), theme={"name": "material", "language": language},
                          markdown_extensions=["admonition", "attr_list", "pymdownx.details", "sane_lists", "toc"],
                          plugins=["search"], use_directory_urls=True)

@@ -57,6 +57,23 @@ def test_no_request_leaves_the_site(page: Page, site_url: str):
     assert outside == []
 
 
+@pytest.mark.parametrize("prefix", ["", "/fr"])
+def test_search_loads_the_readers_language_only_when_they_search(page: Page, site_url: str, catalogue, prefix):
+    network = catalogue.networks[-1]
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}{prefix}/networks/{network.id}/")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requested if "search_index" in url] == []
+    page.keyboard.press("s")  # Material's shortcut to the search field
+    page.keyboard.type(network.short_name)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert [url for url in requested if "search_index" in url] == [f"{site_url}{prefix}/search/search_index.json"]
+    found = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert f"{site_url}{prefix}/networks/{network.id}/" in found
+    assert all(url.startswith(f"{site_url}{prefix}/") and "/fr/" not in url[len(site_url + prefix):] for url in found)
+
+
 def test_guide_pages_work_under_a_strict_policy(page: Page, site_url: str):
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

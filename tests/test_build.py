@@ -130,3 +130,21 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
     first, second = fingerprint(built_site), fingerprint(again)
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_each_language_has_a_search_index_of_its_own_pages(built_site):
+    """Material writes one index of every language; the build keeps one per language, beside its pages."""
+    english = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    french = json.loads((built_site / "fr/search/search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and french["config"]["lang"] == ["fr"]
+    pages = {_location(built_site, p) for p in built_site.rglob("index.html") if "sim" not in p.parts}
+    indexed = {language: {doc["location"].split("#")[0] for doc in index["docs"]}
+               for language, index in (("en", english), ("fr", french))}
+    assert indexed["fr"] == {page for page in pages if page.startswith("fr/")}
+    assert indexed["en"] == {page for page in pages if not page.startswith("fr/")}
+
+
+def _location(site: Path, page: Path) -> str:
+    """A page's address as the search index writes it: its folder, relative to the site."""
+    folder = page.parent.relative_to(site).as_posix()
+    return "" if folder == "." else folder + "/"

@@ -100,6 +100,17 @@ def test_checker_finds_each_mistake(tmp_path, page, old, new, expected):
     ('<p onmouseover="x()">x</p>', "an event handler <p onmouseover=...>"),
     ('<a href="#" style="position:fixed">x</a>', "an inline style <a style='position:fixed'>"),
     ('<iframe src="page.html"></iframe>', "a <iframe> element"),
+    # written in ways a quick look could miss: capitals, no space between attributes, a slash, SVG's own link
+    ('<A HREF="javascript:x()">x</A>', "<a href='javascript:x()'>: a javascript: link"),
+    ('<a title="x"onClick="x()">x</a>', "an event handler <a onclick=...>"),
+    ('<a/onclick="x()">x</a>', "an event handler <a onclick=...>"),
+    ('<P STYLE = "color:red">x</P>', "an inline style <p style='color:red'>"),
+    ('<svg><a xlink:href="javascript:x()">x</a></svg>', "<a xlink:href='javascript:x()'>: a javascript: link"),
+    ('<button formaction="javascript:x()">x</button>', "<button formaction='javascript:x()'>: a javascript: link"),
+    ('<img alt="" srcset="https://evil.example.com/a.png 2x">',
+     "<img srcset='https://evil.example.com/a.png 2x'>: evil.example.com is not on data/link_allowlist.yaml nor given "
+     "by the catalogue"),
+    ('<p>İstanbul</p><a href="javascript:x()">x</a>', "<a href='javascript:x()'>: a javascript: link"),
 ])
 def test_the_publishing_scan_finds_what_no_template_writes(tmp_path, markup, expected):
     (tmp_path / "page.html").write_text(f"<!doctype html><html><body>{markup}</body></html>", encoding="utf-8")

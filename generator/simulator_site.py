@@ -1,0 +1,113 @@
+"""The simulator's pages written straight into the site, each share of the languages in a process of its own,
+while MkDocs builds the guides.
+
+They are plain HTML that MkDocs has nothing to do with, and a language's pages depend only on the catalogue and
+that language's texts. Staged in the docs folder, every language pass of mkdocs-static-i18n examined every
+language's pages, so the build grew with the square of the number of languages. Each page is checked by
+`page_scan` as it is written, so nothing reads it again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import model, page_scan, simulator
+from generator.errors import InputError, Problem
+from generator.render import site_path
+from generator.simulator_pages import simulator_pages
+from generator.texts import Texts
+
+FOLDER = ".simulator"  # inside the site folder: MkDocs leaves dot-folders alone when it cleans the folder
+
+
+@dataclass
+class Written:
+    """What one language's simulator pages showed untranslated or stale, and what the scan found on them."""
+    missing: set[str] = field(default_factory=set)
+    stale: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+
+class SimulatorWriter:
+    """Starts writing at once; `finish` waits and moves the pages into the site, `abandon` throws them away."""
+
+    def __init__(self, cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph, site: Path,
+                 domains: list[str], site_url: str | None = None) -> None:
+        self.site, self.folder, self.languages = site, site / FOLDER, list(texts)
+        self.job = (cat, texts, graph, domains, site_url)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.workers: list[tuple[multiprocessing.Process, object]] = []
+        if "fork" not in multiprocessing.get_all_start_methods():  # no copy of this process to hand the work to
+            return
+        context = multiprocessing.get_context("fork")
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        for share in (self.languages[i::cores] for i in range(min(cores, len(self.languages)))):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=self._work, args=(share, sender), daemon=True)
+            process.start()
+            sender.close()
+            self.workers.append((process, receiver))
+
+    def finish(self) -> dict[str, Written]:
+        """Every language's report, once all its pages are in the site; InputError if a page could not be made."""
+        reports, problems = {}, []
+        for process, receiver in self.workers:
+            try:
+                written, failed = receiver.recv()
+            except EOFError:
+                written, failed = {}, [Problem("generator", 1, 1, "simulator", "a process writing simulator pages "
+                                               "stopped before it finished")]
+            process.join()
+            reports.update(written)
+            problems += failed
+        if not self.workers:
+            reports, problems = self._attempt(self.languages)
+        self.workers = []
+        if problems:
+            self.abandon()
+            raise InputError(problems)
+        for language in self.languages:
+            (self.folder / site_path(language, "sim")).rename(self.site / site_path(language, "sim"))
+        shutil.rmtree(self.folder)
+        return reports
+
+    def abandon(self) -> None:
+        for process, _ in self.workers:
+            process.terminate()
+            process.join()
+        self.workers = []
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _work(self, languages: list[str], sender) -> None:
+        sender.send(self._attempt(languages))
+
+    def _attempt(self, languages: list[str]) -> tuple[dict[str, Written], list[Problem]]:
+        try:
+            return self._write(languages), []
+        except InputError as e:
+            return {}, e.problems
+        except Exception as e:  # a template's mistake: reported by the main process, as the build's error
+            return {}, [Problem("generator/templates", getattr(e, "lineno", None) or 1, 1, "simulator",
+                                f"{type(e).__name__}: {e}")]
+
+    def _write(self, languages: list[str]) -> dict[str, Written]:
+        cat, texts, graph, domains, site_url = self.job
+        results = {}
+        for language in languages:
+            t, written = texts[language], Written()
+            made: set[Path] = set()
+            for path, page in simulator_pages(cat, texts, graph, language, site_url):
+                file = self.folder / site_path(language, path)
+                if file.parent not in made:
+                    file.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(file.parent)
+                file.write_text(page, encoding="utf-8")
+                written.problems += page_scan.scan_page(site_path(language, path), page, domains, site_url)
+                written.missing |= t.missing_on_page
+                written.stale |= t.stale_on_page
+            results[language] = written
+        return results

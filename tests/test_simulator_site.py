@@ -1,0 +1,48 @@
+"""The simulator's pages, written in other processes while MkDocs builds: what goes wrong there still stops the
+build, and nothing is left behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from generator import page_scan, simulator_site
+from generator.errors import InputError
+from generator.pipeline import generate
+
+RESULT = generate(ROOT, ["en", "fr"], simulator_pages=False)
+
+
+def writer(site):
+    return simulator_site.SimulatorWriter(RESULT.catalogue, RESULT.texts, RESULT.graph, site,
+                                          page_scan.allowed_domains(ROOT, RESULT.catalogue))
+
+
+def test_every_language_is_written_into_the_site(tmp_path):
+    (tmp_path / "fr").mkdir()
+    reports = writer(tmp_path).finish()
+    assert sorted(reports) == ["en", "fr"]
+    for prefix in ("", "fr/"):
+        pages = {p.relative_to(tmp_path / prefix).as_posix() for p in (tmp_path / prefix / "sim").rglob("*.html")}
+        assert pages == {node_id + ".html" for node_id in RESULT.graph.nodes}
+    assert not (tmp_path / simulator_site.FOLDER).exists()
+
+
+def test_a_page_the_scan_refuses_is_reported_with_its_address(tmp_path, monkeypatch):
+    def pages(cat, texts, graph, language, site_url=None):
+        yield "sim/index.html", '<a href="javascript:alert(1)">x</a>'
+    monkeypatch.setattr(simulator_site, "simulator_pages", pages)
+    (tmp_path / "fr").mkdir()
+    reports = writer(tmp_path).finish()
+    assert reports["fr"].problems == ["fr/sim/index.html: <a href='javascript:alert(1)'>: a javascript: link"]
+
+
+def test_a_page_that_cannot_be_made_stops_the_build_and_leaves_nothing(tmp_path, monkeypatch):
+    def pages(cat, texts, graph, language, site_url=None):
+        yield "sim/index.html", "<p>first</p>"
+        raise KeyError("sim.no-such-text")
+    monkeypatch.setattr(simulator_site, "simulator_pages", pages)
+    (tmp_path / "fr").mkdir()
+    with pytest.raises(InputError, match="sim.no-such-text"):
+        writer(tmp_path).finish()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fr"]
