@@ -138,6 +138,11 @@ def check_leftovers(pages: dict[str, Page]) -> list[str]:
             for page in pages.values() for piece in page.text for leftover in LEFTOVERS if leftover in piece]
 
 
+def _simulator_state(path: str) -> bool:
+    """A simulator page behind screen 1, which lists no language alternates for search engines."""
+    return path.startswith("sim/") and path != "sim/index.html" and not path.endswith("/start.html")
+
+
 def check_languages(pages: dict[str, Page], languages: list[str], default: str) -> list[str]:
     """Every page declares its language, and its language links lead to the same page in the others."""
     problems = []
@@ -155,7 +160,10 @@ def check_languages(pages: dict[str, Page], languages: list[str], default: str) 
         expected = language_of(page.path)
         if page.lang != expected:
             problems.append(f"{page.path or '/'}: html lang {page.lang!r}, expected {expected!r}")
-        for kind, links in (("language link", page.switches), ("hreflang alternate", page.alternates)):
+        kinds = [("language link", page.switches)]
+        if page.alternates or not _simulator_state(strip(page.path)):
+            kinds.append(("hreflang alternate", page.alternates))
+        for kind, links in kinds:
             for language in languages:
                 if language not in links:
                     if language != expected:  # a link to the page's own language is optional

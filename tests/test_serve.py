@@ -1,0 +1,80 @@
+"""`mkdocs serve` rebuilds the site once per edit of the catalogue, a text or a hand-written file."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from conftest import BUILD_DATE
+
+BUILT = re.compile(r"Documentation built in")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(lines: queue.Queue, pattern: re.Pattern, seconds: float) -> list[str]:
+    """The log lines up to the first matching `pattern`; fails after `seconds`."""
+    seen, end = [], time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            line = lines.get(timeout=0.2)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if pattern.search(line):
+            return seen
+    pytest.fail(f"no {pattern.pattern!r} within {seconds} s; the log said:\n" + "".join(seen[-30:]))
+
+
+def drain(lines: queue.Queue, seconds: float) -> list[str]:
+    seen, end = [], time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            seen.append(lines.get(timeout=0.2))
+        except queue.Empty:
+            pass
+    return seen
+
+
+# Edits that change what the site shows: the first country's name, the French site name, the stylesheet.
+EDITS = {
+    "data/ern_catalogue.yaml": (re.compile(r"(countries:\n  - \{code: \w+, name: [^}]+)"), r"\1 (edited)"),
+    "guides/fr/site.yaml": (re.compile(r"(site\.name:\n  text: .+)"), r"\1 (modifié)"),
+    "docs/assets/ern.css": (re.compile(r"\Z"), "\n/* edited */\n"),
+}
+
+
+@pytest.mark.parametrize("edited", EDITS)
+def test_one_rebuild_per_edit(project_copy, edited):
+    target = project_copy / edited
+    pattern, replacement = EDITS[edited]
+    text = target.read_text(encoding="utf-8")
+    assert pattern.search(text), f"the test's edit no longer applies to {edited}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                               f"127.0.0.1:{free_port()}"], cwd=project_copy, env=env, text=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    try:
+        wait_for(lines, re.compile(r"Serving on"), 180)
+        drain(lines, 3)  # anything the first build set off
+        target.write_text(pattern.sub(replacement, text, count=1), encoding="utf-8")
+        wait_for(lines, BUILT, 180)
+        later = drain(lines, 5)
+        assert [line for line in later if BUILT.search(line)] == [], "a second rebuild:\n" + "".join(later)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
