@@ -125,7 +125,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_post_template(self, output_content, *, template_name, config):
         if template_name == "404.html":
-            output_content = self._name_search_dialog(output_content, config)
+            output_content = _tag_language(self._name_search_dialog(output_content, config), config)
             self.not_found[config.theme["language"]] = output_content
         return output_content
 
@@ -196,10 +196,11 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         return html
 
     def on_post_page(self, output, *, page, config):
-        """Two corrections to the theme's markup, without copying its templates: Material's search dialog gets
-        an accessible name; with a site_url, the language alternates become absolute addresses, as search
-        engines expect hreflang links."""
+        """Corrections to the theme's markup, without copying its templates: Material's search dialog gets
+        an accessible name; the page its language's full tag; with a site_url, the language alternates become
+        absolute addresses, as search engines expect hreflang links."""
         output = self._name_search_dialog(output, config)
+        output = _tag_language(output, config)
         if page.canonical_url:
             output = ALTERNATE.sub(lambda m: m.group(1) + urljoin(page.canonical_url, m.group(2)) + m.group(3), output)
         return output
@@ -230,6 +231,15 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     def _catalogue_position(self, item) -> int:
         stem = Path(item.file.src_uri).stem if getattr(item, "file", None) else ""
         return self.network_order.index(stem) if stem in self.network_order else len(self.network_order)
+
+
+HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def _tag_language(output: str, config) -> str:
+    """Material tags a page with its own name for the language (pt for pt-BR): the page gets the locale it is
+    built for, as the simulator's pages and the language links have it."""
+    return HTML_LANG.sub(f'<html lang="{config.theme["language"]}"', output, count=1)
 
 
 class _WrittenElsewhere(File):

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator import model, simulator
 from generator.render import Guide, delay_sentence, environment, guide_for, helpdesk_text, site_path, url_link
-from generator.texts import Texts
+from generator.texts import Texts, direction
 
 def relative(from_file: str, to: str) -> str:
     """Relative link from one site file to a site path (a trailing / means a directory URL). String steps, not
@@ -80,7 +80,8 @@ class _Page:
     def render(self, env: jinja2.Environment) -> str:
         node, t = self.node, self.t
         context = {
-            "cat": self.cat, "t": t, "language": self.language, "languages": list(self.languages),
+            "cat": self.cat, "t": t, "language": self.language, "direction": direction(self.language),
+            "languages": list(self.languages),
             "language_names": self.names,
             "node": node,
             "asset": lambda path: relative(self.file, path),

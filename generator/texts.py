@@ -220,6 +220,14 @@ def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -
     return problems
 
 
+# Languages written right to left, by their primary subtag (ISO 639): their pages get dir="rtl".
+RIGHT_TO_LEFT = {"ar", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+
+
+def direction(language: str) -> str:
+    return "rtl" if language.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
+
+
 class Texts:
     """Look up and fill the texts of one language, falling back to English for missing keys."""
 

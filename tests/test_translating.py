@@ -211,3 +211,17 @@ def test_a_simulator_page_says_when_some_of_its_texts_are_not_translated(project
     assert pages, f"no French simulator page says that {key} is shown in English"
     untouched = project_copy / "site" / "sim" / "index.html"
     assert "sim-untranslated" not in untouched.read_text(encoding="utf-8")  # English pages need no notice
+
+
+def test_every_page_of_a_language_carries_its_full_tag_and_direction(project_copy, catalogue):
+    """Material calls pt-BR "pt" and writes its direction on <body>; every page says pt-BR, and the simulator's
+    pages of a right-to-left language say so too."""
+    for code in ("pt-BR", "ar"):
+        run(f"ern-guides new-language {code}", project_copy)
+    run("mkdocs build", project_copy)
+    site = project_copy / "site"
+    for code, direction in (("pt-BR", "ltr"), ("ar", "rtl")):
+        for page in ("index.html", f"networks/{catalogue.networks[0].id}/index.html", "404.html", "sim/index.html"):
+            text = (site / code / page).read_text(encoding="utf-8")
+            assert re.search(rf'<html lang="{code}"', text), f"{code}/{page}"
+            assert f'dir="{direction}"' in text, f"{code}/{page}"
