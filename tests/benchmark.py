@@ -4,7 +4,7 @@
 
 For each number of languages (2, 8 and 24 by default), a copy of the project gets a catalogue scaled from the
 real one (every network in 20 of 28 countries, about 1,600 hospitals in all) and that many languages (the EU's
-official ones Material can show, each a copy of the French texts). Then, alternately, in the same run:
+official ones, each a copy of the French texts). Then, alternately, in the same run:
 
 - the build: `mkdocs build`, as a helpdesk runs it;
 - the floor: plain MkDocs + Material building the generated guide pages once per language (no plugin of ours,
@@ -33,13 +33,13 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import BUILD_DATE, copy_of_project  # noqa: E402
+from generator.translation import new_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSPITALS, COUNTRIES, COUNTRIES_PER_NETWORK = 1600, 28, 20
-# The EU's official languages but Irish and Maltese (Material has no translation of its own labels into them),
-# and two more languages spoken in the EU, Catalan and Luxembourgish, to make 24.
+# The EU's 24 official languages (Irish and Maltese get Material's labels in English, as `new-language` sets up).
 LANGUAGES = ["en", "fr", "de", "it", "es", "pt", "nl", "pl", "sv", "da", "fi", "el", "cs", "sk", "sl", "hu",
-             "ro", "bg", "hr", "lt", "lv", "et", "ca", "lb"]
+             "ro", "bg", "hr", "lt", "lv", "et", "ga", "mt"]
 
 
 def scaled(data: dict) -> dict:
@@ -75,19 +75,17 @@ def make_project(where: Path, languages: list[str]) -> Path:
     catalogue = project / "data/ern_catalogue.yaml"
     data = scaled(yaml.safe_load(catalogue.read_text(encoding="utf-8")))
     catalogue.write_text(yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for language in languages[2:]:
+    for language in languages[2:]:  # as a translator starts, then with the French texts as its translation
+        new_language(project, language)
+        shutil.rmtree(project / "guides" / language)
         shutil.copytree(project / "guides/fr", project / "guides" / language)
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    head, _, _ = config.partition("      languages:\n")
-    entries = "".join(f"        - locale: \"{code}\"\n          name: \"{code}\"\n          build: true\n"
-                      + ("          default: true\n" if code == "en" else "") for code in languages)
-    (project / "mkdocs.yml").write_text(head + "      languages:\n" + entries, encoding="utf-8")
     return project
 
 
 FLOOR = r"""
 import shutil, sys
 from pathlib import Path
+import material
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 project, languages = Path(sys.argv[1]), sys.argv[2:]
@@ -96,7 +94,9 @@ plain.write_text("site_name: floor\n")
 for language in languages:
     site = project / "floor" / ("" if language == "en" else language)
     config = load_config(config_file=str(plain), docs_dir=str(project / "build/docs" / language),
-                         site_dir=str(site), theme={"name": "material", "language": language},
+                         site_dir=str(site), theme={"name": "material", "language": language if (
+                             Path(material.__file__).parent / f"templates/partials/languages/{language}.html").exists()
+                                                    else "en"},
                          markdown_extensions=["admonition", "attr_list", "pymdownx.details", "sane_lists", "toc"],
                          plugins=["search"], use_directory_urls=True)
     build(config)
