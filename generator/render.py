@@ -47,6 +47,7 @@ def environment(*, markdown_pages: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no modification check per page
     )
     env.filters["md"] = inline_markdown
     return env

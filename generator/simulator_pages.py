@@ -38,7 +38,7 @@ STYLESHEET = "assets/sim.css"
 
 def stylesheet(cat: model.Catalogue) -> str:
     most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])
-    return _environment().get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)
+    return environment(markdown_pages=False).get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)
 
 
 def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph, language: str,
@@ -46,7 +46,7 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simula
     """The simulator's pages in one language, one at a time, by path in that language's folder (`sim/...html`).
     With the site's https address, the language alternates in <head> are absolute, as search engines expect
     hreflang links."""
-    env = _environment()
+    env = environment(markdown_pages=False)
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
     names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
     t = texts[language]
@@ -55,10 +55,6 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simula
         yield f"{node.id}.html", _Page(cat, t, language, texts, node, guides, graph, site_url, names).render(env)
 
 
-def _environment() -> jinja2.Environment:
-    env = environment(markdown_pages=False)
-    env.auto_reload = False  # templates do not change during a build: no modification check per page
-    return env
 
 
 class _Page:

@@ -243,6 +243,7 @@ class Texts:
         self.stale_on_page: set[str] = set()
         self.page = ""  # the page being rendered, language aside (e.g. "networks/ern-rnd.md", "sim/index")
         self.used: dict[str, set[str]] = {}  # key -> the pages that show it
+        self._filled: dict[tuple, tuple[Markup, bool, bool]] = {}  # texts already filled, by key and values
 
     def start_page(self, page: str) -> None:
         """Look-ups from now on are for `page` (language aside): what it shows untranslated or stale starts empty."""
@@ -252,18 +253,34 @@ class Texts:
 
     def __call__(self, key: str, **values: object) -> Markup:
         self.used.setdefault(key, set()).add(self.page)
+        try:  # a value's type is part of the key: a str is shown literally, the same characters as Markup are not
+            remembered = (key, tuple((name, type(value), value) for name, value in sorted(values.items())))
+            found = self._filled.get(remembered)
+        except TypeError:  # a value that cannot be remembered (a list): filled every time
+            remembered, found = None, None
+        if found is None:
+            found = self._fill(key, values)
+            if remembered is not None:
+                self._filled[remembered] = found
+        text, missing, stale = found
+        if missing:
+            self.missing.add(key)
+            self.missing_on_page.add(key)
+        if stale:
+            self.stale.add(key)
+            self.stale_on_page.add(key)
+        return text
+
+    def _fill(self, key: str, values: dict[str, object]) -> tuple[Markup, bool, bool]:
+        """The filled text, whether it is English instead of a translation, whether the translation is stale."""
         entry = self.entries.get(key)
         if entry is None:
             if key not in self.source:
                 raise KeyError(f"no text with key {key!r} in guides/{SOURCE_LANGUAGE}/")
-            self.missing.add(key)
-            self.missing_on_page.add(key)
-            return fill(self.source[key], values, key)
-        if self.language != SOURCE_LANGUAGE and is_stale(entry, self.source[key]):
-            self.stale.add(key)
-            self.stale_on_page.add(key)
+            return fill(self.source[key], values, key), True, False
+        stale = self.language != SOURCE_LANGUAGE and is_stale(entry, self.source[key])
         filled = fill(entry, values, key)
-        return Markup(self.typography.apply(filled)) if self.typography else filled
+        return (Markup(self.typography.apply(filled)) if self.typography else filled), False, stale
 
 
 def fill(entry: Entry, values: dict[str, object], key: str) -> Markup:
