@@ -22,6 +22,7 @@ from generator.errors import InputError
 from generator.publish import AtomicSite, pin_build_date
 from generator.render import site_path
 from generator.simulator_site import SimulatorWriter
+from generator.texts import mark_english, without_marks
 
 log = get_plugin_logger(__name__)
 
@@ -125,7 +126,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_post_template(self, output_content, *, template_name, config):
         if template_name == "404.html":
-            output_content = _tag_language(self._name_search_dialog(output_content, config), config)
+            output_content = mark_english(_tag_language(self._name_search_dialog(output_content, config), config))
             self.not_found[config.theme["language"]] = output_content
         return output_content
 
@@ -197,10 +198,9 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_post_page(self, output, *, page, config):
         """Corrections to the theme's markup, without copying its templates: Material's search dialog gets
-        an accessible name; the page its language's full tag; with a site_url, the language alternates become
-        absolute addresses, as search engines expect hreflang links."""
-        output = self._name_search_dialog(output, config)
-        output = _tag_language(output, config)
+        an accessible name; the page its language's full tag; English fallback text its language; with a
+        site_url, the language alternates become absolute addresses, as search engines expect hreflang links."""
+        output = mark_english(_tag_language(self._name_search_dialog(output, config), config))
         if page.canonical_url:
             output = ALTERNATE.sub(lambda m: m.group(1) + urljoin(page.canonical_url, m.group(2)) + m.group(3), output)
         return output
@@ -270,8 +270,8 @@ def _split_search_index(site: Path, languages: list[str]) -> None:
         config = {**whole["config"], "lang": [language] if language in whole["config"]["lang"] else ["en"]}
         target = site / site_path(language, SEARCH_INDEX)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        target.write_text(without_marks(json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
+                                                   separators=(",", ":"))), encoding="utf-8")
 
 
 EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'

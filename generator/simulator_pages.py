@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator import model, simulator
 from generator.render import Guide, delay_sentence, environment, guide_for, helpdesk_text, site_path, url_link
-from generator.texts import Texts, direction
+from generator.texts import Texts, direction, mark_english
 
 def relative(from_file: str, to: str) -> str:
     """Relative link from one site file to a site path (a trailing / means a directory URL). String steps, not
@@ -52,7 +52,8 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simula
     t = texts[language]
     for node in graph.nodes.values():
         t.start_page(node.id)
-        yield f"{node.id}.html", _Page(cat, t, language, texts, node, guides, graph, site_url, names).render(env)
+        yield f"{node.id}.html", mark_english(_Page(cat, t, language, texts, node, guides, graph, site_url,
+                                                    names).render(env))
 
 
 

@@ -109,5 +109,6 @@ class SimulatorWriter:
                 written.problems += page_scan.scan_page(site_path(language, path), page, domains, site_url)
                 written.missing |= t.missing_on_page
                 written.stale |= t.stale_on_page
+            t.forget_filled()
             results[language] = written
         return results

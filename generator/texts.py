@@ -251,6 +251,10 @@ class Texts:
         self.missing_on_page.clear()
         self.stale_on_page.clear()
 
+    def forget_filled(self) -> None:
+        """Drop the texts remembered filled (a language's pages are done): memory stays flat across languages."""
+        self._filled.clear()
+
     def __call__(self, key: str, **values: object) -> Markup:
         self.used.setdefault(key, set()).add(self.page)
         try:  # a value's type is part of the key: a str is shown literally, the same characters as Markup are not
@@ -277,10 +281,36 @@ class Texts:
         if entry is None:
             if key not in self.source:
                 raise KeyError(f"no text with key {key!r} in guides/{SOURCE_LANGUAGE}/")
-            return fill(self.source[key], values, key), True, False
+            return _as_english(fill(self.source[key], values, key)), True, False
         stale = self.language != SOURCE_LANGUAGE and is_stale(entry, self.source[key])
         filled = fill(entry, values, key)
         return (Markup(self.typography.apply(filled)) if self.typography else filled), False, stale
+
+
+# English shown on another language's page is wrapped, line by line, between these two private-use characters;
+# `mark_english` turns them into <span lang="en" dir="ltr"> on the finished page (screen readers switch voice,
+# right-to-left pages keep its punctuation in place), or drops them where no element can go (titles, attributes).
+ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"
+_LINE = re.compile(r"^(?P<lead>\s*(?:[-*+]\s+|\d+[.)]\s+)?)(?P<rest>\S.*)$", re.M)  # a list item's marker stays out
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_ATTRIBUTE = re.compile(r'="[^"<>]*"')
+
+
+def _as_english(text: Markup) -> Markup:
+    return Markup(_LINE.sub(lambda m: m["lead"] + ENGLISH_START + m["rest"] + ENGLISH_END, str(text)))
+
+
+def mark_english(page: str) -> str:
+    """A finished page (HTML) with its English fallback text marked as English."""
+    if ENGLISH_START not in page:
+        return page
+    page = _TITLE.sub(lambda m: without_marks(m.group(0)), page)
+    page = _ATTRIBUTE.sub(lambda m: without_marks(m.group(0)), page)
+    return page.replace(ENGLISH_START, '<span lang="en" dir="ltr">').replace(ENGLISH_END, "</span>")
+
+
+def without_marks(text: str) -> str:
+    return text.replace(ENGLISH_START, "").replace(ENGLISH_END, "")
 
 
 def fill(entry: Entry, values: dict[str, object], key: str) -> Markup:

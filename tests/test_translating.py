@@ -225,3 +225,23 @@ def test_every_page_of_a_language_carries_its_full_tag_and_direction(project_cop
             text = (site / code / page).read_text(encoding="utf-8")
             assert re.search(rf'<html lang="{code}"', text), f"{code}/{page}"
             assert f'dir="{direction}"' in text, f"{code}/{page}"
+
+
+def test_english_shown_on_a_french_page_is_marked_as_english(project_copy):
+    """Texts not yet translated are shown in English inside lang="en" dir="ltr", on guides and simulator pages;
+    the mark never shows anywhere else (titles, attributes, the search index)."""
+    (project_copy / "guides" / "fr" / "site.yaml").write_text("# not yet translated\n", encoding="utf-8")
+    simulator = project_copy / "guides" / "fr" / "simulator.yaml"
+    text = simulator.read_text(encoding="utf-8")
+    key = re.search(r"^(sim\.[a-z0-9.-]+\.title):\n", text, flags=re.M).group(1)
+    simulator.write_text(re.sub(rf"^{re.escape(key)}:\n(  .*\n)+", "", text, count=1, flags=re.M), encoding="utf-8")
+    run("mkdocs build", project_copy)
+    site = project_copy / "site"
+    home = (site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h1[^>]*><span lang="en" dir="ltr">[^<]+</span></h1>', home)
+    assert re.search(r"<title>[^<]*</title>", home)  # the title holds text only
+    marked = [p for p in (site / "fr" / "sim").rglob("*.html") if '<span lang="en" dir="ltr">' in p.read_text("utf-8")]
+    assert marked, f"no French simulator page marks {key} as English"
+    leftovers = [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml")
+                 and ("\ue000" in p.read_text("utf-8") or "\ue001" in p.read_text("utf-8"))]
+    assert leftovers == []
