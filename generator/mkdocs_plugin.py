@@ -67,7 +67,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             printed, stale = pdf.existing(root)
             result = pipeline.generate(root, _languages(config), frozenset(printed), config.site_url,
                                        simulator_pages=False)
-            extra = {**printed, **_material_sitemaps(result.pages, _languages(config)),
+            extra = {**printed,
                      "_headers": headers.config("netlify").encode()}  # read by Netlify and Cloudflare Pages
             tree = staging.compose(hand_written, result.pages, extra)
         except (InputError, ValueError) as e:
@@ -137,6 +137,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             return
         site = Path(config.site_dir)
         self._write_not_found_pages(site, _languages(config))
+        _write_material_sitemaps(site, self.result.pages, _languages(config))
         problems = page_scan.scan(site, self.domains, config.site_url, skip=simulator_site.FOLDER)
         try:
             written = self.simulator.finish()
@@ -277,17 +278,20 @@ def _split_search_index(site: Path, languages: list[str]) -> None:
 EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
-def _material_sitemaps(pages: dict[str, str], languages: list[str]) -> dict[str, bytes]:
+def _write_material_sitemaps(site: Path, pages: dict[str, str], languages: list[str]) -> None:
     """Material fetches sitemap.xml beside every hreflang alternate of a page (mkdocs-material#6582); without
-    one there, each page view logs 404s. An empty sitemap where it looks keeps hreflang page-accurate."""
-    found = {}
+    one there, each page view logs 404s. An empty sitemap where it looks keeps hreflang page-accurate. Written
+    after the build: staged, mkdocs-static-i18n would work out every language's alternates of each of them."""
     for path in pages:
         language, _, rest = path.partition("/")
         if rest.endswith(".md") and rest != "index.md":
-            found[f"{language}/{rest[:-3]}/sitemap.xml"] = EMPTY_SITEMAP
+            target = site / site_path(language, f"{rest[:-3]}/sitemap.xml")
         elif rest == "index.md" and language != languages[0]:  # the default language has MkDocs' own
-            found[f"{language}/sitemap.xml"] = EMPTY_SITEMAP
-    return found
+            target = site / site_path(language, "sitemap.xml")
+        else:
+            continue
+        if target.parent.is_dir():
+            target.write_bytes(EMPTY_SITEMAP)
 
 
 def _languages(config) -> list[str]:
