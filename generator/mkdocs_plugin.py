@@ -65,12 +65,24 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         pin_build_date(root)
         try:
             printed, stale = pdf.existing(root)
-            result = pipeline.generate(root, _languages(config), frozenset(printed), config.site_url,
-                                       simulator_pages=False)
+            inputs = pipeline.prepare(root, _languages(config), config.site_url)
+        except (InputError, ValueError) as e:
+            raise PluginError(str(e)) from None
+        self.domains = page_scan.allowed_domains(root, inputs.catalogue)
+        if self.command == "build":
+            self.publishing = AtomicSite(Path(config.site_dir))
+            config.site_dir = str(self.publishing.temporary)
+        # The simulator's pages, from now on and while MkDocs builds the guides; started before the guides are
+        # rendered, its processes inherit only what they need.
+        self.simulator = SimulatorWriter(inputs.catalogue, inputs.texts, inputs.graph, Path(config.site_dir),
+                                         self.domains, inputs.site_url)
+        try:
+            result = pipeline.render(inputs, frozenset(printed), simulator_pages=False)
             extra = {**printed,
                      "_headers": headers.config("netlify").encode()}  # read by Netlify and Cloudflare Pages
             tree = staging.compose(hand_written, result.pages, extra)
         except (InputError, ValueError) as e:
+            self._abandon()
             raise PluginError(str(e)) from None
         for found in stale:
             log.info(f"not published: {found}; print the guides again with `ern-guides pdf`")
@@ -80,7 +92,6 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self.texts = result.texts
         config.extra["content_security_policy"] = headers.PAGE_POLICY  # overrides/main.html puts it in <head>
         self.network_order = [n.id for n in result.catalogue.networks]
-        self.domains = page_scan.allowed_domains(root, result.catalogue)
         for language in config.plugins["i18n"].config.languages:  # menu names come from the texts
             texts = result.texts.get(language.locale)
             if texts and "language.name" in texts.entries:
@@ -90,11 +101,6 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         staging.sync(tree, target)
         self.folders = (hand_written, target)
         config.docs_dir = str(target)
-        if self.command == "build":
-            self.publishing = AtomicSite(Path(config.site_dir))
-            config.site_dir = str(self.publishing.temporary)
-        self.simulator = SimulatorWriter(result.catalogue, result.texts, result.graph, Path(config.site_dir),
-                                         self.domains, result.site_url)  # while MkDocs builds the guides
         return config
 
     def on_serve(self, server, *, config, builder):
@@ -160,6 +166,9 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
     def on_build_error(self, *, error):
         self.depth = 0
+        self._abandon()
+
+    def _abandon(self) -> None:
         if self.simulator:
             self.simulator.abandon()
             self.simulator = None

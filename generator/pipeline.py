@@ -94,14 +94,27 @@ def outdated_facts(root: Path, catalogue: model.Catalogue, today: date | None = 
     return outdated(root / CATALOGUE, CATALOGUE, catalogue, today or date.today())
 
 
-def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(),
-             site_url: str | None = None, simulator_pages: bool = True) -> Result:
-    """Render every page; `pdfs` are the docs-tree paths of printed guides to link to; `site_url` the address
-    the site is published at, where known: only an https one is written into pages (not `mkdocs serve`'s).
-    Without `simulator_pages`, the simulator's pages are left to `simulator_site` (its stylesheet is rendered)."""
-    site_url = site_url if (site_url or "").startswith("https://") else None
+@dataclass(frozen=True)
+class Inputs:
+    """The checked catalogue and texts, the simulator's graph, and the published address written into pages."""
+    catalogue: model.Catalogue
+    texts: dict[str, Texts]
+    graph: simulator.Graph
+    site_url: str | None
+
+
+def prepare(root: Path, languages: list[str], site_url: str | None = None) -> Inputs:
+    """Load and check everything; `site_url` is the address the site is published at, where known: only an
+    https one is written into pages (not `mkdocs serve`'s)."""
     catalogue, texts = check(root, languages)
-    graph = simulator_graph(catalogue)
+    return Inputs(catalogue, texts, simulator_graph(catalogue),
+                  site_url if (site_url or "").startswith("https://") else None)
+
+
+def render(inputs: Inputs, pdfs: frozenset[str] = frozenset(), simulator_pages: bool = True) -> Result:
+    """Render every page; `pdfs` are the docs-tree paths of printed guides to link to. Without
+    `simulator_pages`, the simulator's pages are left to `simulator_site` (its stylesheet is rendered)."""
+    catalogue, texts, graph, site_url = inputs.catalogue, inputs.texts, inputs.graph, inputs.site_url
     try:
         pages = render_site(catalogue, texts, pdfs, site_url)
         pages |= (render_simulator(catalogue, texts, graph, site_url) if simulator_pages
@@ -112,6 +125,12 @@ def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(
         where = f"generator/templates/{e.name}" if getattr(e, "name", None) else "generator/templates"
         raise InputError([Problem(where, getattr(e, "lineno", None) or 1, 1, "", str(e))]) from None
     return Result(catalogue, texts, pages, graph, site_url)
+
+
+def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(),
+             site_url: str | None = None) -> Result:
+    """Load, check and render every page, the simulator's included, in memory."""
+    return render(prepare(root, languages, site_url), pdfs)
 
 
 def configured_languages(root: Path) -> list[str]:

@@ -9,6 +9,7 @@ language's pages, so the build grew with the square of the number of languages. 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -45,12 +46,14 @@ class SimulatorWriter:
             return
         context = multiprocessing.get_context("fork")
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        gc.freeze()  # the garbage collector of a copy would otherwise write to, and so copy, all it inherits
         for share in (self.languages[i::cores] for i in range(min(cores, len(self.languages)))):
             receiver, sender = context.Pipe(duplex=False)
             process = context.Process(target=self._work, args=(share, sender), daemon=True)
             process.start()
             sender.close()
             self.workers.append((process, receiver))
+        gc.unfreeze()
 
     def finish(self) -> dict[str, Written]:
         """Every language's report, once all its pages are in the site; InputError if a page could not be made."""
@@ -109,6 +112,6 @@ class SimulatorWriter:
                 written.problems += page_scan.scan_page(site_path(language, path), page, domains, site_url)
                 written.missing |= t.missing_on_page
                 written.stale |= t.stale_on_page
-            t.forget_filled()
+            t.forget()  # a worker's texts serve nothing else
             results[language] = written
         return results

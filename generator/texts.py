@@ -27,13 +27,14 @@ from generator.yamlsource import load
 SOURCE_LANGUAGE = "en"
 RULE_FILES = {"typography.yaml", "glossary.yaml"}  # a language folder's files that are rules, not texts
 KEY = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
-PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+PLACEHOLDER_NAME = r"[a-z][a-z0-9_]*"  # the one rule for a placeholder's name, shared by every check and command
+PLACEHOLDER = re.compile(r"\{(%s)\}" % PLACEHOLDER_NAME)
 JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s", flags=re.M)
-SAFE_TARGET = re.compile(r"^(https://\S+|mailto:[^\s@]+@\S+|#[\w-]+|\{[a-z][a-z0-9_]*\})$")
+SAFE_TARGET = re.compile(r"^(https://\S+|mailto:[^\s@]+@\S+|#[\w-]+|\{%s\})$" % PLACEHOLDER_NAME)
 # A placeholder, and whether it stands where a link's address goes: `[text]({address})`.
-FILLED = re.compile(r"(?P<target>\]\()?\{(?P<name>[a-z][a-z0-9_]*)\}")
+FILLED = re.compile(r"(?P<target>\]\()?\{(?P<name>%s)\}" % PLACEHOLDER_NAME)
 # An address the generator itself puts into a link: https, mailto, an anchor or a page of the site.
 GENERATED_TARGET = re.compile(r"^(https://[^\s()<>\[\]{}\\]+|mailto:[^\s()<>@]+@[^\s()<>]+|#[\w-]+|[\w./-]+(#[\w-]+)?)$")
 # The characters Markdown (with attribute lists) reads as syntax within a line, and HTML's own: in a value
@@ -251,9 +252,11 @@ class Texts:
         self.missing_on_page.clear()
         self.stale_on_page.clear()
 
-    def forget_filled(self) -> None:
-        """Drop the texts remembered filled (a language's pages are done): memory stays flat across languages."""
+    def forget(self) -> None:
+        """Drop what was remembered while pages were rendered (texts filled, the pages each text is on), once
+        nothing will ask for it: memory then stays flat however many languages one process renders."""
         self._filled.clear()
+        self.used.clear()
 
     def __call__(self, key: str, **values: object) -> Markup:
         self.used.setdefault(key, set()).add(self.page)

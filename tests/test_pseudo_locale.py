@@ -13,7 +13,7 @@ import sys
 
 import yaml
 
-from generator.texts import load_language
+from generator.texts import PLACEHOLDER_NAME, load_language
 
 MIN_LENGTH = 16  # shorter fragments ("Open", "Guide") are too common to attribute
 
@@ -43,7 +43,7 @@ def english_fragments(project) -> set[str]:
         # on-screen labels, English on purpose, are quoted in **bold** or "quotes" (see guides/en/steps.yaml);
         # `code` (a command) stays as typed in every language
         text = re.sub(r"\*\*[^*]+\*\*|\"[^\"]*\"|`[^`]*`", "\n", entry.text)
-        for piece in re.split(r"\{[a-z_]+\}|\]\([^)]*\)|[\[\]\n`\"]", text):
+        for piece in re.split(r"\{%s\}|\]\([^)]*\)|[\[\]\n`\"]" % PLACEHOLDER_NAME, text):
             piece = re.sub(r"\s+", " ", piece).strip(" .,:;()-–—")
             if len(piece) >= MIN_LENGTH and " " in piece and not any(piece in value for value in data):
                 fragments.add(piece)

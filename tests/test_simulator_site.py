@@ -8,9 +8,9 @@ import pytest
 from conftest import ROOT
 from generator import page_scan, simulator_site
 from generator.errors import InputError
-from generator.pipeline import generate
+from generator.pipeline import prepare
 
-RESULT = generate(ROOT, ["en", "fr"], simulator_pages=False)
+RESULT = prepare(ROOT, ["en", "fr"])
 
 
 def writer(site):
