@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from generator import headers, page_scan, pdf, pipeline, simulator_site, staging
+from generator import headers, i18n_alternates, page_scan, pdf, pipeline, simulator_site, staging
 from generator.errors import InputError
 from generator.publish import AtomicSite, pin_build_date
 from generator.render import site_path
@@ -25,6 +25,8 @@ from generator.simulator_site import SimulatorWriter
 from generator.texts import mark_english, without_marks
 
 log = get_plugin_logger(__name__)
+
+i18n_alternates.install()  # mkdocs-static-i18n's alternates, found in linear instead of cubic time
 
 
 class ErnGuidesConfig(Config):
