@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.texts import Entry, Texts, load_language
+from generator.texts import Entry, Texts, load_language, without_marks
 from generator.typography import load_typography
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -78,7 +78,7 @@ def test_rules_apply_to_the_languages_own_texts_not_to_english_shown_instead(tmp
     french = load_language(folder, "guides/fr", is_source=False)
     t = Texts("fr", french, english, load_typography(folder, "guides/fr"))
     assert t("a.b", url="https://x.eu/?a=b") == "Salut\u00a0: «\u00a0toi\u00a0»\u202f; ça va\u202f? https://x.eu/?a=b"
-    assert t("a.c") == "Not yet : translated!"  # English fallback keeps English spacing
+    assert without_marks(t("a.c")) == "Not yet : translated!"  # English fallback keeps English spacing
 
 
 @pytest.mark.parametrize("rules, expected", [
