@@ -9,6 +9,7 @@ language's pages, so the build grew with the square of the number of languages. 
 
 from __future__ import annotations
 
+import atexit
 import gc
 import multiprocessing
 import os
@@ -47,13 +48,16 @@ class SimulatorWriter:
         context = multiprocessing.get_context("fork")
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         gc.freeze()  # the garbage collector of a copy would otherwise write to, and so copy, all it inherits
-        for share in (self.languages[i::cores] for i in range(min(cores, len(self.languages)))):
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=self._work, args=(share, sender), daemon=True)
-            process.start()
-            sender.close()
-            self.workers.append((process, receiver))
-        gc.unfreeze()
+        try:
+            for share in (self.languages[i::cores] for i in range(min(cores, len(self.languages)))):
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=self._work, args=(share, sender), daemon=True)
+                process.start()
+                sender.close()
+                self.workers.append((process, receiver))
+        finally:
+            gc.unfreeze()
+        atexit.register(self.abandon)  # Ctrl-C: stopped before the site's temporary folder is removed (LIFO)
 
     def finish(self) -> dict[str, Written]:
         """Every language's report, once all its pages are in the site; InputError if a page could not be made."""
@@ -70,6 +74,7 @@ class SimulatorWriter:
         if not self.workers:
             reports, problems = self._attempt(self.languages)
         self.workers = []
+        atexit.unregister(self.abandon)
         if problems:
             self.abandon()
             raise InputError(problems)
@@ -79,6 +84,7 @@ class SimulatorWriter:
         return reports
 
     def abandon(self) -> None:
+        atexit.unregister(self.abandon)
         for process, _ in self.workers:
             process.terminate()
             process.join()
