@@ -15,9 +15,12 @@ from conftest import BUILD_DATE, fingerprint, mkdocs_build
 
 
 def start_build(project: Path, site: Path) -> subprocess.Popen:
+    """A build as a person starts it in a terminal: Ctrl-C interrupts it even where the tests themselves run in a
+    background job, which ignores it (Python then installs no KeyboardInterrupt handler)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE}
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def leftovers(folder: Path) -> list[str]:
