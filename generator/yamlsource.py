@@ -80,7 +80,18 @@ def load(path: Path, display: str) -> Located:
 _QUICK_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
+# Unicode's private-use characters show as nothing or as a box, and the generator uses two of them to mark English
+# shown in place of a translation (texts.ENGLISH_START): an input never needs one.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def parse(text: str, display: str) -> Located:
+    found = _PRIVATE_USE.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise InputError([Problem(display, line, column, "", f"a private-use character (U+{ord(found.group()):04X}) "
+                                  "that shows as nothing or as a box; delete it (it is often pasted in by accident)")])
     if _QUICK_LOADER is not None:
         try:
             return _parse(text, display, _QUICK_LOADER)

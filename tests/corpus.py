@@ -142,6 +142,8 @@ CASES |= {
                               "data/ern_catalogue.yaml:28:41: nested more than 32 levels deep; is the indentation right?"),
     "NUL byte": catalogue("  target: CPMS\n", "  target: CP\x00MS\n",
                           "data/ern_catalogue.yaml:28:13: a control character (U+0000) that YAML does not allow; delete it (it is often pasted in by accident)"),
+    "private-use character": catalogue("  target: CPMS\n", "  target: CP\ue000MS\n",
+                                       "data/ern_catalogue.yaml:28:13: a private-use character (U+E000) that shows as nothing or as a box; delete it (it is often pasted in by accident)"),
     "folder named like a text file": Case("guides/fr/extra.yaml/notes.txt", None, "",
                                           ["guides/fr/extra.yaml:1:1: expected a file, found a folder with that name; rename or remove the folder"]),
     "list item indented one space too far": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "           - {code: DE30, name: Universitätsklinikum Bonn}\n",
