@@ -14,6 +14,7 @@ import gc
 import multiprocessing
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,8 +44,8 @@ class SimulatorWriter:
         self.job = (cat, texts, graph, domains, site_url)
         shutil.rmtree(self.folder, ignore_errors=True)
         self.workers: list[tuple[multiprocessing.Process, object]] = []
-        if "fork" not in multiprocessing.get_all_start_methods():  # no copy of this process to hand the work to
-            return
+        if not sys.platform.startswith("linux"):  # fork is missing on Windows and unsafe with threads on macOS:
+            return                                # the pages are then written in this process, by `finish`
         context = multiprocessing.get_context("fork")
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         gc.freeze()  # the garbage collector of a copy would otherwise write to, and so copy, all it inherits

@@ -18,7 +18,9 @@ def writer(site):
                                           page_scan.allowed_domains(ROOT, RESULT.catalogue))
 
 
-def test_every_language_is_written_into_the_site(tmp_path):
+@pytest.mark.parametrize("system", ["linux", "darwin"])  # in other processes; in this one where fork is unsafe
+def test_every_language_is_written_into_the_site(tmp_path, monkeypatch, system):
+    monkeypatch.setattr(simulator_site.sys, "platform", system)
     (tmp_path / "fr").mkdir()
     reports = writer(tmp_path).finish()
     assert sorted(reports) == ["en", "fr"]
@@ -37,7 +39,9 @@ def test_a_page_the_scan_refuses_is_reported_with_its_address(tmp_path, monkeypa
     assert reports["fr"].problems == ["fr/sim/index.html: <a href='javascript:alert(1)'>: a javascript: link"]
 
 
-def test_a_page_that_cannot_be_made_stops_the_build_and_leaves_nothing(tmp_path, monkeypatch):
+@pytest.mark.parametrize("system", ["linux", "darwin"])
+def test_a_page_that_cannot_be_made_stops_the_build_and_leaves_nothing(tmp_path, monkeypatch, system):
+    monkeypatch.setattr(simulator_site.sys, "platform", system)
     def pages(cat, texts, graph, language, site_url=None):
         yield "sim/index.html", "<p>first</p>"
         raise KeyError("sim.no-such-text")
