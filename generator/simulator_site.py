@@ -1,5 +1,5 @@
 """The simulator's pages written straight into the site, each share of the languages in a process of its own,
-while MkDocs builds the guides.
+while MkDocs builds the guides (on Linux; elsewhere by the build's own process, after MkDocs).
 
 They are plain HTML that MkDocs has nothing to do with, and a language's pages depend only on the catalogue and
 that language's texts. Staged in the docs folder, every language pass of mkdocs-static-i18n examined every
@@ -119,6 +119,6 @@ class SimulatorWriter:
                 written.problems += page_scan.scan_page(site_path(language, path), page, domains, site_url)
                 written.missing |= t.missing_on_page
                 written.stale |= t.stale_on_page
-            t.forget()  # a worker's texts serve nothing else
+            t.forget()  # what was remembered for these pages; what they show untranslated or stale stays
             results[language] = written
         return results
