@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -9,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, fingerprint, mkdocs_build
+from conftest import ROOT, fingerprint, mkdocs_build, text_of_class
 from generator.cli import SCHEMA, schema_text
 from generator.pipeline import generate
 
@@ -142,6 +143,25 @@ def test_each_language_has_a_search_index_of_its_own_pages(built_site):
                for language, index in (("en", english), ("fr", french))}
     assert indexed["fr"] == {page for page in pages if page.startswith("fr/")}
     assert indexed["en"] == {page for page in pages if not page.startswith("fr/")}
+
+
+def test_search_finds_the_guides_words_not_the_screen_pictures(built_site, catalogue):
+    """The pictures of the real screens repeat the screens' labels on every guide: kept out of the index, a search
+    finds the guides' own words."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    for network in catalogue.networks:
+        page = (built_site / "networks" / network.id / "index.html").read_text(encoding="utf-8")
+        windows = text_of_class(page, "ern-screen__window")
+        elsewhere = page
+        for window in windows:
+            elsewhere = elsewhere.replace(window, "")
+        elsewhere = html.unescape(re.sub(r"<[^>]+>", " ", elsewhere))
+        labels = {html.unescape(piece).strip() for window in windows for piece in re.split(r"<[^>]+>", window)}
+        labels = {label for label in labels if len(label) >= 12 and label not in elsewhere}  # the pictures' own
+        assert labels, f"no screen picture on the {network.id} guide: the test could not have failed"
+        indexed = " ".join(html.unescape(doc["text"]) for doc in index["docs"]
+                           if doc["location"].startswith(f"networks/{network.id}/"))
+        assert sorted(label for label in labels if label in indexed) == []
 
 
 def _location(site: Path, page: Path) -> str:
