@@ -59,17 +59,17 @@ def scan_page(path: str, page: str, domains: list[str], own: str | None = None) 
 # contain a URL attribute's name (data-src) are looked at too.
 _HANDLER = re.compile(r"on[^\s/>=\"'<]*\s*=")
 _SEPARATORS = " \t\n\r\f/\"'"  # what comes before an attribute's name in a tag
-_URL_ATTRIBUTE = re.compile(r"(?:href|src|srcset|action|poster|data|background|cite|ping)\s*=\s*"
-                            r"(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
-assert all(any(name.endswith(short) for short in ("href", "src", "srcset", "action", "poster", "data", "background",
-                                                   "cite", "ping")) for name in URL_ATTRIBUTES)
+_STYLE = re.compile(r"style\s*=")
+# Every URL attribute ends with one of these (xlink:href, formaction), so looking for them finds them all.
+_URL_ENDINGS = sorted({name.rpartition(":")[2].removeprefix("form") for name in URL_ATTRIBUTES})
+_URL_ATTRIBUTE = re.compile(r"(?:%s)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))" % "|".join(_URL_ENDINGS))
 
 
 def _looks_suspect(page: str, scanner: _Scanner) -> bool:
     lower = page.lower()
     if len(lower) != len(page):  # a letter whose lower case is longer: positions differ, parse
         return True
-    if any(f"<{element}" in lower for element in FORBIDDEN_ELEMENTS) or "style" in lower and re.search(r"style\s*=", lower):
+    if any(f"<{element}" in lower for element in FORBIDDEN_ELEMENTS) or _STYLE.search(lower):
         return True
     if any(found.start() == 0 or lower[found.start() - 1] in _SEPARATORS for found in _HANDLER.finditer(lower)):
         return True

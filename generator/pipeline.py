@@ -13,7 +13,7 @@ import yaml
 from generator import model, simulator
 from generator.catalogue import load_catalogue, outdated
 from generator.errors import InputError, Problem
-from generator.render import render_site
+from generator.render import render_site, template_problem
 from generator.simulator_pages import STYLESHEET, render_simulator, stylesheet
 from generator.typography import load_typography
 from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, load_language
@@ -28,7 +28,6 @@ class Result:
     texts: dict[str, Texts]
     pages: dict[str, str]
     graph: simulator.Graph
-    site_url: str | None  # the published address written into pages, if any
 
     def untranslated(self) -> dict[str, set[str]]:
         """Keys each language fell back to English for, in the pages rendered."""
@@ -119,12 +118,9 @@ def render(inputs: Inputs, pdfs: frozenset[str] = frozenset(), simulator_pages: 
         pages = render_site(catalogue, texts, pdfs, site_url)
         pages |= (render_simulator(catalogue, texts, graph, site_url) if simulator_pages
                   else {STYLESHEET: stylesheet(catalogue)})
-    except KeyError as e:
-        raise InputError([Problem("generator/templates", 1, 1, "", str(e.args[0]))]) from None
-    except jinja2.TemplateError as e:
-        where = f"generator/templates/{e.name}" if getattr(e, "name", None) else "generator/templates"
-        raise InputError([Problem(where, getattr(e, "lineno", None) or 1, 1, "", str(e))]) from None
-    return Result(catalogue, texts, pages, graph, site_url)
+    except (KeyError, jinja2.TemplateError) as e:
+        raise InputError([template_problem(e)]) from None
+    return Result(catalogue, texts, pages, graph)
 
 
 def generate(root: Path, languages: list[str], pdfs: frozenset[str] = frozenset(),

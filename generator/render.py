@@ -14,6 +14,7 @@ import markdown
 from markupsafe import Markup, escape
 
 from generator import model, simulator
+from generator.errors import Problem
 from generator.texts import SOURCE_LANGUAGE, Texts, literal
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -28,6 +29,17 @@ def inline_markdown(text: str) -> Markup:
     rendered = _MARKDOWN.reset().convert(str(text))
     single = re.fullmatch(r"<p>(.*)</p>", rendered, flags=re.S)
     return Markup(single.group(1) if single and "<p>" not in single.group(1) else rendered)
+
+
+def template_problem(error: Exception) -> Problem:
+    """A mistake met while rendering (a text a template asks for and nobody wrote, a Jinja error, or anything
+    else a template raised), located in generator/templates as precisely as the error allows."""
+    if isinstance(error, KeyError):
+        return Problem("generator/templates", 1, 1, "", str(error.args[0]))
+    name = getattr(error, "name", None)
+    message = str(error) if isinstance(error, jinja2.TemplateError) else f"{type(error).__name__}: {error}"
+    return Problem(f"generator/templates/{name}" if name else "generator/templates",
+                   getattr(error, "lineno", None) or 1, 1, "", message)
 
 
 def site_path(language: str, path: str) -> str:

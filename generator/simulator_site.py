@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator import model, page_scan, simulator
 from generator.errors import InputError, Problem
-from generator.render import site_path
+from generator.render import site_path, template_problem
 from generator.simulator_pages import simulator_pages
 from generator.texts import Texts
 
@@ -101,8 +101,7 @@ class SimulatorWriter:
         except InputError as e:
             return {}, e.problems
         except Exception as e:  # a template's mistake: reported by the main process, as the build's error
-            return {}, [Problem("generator/templates", getattr(e, "lineno", None) or 1, 1, "simulator",
-                                f"{type(e).__name__}: {e}")]
+            return {}, [template_problem(e)]
 
     def _write(self, languages: list[str]) -> dict[str, Written]:
         cat, texts, graph, domains, site_url = self.job
