@@ -12,6 +12,7 @@ from generator import model, simulator
 from generator.render import Guide, delay_sentence, environment, guide_for, helpdesk_text, site_path, url_link
 from generator.texts import Texts, direction, mark_english
 
+
 def relative(from_file: str, to: str) -> str:
     """Relative link from one site file to a site path (a trailing / means a directory URL). String steps, not
     posixpath.relpath: it runs for every link of every page in every language."""
@@ -54,8 +55,6 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simula
         t.start_page(node.id)
         yield f"{node.id}.html", mark_english(_Page(cat, t, language, texts, node, guides, graph, site_url,
                                                     names).render(env))
-
-
 
 
 class _Page:

@@ -31,7 +31,8 @@ PLACEHOLDER_NAME = r"[a-z][a-z0-9_]*"  # the one rule for a placeholder's name, 
 PLACEHOLDER = re.compile(r"\{(%s)\}" % PLACEHOLDER_NAME)
 JINJA = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
-LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s", flags=re.M)
+LIST_MARKER = r"(?:[-*+]|\d+\.)"  # what starts a list item for Python-Markdown
+LIST_ITEM = re.compile(r"^\s*%s\s" % LIST_MARKER, flags=re.M)
 SAFE_TARGET = re.compile(r"^(https://\S+|mailto:[^\s@]+@\S+|#[\w-]+|\{%s\})$" % PLACEHOLDER_NAME)
 # A placeholder, and whether it stands where a link's address goes: `[text]({address})`.
 FILLED = re.compile(r"(?P<target>\]\()?\{(?P<name>%s)\}" % PLACEHOLDER_NAME)
@@ -294,7 +295,7 @@ class Texts:
 # `mark_english` turns them into <span lang="en" dir="ltr"> on the finished page (screen readers switch voice,
 # right-to-left pages keep its punctuation in place), or drops them where no element can go (titles, attributes).
 ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"
-_LINE = re.compile(r"^(?P<lead>\s*(?:[-*+]\s+|\d+[.)]\s+)?)(?P<rest>\S.*)$", re.M)  # a list item's marker stays out
+_LINE = re.compile(r"^(?P<lead>\s*(?:%s\s+)?)(?P<rest>\S.*)$" % LIST_MARKER, re.M)  # a list item's marker stays out
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _ATTRIBUTE = re.compile(r'="[^"<>]*"')
 
