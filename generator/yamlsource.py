@@ -88,8 +88,7 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 def parse(text: str, display: str) -> Located:
     found = _PRIVATE_USE.search(text)
     if found:
-        line = text.count("\n", 0, found.start()) + 1
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        line, column = _line_column(text, found.start())
         raise InputError([Problem(display, line, column, "", f"a private-use character (U+{ord(found.group()):04X}) "
                                   "that shows as nothing or as a box; delete it (it is often pasted in by accident)")])
     if _QUICK_LOADER is not None:
@@ -105,8 +104,7 @@ def _parse(text: str, display: str, loader: type) -> Located:
         _refuse_constructs(text, display, loader)
         node = yaml.compose(text, Loader=loader)
     except yaml.reader.ReaderError as e:
-        line = text[: e.position].count("\n") + 1
-        column = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        line, column = _line_column(text, e.position)
         raise InputError([Problem(display, line, column, "", f"a control character (U+{e.character:04X}) that "
                                   "YAML does not allow; delete it (it is often pasted in by accident)")]) from None
     except yaml.MarkedYAMLError as e:
@@ -119,6 +117,10 @@ def _parse(text: str, display: str, loader: type) -> Located:
     if problems:
         raise InputError(problems)
     return located
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    return text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
 def _refuse_constructs(text: str, display: str, loader: type) -> None:
