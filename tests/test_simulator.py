@@ -190,7 +190,6 @@ def shown_screen(page):
     return page.locator("h2:visible")
 
 
-
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("network_id, country, hospital", WALKS, ids=[w[0] for w in WALKS])
 def test_full_walk_without_javascript(no_js: Page, site_url, language, network_id, country, hospital):
