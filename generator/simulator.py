@@ -1,8 +1,10 @@
 """The access-request simulator as a graph of states, derived from the catalogue.
 
-Each node is one page with a stable URL (its id, e.g. `sim/ern-rnd/de/de22`); `links` are the forward
-choices a page offers and `up` is its way back. Screens 3 and 4 of the real wizard share the hospital's page
-(fragments #step3 and #step4), so the number of pages grows with hospitals, never with profile combinations.
+Each node is a state with a stable address: a page of its own (its id, e.g. `sim/ern-rnd/de`), or, for a
+hospital, a place in its country's page (`sim/ern-rnd/de.html#step3-de22`); `links` are the forward choices a
+state offers and `up` is its way back. A country's hospital list and screens 3 and 4 of the real wizard share
+one page, so the ticks and the comment, which are that page's form, survive a change of hospital and Back, and
+the number of pages grows with countries, never with hospitals or profile combinations.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ class Node:
     links: tuple[str, ...] = ()
     network: model.Network | None = None
     country: model.Country | None = None
-    hospital: model.Hospital | None = None  # None on a hospital page means the catalogue's guest_access
+    hospital: model.Hospital | None = None  # None on a hospital state means the catalogue's guest_access
     label: str = ""
+    page: str | None = None  # the page a state lives on, when it is not a page of its own
+    fragment: str = ""  # where on that page (#fragment, without the #)
 
 
 @dataclass
@@ -41,6 +45,10 @@ class Graph:
         if node.id in self.nodes:
             raise ValueError(f"simulator state {node.id!r} defined twice")
         self.nodes[node.id] = node
+
+    def pages(self) -> list[Node]:
+        """The states that are pages of their own (a hospital's screens are places in its country's page)."""
+        return [node for node in self.nodes.values() if not node.page]
 
     def problems(self) -> list[str]:
         """Unreachable states, dead ends, states without a way back, links to nowhere."""
@@ -112,12 +120,16 @@ def country_id(network: model.Network, country: model.Country | None) -> str:
 
 
 def hospital_id(network: model.Network, country: model.Country | None, hospital: model.Hospital | None) -> str:
-    where = country.code.lower() if country else "any"
-    return f"sim/{network.id}/{where}/{hospital.code.lower() if hospital else 'guest'}"
+    return f"{country_id(network, country)}/{hospital_key(hospital)}"
 
 
-def path_id(hospital_page: str) -> str:
-    return hospital_page + "-path"
+def hospital_key(hospital: model.Hospital | None) -> str:
+    """A hospital's name in its country page's fragments (`#h-KEY`, `#step3-KEY`, `#step4-KEY`)."""
+    return hospital.code.lower() if hospital else "guest"
+
+
+def path_id(hospital_state: str) -> str:
+    return hospital_state + "-path"
 
 
 def submitted_id(network: model.Network) -> str:
@@ -156,32 +168,33 @@ def _add_screens_1_and_2(graph: Graph, cat: model.Catalogue, networks: list[mode
 
 
 def _add_network(graph: Graph, network: model.Network, entries: list[tuple[model.Country, model.CountryEntry]],
-                 guest: model.GuestAccess):
+                 guest_access: model.GuestAccess):
     top = network_id(network)
     done = submitted_id(network)
     graph.add(Node(done, "submitted", 4, top, (start_id(network),), network=network, label="Submitted"))
     if not entries:  # countries unknown: "your country", whose list shows Guest Access, and ask the helpdesk
-        here, guest_page = country_id(network, None), hospital_id(network, None, None)
+        here, guest = country_id(network, None), hospital_id(network, None, None)
         graph.add(Node(top, "network", 2, organisations_id(network), (here,), network=network,
                        label=network.short_name))
-        graph.add(Node(here, "country", 2, top, (guest_page,), network=network, label="Your country"))
-        _add_hospital(graph, network, None, None, guest_page, here, done, guest)
+        graph.add(Node(here, "country", 2, top, (guest,), network=network, label="Your country"))
+        _add_hospital(graph, network, None, None, guest, here, done, guest_access)
         return
     graph.add(Node(top, "network", 2, organisations_id(network), tuple(country_id(network, c) for c, _ in entries),
                    network=network, label=network.short_name))
     for country, entry in entries:
         here = country_id(network, country)
-        pages = [(None, hospital_id(network, country, None))]
-        pages += [(h, hospital_id(network, country, h)) for h in entry.hospitals]
-        graph.add(Node(here, "country", 2, top, tuple(page for _, page in pages), network=network,
+        states = [(None, hospital_id(network, country, None))]
+        states += [(h, hospital_id(network, country, h)) for h in entry.hospitals]
+        graph.add(Node(here, "country", 2, top, tuple(state for _, state in states), network=network,
                        country=country, label=country.name))
-        for hospital, page in pages:
-            _add_hospital(graph, network, country, hospital, page, here, done, guest)
+        for hospital, state in states:
+            _add_hospital(graph, network, country, hospital, state, here, done, guest_access)
 
 
-def _add_hospital(graph, network, country, hospital, page, up, done, guest: model.GuestAccess):
+def _add_hospital(graph, network, country, hospital, state, up, done, guest: model.GuestAccess):
+    """Screens 3 and 4 for one hospital: a place in its country's page (`up`), and its own "Your path" page."""
     label = (hospital or guest).label
-    graph.add(Node(page, "hospital", 3, up, (done, path_id(page)), network=network, country=country,
-                   hospital=hospital, label=label))
-    graph.add(Node(path_id(page), "path", 0, page, network=network, country=country, hospital=hospital,
+    graph.add(Node(state, "hospital", 3, up, (done, path_id(state)), network=network, country=country,
+                   hospital=hospital, label=label, page=up, fragment=f"step3-{hospital_key(hospital)}"))
+    graph.add(Node(path_id(state), "path", 0, state, network=network, country=country, hospital=hospital,
                    label=f"Your path: {label}"))

@@ -35,6 +35,8 @@ def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simul
 
 
 STYLESHEET = "assets/sim.css"
+# The places of a country's page that a language link keeps: a hospital picked, its screen 3, its screen 4.
+PLACES = (("pick", "anchor"), ("step3", "step3"), ("step4", "step4"))
 
 
 def stylesheet(cat: model.Catalogue) -> str:
@@ -51,7 +53,7 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simula
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
     names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
     t = texts[language]
-    for node in graph.nodes.values():
+    for node in graph.pages():
         t.start_page(node.id)
         yield f"{node.id}.html", mark_english(_Page(cat, t, language, texts, node, guides, graph, site_url,
                                                     names).render(env))
@@ -68,6 +70,9 @@ class _Page:
         self.file = site_path(language, node.id + ".html")
 
     def link(self, node_id: str, fragment: str = "") -> str:
+        node = self.graph.nodes[node_id]
+        if node.page:
+            node_id, fragment = node.page, fragment or "#" + node.fragment
         return relative(self.file, site_path(self.language, node_id + ".html")) + fragment
 
     def to_site(self, path: str) -> str:
@@ -89,6 +94,7 @@ class _Page:
             "guide": self.to_site(f"networks/{node.network.id}/") if node.network else None,
             "up": self.link(node.up) if node.up else None,
             "start": self.link(simulator.start_id(node.network)),
+            "places": [],
         }
         context.update(getattr(self, "_" + node.kind.replace("-", "_"))())
         template = env.get_template(f"sim/{node.kind}.html.j2")
@@ -105,7 +111,8 @@ class _Page:
                     "href": self.link(simulator.organisations_id(self.node.network) if choice == app.target
                                       else simulator.wrong_application_id(self.node.network))}
                    for choice in app.choices]
-        return {"title": self.t("sim.start.title"), "options": options}
+        return {"title": self.t("sim.start.title"), "options": options,
+                "places": [{"kind": "pick", "fragment": o["anchor"]} for o in options]}
 
     def _wrong_application(self):
         return {"title": self.t("sim.wrong-application.title")}
@@ -140,28 +147,31 @@ class _Page:
 
     def _country(self):
         """A country's hospitals as the guide knows them, or, for the reader's country where the network's are
-        unknown, Guest Access alone; each with what to do if yours is missing."""
-        country = self.node.country
-        entry = next((e for e in self.node.network.countries if country and e.country == country.code), None)
-        options = [{"anchor": "h-" + target.rsplit("/", 1)[-1], "label": self.graph.nodes[target].label,
-                    "href": self.link(target, "#step3")} for target in self.node.links]
+        unknown, Guest Access alone; each with what to do if yours is missing. Screens 3 and 4 for each of
+        them are on this page too."""
+        country, network = self.node.country, self.node.network
+        entry = next((e for e in network.countries if country and e.country == country.code), None)
+        options = []
+        for target in self.node.links:
+            hospital = self.graph.nodes[target]
+            key = simulator.hospital_key(hospital.hospital)
+            options.append({"anchor": "h-" + key, "label": hospital.label, "href": "#" + hospital.fragment,
+                            "step3": hospital.fragment, "step4": "step4-" + key,
+                            "path": self.link(simulator.path_id(target))})
         if entry and entry.note:
             note = self.t(entry.note)
         elif entry is None or not entry.hospitals:
-            note = self.t("sim.country.unknown", network=self.node.network.short_name, helpdesk=self._helpdesk())
+            note = self.t("sim.country.unknown", network=network.short_name, helpdesk=self._helpdesk())
         elif not entry.hospitals_complete:
             note = self.t("list.partial", helpdesk=self._helpdesk())
         else:
             note = None
         name = country.name if country else self.t("sim.country.yours")
-        return {"title": self.t("sim.country.title", country=name), "country_name": name, "options": options,
-                "note": note, "complete": bool(entry and entry.hospitals_complete)}
-
-    def _hospital(self):
         s = self.guide.settings
-        return {"title": self.t("sim.hospital.title", hospital=self.node.label),
-                "submitted": self.link(simulator.submitted_id(self.node.network)),
-                "path": self.link(simulator.path_id(self.node.id)),
+        return {"title": self.t("sim.country.title", country=name), "country_name": name, "options": options,
+                "note": note, "complete": bool(entry and entry.hospitals_complete),
+                "places": [{"kind": kind, "fragment": o[field]} for kind, field in PLACES for o in options],
+                "submitted": self.link(simulator.submitted_id(network)),
                 "comment_hint": self.t(s.comment_hint) if s.comment_hint else self.t("sim.step4.no-hint"),
                 "recommended": ", ".join(p.name for p in self.guide.profiles)}
 

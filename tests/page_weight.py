@@ -17,7 +17,7 @@ KINDS = {
     "simulator screen 1": "sim/index.html",
     "simulator organisations": "sim/organisations.html",
     "simulator country": "sim/ern-rnd/de.html",
-    "simulator screens 3-4": "sim/ern-rnd/de/de22.html",
+    "simulator screens 2-4": "sim/ern-rnd/de.html",
     "simulator confirmation": "sim/ern-rnd/submitted.html",
     "your path": "sim/ern-rnd/de/de22-path.html",
 }

@@ -102,7 +102,7 @@ def test_no_console_error_or_failed_request(page: Page, site_url: str):
     page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
-    for path in ("/", "/fr/", "/networks/ern-rnd/", "/fr/networks/euracan/", "/translate/", "/sim/ern-rnd/de/de22.html"):
+    for path in ("/", "/fr/", "/networks/ern-rnd/", "/fr/networks/euracan/", "/translate/", "/sim/ern-rnd/de.html"):
         page.goto(f"{site_url}{path}")
         page.wait_for_load_state("networkidle")
     assert problems == []

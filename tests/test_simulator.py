@@ -76,12 +76,14 @@ def test_organisations_list_every_rehearsed_network_and_covid():
     assert "sim/covid-19" in node("sim/organisations").links
 
 
-def test_every_hospital_of_the_catalogue_has_a_page_and_a_path():
+def test_every_hospital_of_the_catalogue_has_a_place_on_its_country_page_and_a_path():
     for network in CATALOGUE.networks:
         for entry in network.countries:
             for hospital in entry.hospitals:
-                page = f"sim/{network.id}/{entry.country.lower()}/{hospital.code.lower()}"
-                assert node(page).kind == "hospital" and node(page + "-path").kind == "path"
+                state = node(f"sim/{network.id}/{entry.country.lower()}/{hospital.code.lower()}")
+                assert state.kind == "hospital" and node(state.id + "-path").kind == "path"
+                assert (state.page, state.fragment) == (f"sim/{network.id}/{entry.country.lower()}",
+                                                        f"step3-{hospital.code.lower()}")
 
 
 def test_flaws_are_found():
@@ -115,7 +117,7 @@ def test_the_simulator_is_found_from_every_home_page_and_menu_and_keeps_the_way_
         assert 'href="../sim/"' in front  # screen 1 for anyone (MkDocs writes sim/index.html so)
         for network in CATALOGUE.networks:
             assert (f'href="../sim/{network.id}/start.html"' in front) == simulator.rehearsed(CATALOGUE, network)
-        for state in GRAPH.nodes.values():
+        for state in GRAPH.pages():
             if state.network:  # a page of one reader's practice: its header leads back to that guide
                 page = (built_site / prefix / f"{state.id}.html").read_text(encoding="utf-8")
                 depth = state.id.count("/")
@@ -153,7 +155,7 @@ def test_lists_known_whole_show_their_count_and_pager_as_on_screen(built_site):
 
 def test_no_simulator_page_carries_a_script(built_site):
     pages = sorted(built_site.glob("sim/**/*.html")) + sorted(built_site.glob("fr/sim/**/*.html"))
-    assert len(pages) == 2 * len(GRAPH.nodes)
+    assert len(pages) == 2 * len(GRAPH.pages())
     for page in pages:
         text = page.read_text(encoding="utf-8").lower()
         assert "<script" not in text and not re.search(r"\son[a-z]+=", text) and "javascript:" not in text, page
@@ -221,31 +223,57 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page.locator(".saas-path")).to_contain_text(network.label)
     page.locator("tr", has_text=country_name).get_by_role("link", name="Open").click()
     expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html")
-    expect(page.locator("h1")).to_have_text(heading("sim.country.title", language, country=country_name))
+    expect(page.locator("h1")).to_have_text(heading("sim.country.title", language, country=country_name),
+                                            use_inner_text=True)
     assert step_marker(page) == "2 Select organisation"
     expect(page.locator(".saas-path")).to_contain_text(f"{network.label} / {country_name}")
     page.get_by_role("link", name=f"{hospital} - {hospital_name}").click()
     page.get_by_role("link", name="Step 3 : select an access profile →").click()
-    expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}/{hospital.lower()}.html#step3")
-    expect(page.locator("h1")).to_have_text(heading("sim.hospital.title", language, hospital=f"{hospital} - {hospital_name}"))
+    expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html#step3-{hospital.lower()}")
+    expect(page.locator("h1")).to_have_text(heading("sim.hospital.title", language, hospital=f"{hospital} - {hospital_name}"),
+                                            use_inner_text=True)
     expect(shown_screen(page)).to_have_text(heading("sim.step3.heading", language))
     assert step_marker(page) == "3 Select access profile"
     chosen = ["HP", "Researcher"]
     for name in chosen:
         page.locator("label", has_text=re.compile(rf"^{name}$")).click()
     page.get_by_role("link", name="Step 4 : type a comment →").click()
-    expect(page).to_have_url(re.compile(r"#step4$"))
+    expect(page).to_have_url(re.compile(rf"#step4-{hospital.lower()}$"))
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", language))
     assert step_marker(page) == "4 Recap and Submission"
-    expect(page.locator(".sim-organisation")).to_have_text(f"{hospital} - {hospital_name}")
+    expect(page.locator(".sim-organisation")).to_have_text(f"{hospital} - {hospital_name}", use_inner_text=True)
     assert page.locator(".sim-recap:visible").all_inner_texts() == chosen
-    page.locator(".saas-table--summary a").nth(2).click()  # "Change" next to Access Profile
-    expect(page).to_have_url(re.compile(r"#step3$"))
+    page.get_by_label("Comments").fill("Geneticist")
+
+    # Change of organisation: another hospital of the list; the ticks and the comment stay.
+    page.locator(".saas-table--summary a:visible").nth(1).click()  # "Change" next to Organisation
+    expect(page).to_have_url(re.compile(rf"\.html#h-{hospital.lower()}$"))
+    expect(page.locator(".sim-picked:visible")).to_contain_text(hospital_name)
+    guest_label = CATALOGUE.guest_access.label
+    page.locator(".sim-option", has_text=guest_label).click()
+    page.get_by_role("link", name="Step 3 : select an access profile →").click()
+    expect(page).to_have_url(re.compile(r"#step3-guest$"))
+    assert [page.locator(f"#p-{p.id}").is_checked() for p in CATALOGUE.access_profiles] == [
+        p.name in chosen for p in CATALOGUE.access_profiles]
+    page.get_by_role("link", name="Step 4 : type a comment →").click()
+    expect(page.locator(".sim-organisation")).to_have_text(guest_label, use_inner_text=True)
+    assert page.locator(".sim-recap:visible").all_inner_texts() == chosen
+    expect(page.get_by_label("Comments")).to_have_value("Geneticist")
+    page.go_back()  # Back: screen 3 of that hospital, ticks kept
+    expect(page).to_have_url(re.compile(r"#step3-guest$"))
+    expect(shown_screen(page)).to_have_text(heading("sim.step3.heading", language))
+    assert page.locator("#p-hp").is_checked()
+    page.go_forward()
+    expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", language))
+
+    page.locator(".saas-table--summary a:visible").nth(2).click()  # "Change" next to Access Profile
+    expect(page).to_have_url(re.compile(r"#step3-guest$"))
     page.locator("label", has_text=re.compile(r"^Researcher$")).click()
     page.get_by_role("link", name="Step 4 : type a comment →").click()
     assert page.locator(".sim-recap:visible").all_inner_texts() == ["HP"]
+    expect(page.get_by_label("Comments")).to_have_value("Geneticist")
     page.get_by_role("button", name="Submit request access").click()
-    expect(page).to_have_url(re.compile(rf"{base}/{network_id}/submitted\.html"))
+    expect(page).to_have_url(re.compile(rf"{base}/{network_id}/submitted\.html\?profile=hp&comments=Geneticist$"))
     expect(page.locator("h1")).to_have_text(heading("sim.submitted.title", language))
     page.locator("main a").first.click()
     expect(page).to_have_url(re.compile(rf"{root(language)}/networks/{network_id}/#what-next$"))
@@ -254,7 +282,7 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_request_without_a_profile_cannot_be_submitted_and_says_why(no_js: Page, site_url, language):
     page = no_js
-    page.goto(f"{site_url}{root(language)}/{NET}/{C}/{H}.html#step4")
+    page.goto(f"{site_url}{root(language)}/{NET}/{C}.html#step4-{H}")
     submit = page.get_by_role("button", name="Submit request access")
     expect(submit).to_be_hidden()
     expect(page.locator(".sim-required")).to_be_visible()
@@ -334,7 +362,7 @@ def test_keyboard_only_walk(no_js: Page, site_url):
     enter(page)
     tab_to(page, "Step 3 : select an access profile →")
     enter(page)
-    expect(page).to_have_url(re.compile(rf"/{NET}/{C}/{H}\.html#step3$"))
+    expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#step3-{H}$"))
     tab_to(page, "HP")
     page.keyboard.press("Space")
     tab_to(page, "Step 4 : type a comment →")
@@ -349,7 +377,7 @@ def test_simulator_pages_work_under_a_no_script_policy(page: Page, site_url):
     """With JavaScript on, the page's own policy forbids scripts; nothing it needs is blocked."""
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto(f"{site_url}/{NET}/{C}/{H}.html#step3")
+    page.goto(f"{site_url}/{NET}/{C}.html#step3-{H}")
     policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
     assert "script-src 'none'" in policy
     assert page.evaluate("() => getComputedStyle(document.querySelector('.sim-step4')).display") == "none"
@@ -361,15 +389,20 @@ def test_simulator_pages_work_under_a_no_script_policy(page: Page, site_url):
     assert [e for e in errors if "Content Security Policy" not in e] == []
 
 
-def test_switching_language_at_screen_4_stays_on_screen_4(no_js: Page, site_url):
+def test_switching_language_keeps_the_hospital_and_the_screen(no_js: Page, site_url):
     page = no_js
-    page.goto(f"{site_url}/{NET}/{C}/{H}.html")
-    other = page.locator(".sim-top__languages a:visible")
-    expect(other).to_have_attribute("href", re.compile(rf"/fr/{NET}/{C}/{H}\.html$"))  # at screen 3
+    page.goto(f"{site_url}/{NET}/{C}.html")
+    languages = page.locator(".sim-top__languages a:visible")
+    expect(languages).to_have_attribute("href", re.compile(rf"/fr/{NET}/{C}\.html$"))  # nothing picked yet
+    page.locator(".sim-option").nth(1).click()
+    expect(languages).to_have_attribute("href", re.compile(rf"/fr/{NET}/{C}\.html#h-{H}$"))
+    page.get_by_role("link", name="Step 3 : select an access profile →").click()
+    expect(languages).to_have_attribute("href", re.compile(rf"/fr/{NET}/{C}\.html#step3-{H}$"))
     page.get_by_role("link", name="Step 4 : type a comment →").click()
-    page.locator(".sim-top__languages a:visible").click()
-    expect(page).to_have_url(re.compile(rf"/fr/{NET}/{C}/{H}\.html#step4$"))
+    languages.click()
+    expect(page).to_have_url(re.compile(rf"/fr/{NET}/{C}\.html#step4-{H}$"))
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "fr"))
+    expect(page.locator(".sim-organisation")).to_have_text(ENTRY.hospitals[0].label, use_inner_text=True)
     page.locator(".sim-top__languages a:visible").click()  # and back
-    expect(page).to_have_url(re.compile(rf"/{NET}/{C}/{H}\.html#step4$"))
+    expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#step4-{H}$"))
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "en"))

@@ -26,7 +26,7 @@ def test_every_language_is_written_into_the_site(tmp_path, monkeypatch, system):
     assert sorted(reports) == ["en", "fr"]
     for prefix in ("", "fr/"):
         pages = {p.relative_to(tmp_path / prefix).as_posix() for p in (tmp_path / prefix / "sim").rglob("*.html")}
-        assert pages == {node_id + ".html" for node_id in RESULT.graph.nodes}
+        assert pages == {node.id + ".html" for node in RESULT.graph.pages()}
     assert not (tmp_path / simulator_site.FOLDER).exists()
 
 

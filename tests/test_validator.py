@@ -42,7 +42,7 @@ def pages_of_every_kind(site: Path) -> list[Path]:
     graph = simulator.build(generate(ROOT, LANGUAGES).catalogue)
     first = {}
     for node in graph.nodes.values():
-        first.setdefault(node.kind, node.id)
+        first.setdefault(node.kind, node.page or node.id)  # a hospital's screens are on its country's page
     pages = [p for p in site.rglob("*.html") if "sim" not in p.relative_to(site).parts]
     for language in LANGUAGES:
         prefix = "" if language == LANGUAGES[0] else f"{language}/"
