@@ -308,14 +308,19 @@ def test_the_option_picked_looks_picked(no_js: Page, site_url):
     expect(page.locator(".sim-picked:visible")).to_contain_text(ENTRY.hospitals[-1].label)
 
 
-def test_a_wrong_application_explains_and_offers_the_way_back(no_js: Page, site_url):
-    no_js.goto(f"{site_url}/sim/index.html")
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_wrong_application_explains_and_offers_the_way_back(no_js: Page, site_url, language):
+    base = f"{site_url}{root(language)}/{NET}"
+    no_js.goto(f"{base}/start.html")
     no_js.get_by_role("link", name="AAC", exact=True).click()
     no_js.get_by_role("link", name="Step 2 : select an organisation →").click()
-    expect(no_js).to_have_url(f"{site_url}/sim/wrong-application.html")
+    expect(no_js).to_have_url(f"{base}/wrong-application.html")
     expect(no_js.get_by_role("alert")).to_contain_text("CPMS")
-    no_js.get_by_role("link", name="Back to screen 1").click()
-    expect(no_js).to_have_url(f"{site_url}/sim/index.html")
+    no_js.get_by_role("link", name=heading("sim.wrong-application.back", language)).click()
+    expect(no_js).to_have_url(f"{base}/start.html")
+    no_js.get_by_role("link", name="CPMS", exact=True).click()  # the right choice, and on
+    no_js.get_by_role("link", name="Step 2 : select an organisation →").click()
+    expect(no_js).to_have_url(f"{base}/organisations.html")
 
 
 def tab_to(page: Page, text: str, limit: int = 120) -> None:
