@@ -120,7 +120,8 @@ def _expected(error: dict) -> str:
     return _EXPECTED_BY_TYPE.get(error["type"], error["msg"].lower())
 
 
-RESERVED_NETWORK_IDS = {"index"}  # networks/index.md would be the Networks section's own page
+# networks/index.md would be the Networks section's own page; sim/languages/ holds the simulator's language choices
+RESERVED_NETWORK_IDS = {"index", "languages"}
 
 
 class _ReferenceCheck:

@@ -128,6 +128,11 @@ def hospital_key(hospital: model.Hospital | None) -> str:
     return hospital.code.lower() if hospital else "guest"
 
 
+def languages_id(page: str) -> str:
+    """The page that offers a simulator page in every language (one for all languages: `sim/languages/...`)."""
+    return "sim/languages/" + page.removeprefix("sim/")
+
+
 def path_id(hospital_state: str) -> str:
     return hospital_state + "-path"
 

@@ -53,10 +53,13 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simula
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
     names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
     t = texts[language]
+    choices = language == next(iter(texts))  # the pages of language choices come with the first language's
     for node in graph.pages():
         t.start_page(node.id)
-        yield f"{node.id}.html", mark_english(_Page(cat, t, language, texts, node, guides, graph, site_url,
-                                                    names).render(env))
+        page = _Page(cat, t, language, texts, node, guides, graph, site_url, names)
+        yield f"{node.id}.html", mark_english(page.render(env))
+        if choices:
+            yield f"{simulator.languages_id(node.id)}.html", mark_english(page.language_choices(env))
 
 
 class _Page:
@@ -78,6 +81,17 @@ class _Page:
     def to_site(self, path: str) -> str:
         return relative(self.file, site_path(self.language, path))
 
+    def language_choices(self, env: jinja2.Environment) -> str:
+        """The page's choice of languages: one for all of them, so that a page does not grow with their number.
+        Each place of the page (`render` found them) has its own list of links, shown when targeted."""
+        file = site_path(self.language, simulator.languages_id(self.node.id) + ".html")
+        return env.get_template("sim/languages.html.j2").render(
+            language=self.language, languages=list(self.languages), names=self.names,
+            headings={code: t("sim.languages") for code, t in self.languages.items()},
+            places=[place["fragment"] for place in self.places],
+            page=lambda other: relative(file, site_path(other, self.node.id + ".html")),
+            asset=lambda path: relative(file, path))
+
     def render(self, env: jinja2.Environment) -> str:
         node, t = self.node, self.t
         context = {
@@ -86,7 +100,6 @@ class _Page:
             "language_names": self.names,
             "node": node,
             "asset": lambda path: relative(self.file, path),
-            "same_page": lambda other: relative(self.file, site_path(other, node.id + ".html")),
             "alternate": lambda other: (urljoin(self.site_url, site_path(other, node.id + ".html")) if self.site_url
                                         else relative(self.file, site_path(other, node.id + ".html"))),
             "home": self.to_site(""),
@@ -97,6 +110,9 @@ class _Page:
             "places": [],
         }
         context.update(getattr(self, "_" + node.kind.replace("-", "_"))())
+        self.places = context["places"]
+        first = next(iter(self.languages))  # where the language choices are
+        context["languages_page"] = relative(self.file, site_path(first, simulator.languages_id(node.id) + ".html"))
         template = env.get_template(f"sim/{node.kind}.html.j2")
         page = template.render(context)
         if t.missing_on_page or t.stale_on_page:  # say so at the top, as the guides do: a second rendering

@@ -154,22 +154,38 @@ def check_languages(pages: dict[str, Page], languages: list[str], default: str) 
     def strip(path: str) -> str:
         return path.split("/", 1)[1] if language_of(path) != default else path
 
+    def switches(page: Page) -> tuple[Page, dict[str, str]]:
+        """A page's language links, or, for a simulator page, those of the page of language choices it links to
+        (with that page, which they are relative to)."""
+        for _, url in page.links:
+            target, _ = resolve(page, url)
+            if _language_choices(target) and target in pages:
+                return pages[target], pages[target].switches
+        return page, page.switches
+
     for page in pages.values():
         if page.path.startswith("404") or "/404" in page.path:
             continue
         expected = language_of(page.path)
         if page.lang != expected:
             problems.append(f"{page.path or '/'}: html lang {page.lang!r}, expected {expected!r}")
-        kinds = [("language link", page.switches)]
+        if _language_choices(page.path):  # one page for every language: it leads to each, checked from there
+            continue
+        kinds = [("language link", *switches(page))]
         if page.alternates or not _simulator_state(strip(page.path)):
-            kinds.append(("hreflang alternate", page.alternates))
-        for kind, links in kinds:
+            kinds.append(("hreflang alternate", page, page.alternates))
+        for kind, owner, links in kinds:
             for language in languages:
                 if language not in links:
                     if language != expected:  # a link to the page's own language is optional
                         problems.append(f"{page.path or '/'}: no {kind} to {language!r}")
                     continue
-                target, _ = resolve(page, links[language]) if not links[language].startswith("/") else (links[language].lstrip("/"), "")
+                target, _ = resolve(owner, links[language]) if not links[language].startswith("/") else (links[language].lstrip("/"), "")
                 if language_of(target) != language or strip(target) != strip(page.path):
                     problems.append(f"{page.path or '/'}: {kind} to {language!r} goes to {target or '/'!r}")
     return problems
+
+
+def _language_choices(path: str) -> bool:
+    """The simulator's page offering one of its pages in every language."""
+    return path.startswith("sim/languages/")

@@ -43,6 +43,15 @@ def test_no_violation(browser: Browser, site_url, language, path):
     page.close()
 
 
+@pytest.mark.parametrize("place", ["", "#step4-de22"])
+def test_no_violation_on_the_simulator_s_choice_of_languages(browser: Browser, site_url, place):
+    """One page for every language (at the site's root): its list for the page, or for a place on it."""
+    page = browser.new_page()
+    page.goto(f"{site_url}/sim/languages/ern-rnd/de.html{place}")
+    assert violations(page) == []
+    page.close()
+
+
 @pytest.mark.parametrize("path", ["", "networks/euracan/", "fr/networks/reconnet/"])
 def test_no_violation_in_the_rendering_without_javascript(browser: Browser, site_url, path):
     """axe needs script to run, so the site's own scripts are refused instead of turning JavaScript off."""

@@ -155,7 +155,7 @@ def test_lists_known_whole_show_their_count_and_pager_as_on_screen(built_site):
 
 def test_no_simulator_page_carries_a_script(built_site):
     pages = sorted(built_site.glob("sim/**/*.html")) + sorted(built_site.glob("fr/sim/**/*.html"))
-    assert len(pages) == 2 * len(GRAPH.pages())
+    assert len(pages) == 3 * len(GRAPH.pages())  # in each language, and its choice of languages
     for page in pages:
         text = page.read_text(encoding="utf-8").lower()
         assert "<script" not in text and not re.search(r"\son[a-z]+=", text) and "javascript:" not in text, page
@@ -397,17 +397,22 @@ def test_simulator_pages_work_under_a_no_script_policy(page: Page, site_url):
 def test_switching_language_keeps_the_hospital_and_the_screen(no_js: Page, site_url):
     page = no_js
     page.goto(f"{site_url}/{NET}/{C}.html")
-    languages = page.locator(".sim-top__languages a:visible")
-    expect(languages).to_have_attribute("href", re.compile(rf"/fr/{NET}/{C}\.html$"))  # nothing picked yet
+    choices = page.locator(".sim-top__languages a:visible")
+    choice_page = f"../languages/{FULL.id}/{C}.html"
+    expect(choices).to_have_attribute("href", f"{choice_page}")  # nothing picked yet
     page.locator(".sim-option").nth(1).click()
-    expect(languages).to_have_attribute("href", re.compile(rf"/fr/{NET}/{C}\.html#h-{H}$"))
+    expect(choices).to_have_attribute("href", f"{choice_page}#h-{H}")
     page.get_by_role("link", name="Step 3 : select an access profile →").click()
-    expect(languages).to_have_attribute("href", re.compile(rf"/fr/{NET}/{C}\.html#step3-{H}$"))
+    expect(choices).to_have_attribute("href", f"{choice_page}#step3-{H}")
     page.get_by_role("link", name="Step 4 : type a comment →").click()
-    languages.click()
+    choices.click()
+    expect(page).to_have_url(re.compile(rf"/sim/languages/{FULL.id}/{C}\.html#step4-{H}$"))
+    page.get_by_role("link", name=heading("language.name", "fr"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"/fr/{NET}/{C}\.html#step4-{H}$"))
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "fr"))
     expect(page.locator(".sim-organisation")).to_have_text(ENTRY.hospitals[0].label, use_inner_text=True)
     page.locator(".sim-top__languages a:visible").click()  # and back
+    expect(page.locator("h1")).to_contain_text(heading("sim.languages", "fr"))
+    page.get_by_role("link", name=heading("language.name", "en"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#step4-{H}$"))
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "en"))

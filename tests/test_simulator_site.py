@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from generator import page_scan, simulator_site
+from generator import page_scan, simulator, simulator_site
 from generator.errors import InputError
 from generator.pipeline import prepare
 
@@ -24,9 +24,11 @@ def test_every_language_is_written_into_the_site(tmp_path, monkeypatch, system):
     (tmp_path / "fr").mkdir()
     reports = writer(tmp_path).finish()
     assert sorted(reports) == ["en", "fr"]
-    for prefix in ("", "fr/"):
+    own = {node.id + ".html" for node in RESULT.graph.pages()}
+    choices = {simulator.languages_id(node.id) + ".html" for node in RESULT.graph.pages()}  # one for all languages
+    for prefix, expected in (("", own | choices), ("fr/", own)):
         pages = {p.relative_to(tmp_path / prefix).as_posix() for p in (tmp_path / prefix / "sim").rglob("*.html")}
-        assert pages == {node.id + ".html" for node in RESULT.graph.pages()}
+        assert pages == expected
     assert not (tmp_path / simulator_site.FOLDER).exists()
 
 

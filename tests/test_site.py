@@ -51,6 +51,11 @@ GOOD = {
     "fr/a/index.html": '<html lang="fr"><a href="../../a/" hreflang="en">EN</a>'
                        '<link rel="alternate" hreflang="en" href="../../a/"><link rel="alternate" hreflang="fr" href="./"></html>',
     "i.png": "",
+    # a simulator page: its language links are on one page for every language
+    "sim/s.html": '<html lang="en"><a href="languages/s.html">Languages</a></html>',
+    "fr/sim/s.html": '<html lang="fr"><a href="../../sim/languages/s.html">Langues</a></html>',
+    "sim/languages/s.html": '<html lang="en"><a href="../s.html" hreflang="en">EN</a>'
+                            '<a href="../../fr/sim/s.html" hreflang="fr">FR</a></html>',
 }
 
 
@@ -75,6 +80,9 @@ BROKEN = {  # one deliberate mistake in the good site: (page, text, replacement)
                    ["/: malformed 'mailto:help(at)example.eu'"]),
     "wrong language link": ("a/index.html", 'href="../fr/a/" hreflang', 'href="../fr/" hreflang',
                             ["a/: language link to 'fr' goes to 'fr/'"]),
+    "wrong choice of languages": ("sim/languages/s.html", 'href="../../fr/sim/s.html"', 'href="../../fr/index.html"',
+                                  ["fr/sim/s.html: language link to 'fr' goes to 'fr/'",
+                                   "sim/s.html: language link to 'fr' goes to 'fr/'"]),
     "wrong html lang": ("fr/index.html", '<html lang="fr">', '<html lang="en">', ["fr/: html lang 'en', expected 'fr'"]),
     "attribute list left over": ("index.html", ">EU</a>", ">EU</a>{ .ern-url }", ["/: shows '{ .' in '{ .ern-url }'"]),
     "link syntax left over": ("a/index.html", ">x</h2>", ">[x](https://europa.eu)</h2>", ["a/: shows '](' in '[x](https://europa.eu)'"]),

@@ -47,7 +47,7 @@ def pages_of_every_kind(site: Path) -> list[Path]:
     for language in LANGUAGES:
         prefix = "" if language == LANGUAGES[0] else f"{language}/"
         pages += [site / f"{prefix}{node_id}.html" for node_id in first.values()]
-    return pages
+    return pages + [site / f"{simulator.languages_id(graph.pages()[0].id)}.html"]  # one for every language
 
 
 def errors(site: Path, pages: list[Path]) -> list[str]:
