@@ -64,15 +64,17 @@ def load_catalogue(path: Path, display: str, texts: dict[str, Entry], root: Path
 
 
 def outdated(path: Path, display: str, cat: model.Catalogue, today: date) -> list[Problem]:
-    """Facts last checked more than `max_age_days` ago, each located at its `checked` date."""
-    located = load(path, display)
+    """Facts last checked more than `max_age_days` ago, each located at its `checked` date (the file is read
+    again for those positions only when there is one)."""
     dated = [(("steps", step_id), step.checked) for step_id, step in cat.steps.items()]
     dated += [(("platforms", pid), platform.checked) for pid, platform in cat.platforms.items()]
     dated += [(("networks", i), n.checked) for i, n in enumerate(cat.networks) if n.checked]
+    old = [(where, checked) for where, checked in dated if (today - checked).days > cat.max_age_days]
+    located = load(path, display) if old else None
     return [located.problem(where + ("checked",), f"last checked on {checked.isoformat()}, {(today - checked).days} "
                             f"days ago (more than max_age_days: {cat.max_age_days}); check it against its sources "
                             "or the live system, then update the date")
-            for where, checked in dated if (today - checked).days > cat.max_age_days]
+            for where, checked in old]
 
 
 def _problem(located: Located, error: dict) -> Problem:

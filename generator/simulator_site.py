@@ -48,6 +48,7 @@ class SimulatorWriter:
             return                                # the pages are then written in this process, by `finish`
         context = multiprocessing.get_context("fork")
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        cores = max(1, cores - 1)  # this process runs MkDocs on a core of its own
         gc.freeze()  # the garbage collector of a copy would otherwise write to, and so copy, all it inherits
         try:
             for share in (self.languages[i::cores] for i in range(min(cores, len(self.languages)))):
