@@ -88,6 +88,7 @@ class _Page:
         return env.get_template("sim/languages.html.j2").render(
             language=self.language, languages=list(self.languages), names=self.names,
             headings={code: t("sim.languages") for code, t in self.languages.items()},
+            description=self.t("sim.description"),
             places=[place["fragment"] for place in self.places],
             page=lambda other: relative(file, site_path(other, self.node.id + ".html")),
             asset=lambda path: relative(file, path))

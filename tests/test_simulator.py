@@ -246,7 +246,8 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     page.get_by_label("Comments").fill("Geneticist")
 
     # Change of organisation: another hospital of the list; the ticks and the comment stay.
-    page.locator(".saas-table--summary a:visible").nth(1).click()  # "Change" next to Organisation
+    change = heading("sim.change", language)  # each "Change" named after its row
+    page.get_by_role("link", name=f"{change} Organisation", exact=True).click()
     expect(page).to_have_url(re.compile(rf"\.html#h-{hospital.lower()}$"))
     expect(page.locator(".sim-picked:visible")).to_contain_text(hospital_name)
     guest_label = CATALOGUE.guest_access.label
@@ -266,7 +267,7 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     page.go_forward()
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", language))
 
-    page.locator(".saas-table--summary a:visible").nth(2).click()  # "Change" next to Access Profile
+    page.get_by_role("link", name=f"{change} Access Profile", exact=True).click()
     expect(page).to_have_url(re.compile(r"#step3-guest$"))
     page.locator("label", has_text=re.compile(r"^Researcher$")).click()
     page.get_by_role("link", name="Step 4 : type a comment →").click()
