@@ -1,10 +1,11 @@
 """The access-request simulator as a graph of states, derived from the catalogue.
 
 Each node is a state with a stable address: a page of its own (its id, e.g. `sim/ern-rnd/de`), or, for a
-hospital, a place in its country's page (`sim/ern-rnd/de.html#step3-de22`); `links` are the forward choices a
-state offers and `up` is its way back. A country's hospital list and screens 3 and 4 of the real wizard share
-one page, so the ticks and the comment, which are that page's form, survive a change of hospital and Back, and
-the number of pages grows with countries, never with hospitals or profile combinations.
+hospital, a place in its country's page (`sim/ern-rnd/de.html#step3-de22`, `#path-de22`); `links` are the
+forward choices a state offers and `up` is its way back. A country's hospital list, screens 3 and 4 of the real
+wizard and each hospital's "your path" share one page, so the ticks and the comment, which are that page's form,
+survive a change of hospital and Back, and the number of pages grows with countries, never with hospitals or
+profile combinations.
 """
 
 from __future__ import annotations
@@ -197,9 +198,10 @@ def _add_network(graph: Graph, network: model.Network, entries: list[tuple[model
 
 
 def _add_hospital(graph, network, country, hospital, state, up, done, guest: model.GuestAccess):
-    """Screens 3 and 4 for one hospital: a place in its country's page (`up`), and its own "Your path" page."""
+    """Screens 3 and 4 for one hospital and its "your path" (the exact clicks, to print or send): places in its
+    country's page (`up`)."""
     label = (hospital or guest).label
     graph.add(Node(state, "hospital", 3, up, (done, path_id(state)), network=network, country=country,
                    hospital=hospital, label=label, page=up, fragment=f"step3-{hospital_key(hospital)}"))
     graph.add(Node(path_id(state), "path", 0, state, network=network, country=country, hospital=hospital,
-                   label=f"Your path: {label}"))
+                   label=f"Your path: {label}", page=up, fragment=f"path-{hospital_key(hospital)}"))

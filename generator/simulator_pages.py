@@ -35,8 +35,8 @@ def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simul
 
 
 STYLESHEET = "assets/sim.css"
-# The places of a country's page that a language link keeps: a hospital picked, its screen 3, its screen 4.
-PLACES = (("pick", "anchor"), ("step3", "step3"), ("step4", "step4"))
+# The places of a country's page that a language link keeps: a hospital picked, its screens 3 and 4, its path.
+PLACES = (("pick", "anchor"), ("step3", "step3"), ("step4", "step4"), ("path", "path"))
 
 
 def stylesheet(cat: model.Catalogue) -> str:
@@ -172,9 +172,11 @@ class _Page:
         for target in self.node.links:
             hospital = self.graph.nodes[target]
             key = simulator.hospital_key(hospital.hospital)
+            path = self.graph.nodes[simulator.path_id(target)]
             options.append({"anchor": "h-" + key, "label": hospital.label, "href": "#" + hospital.fragment,
-                            "step3": hospital.fragment, "step4": "step4-" + key,
-                            "path": self.link(simulator.path_id(target))})
+                            "step3": hospital.fragment, "step4": "step4-" + key, "path": path.fragment,
+                            "path_title": self.t("sim.your-path.title", hospital=hospital.label),
+                            "path_steps": self._path_steps(hospital)})
         if entry and entry.note:
             note = self.t(entry.note)
         elif entry is None or not entry.hospitals:
@@ -208,9 +210,9 @@ class _Page:
         return self.t("sim.submitted.ready" if before else "sim.submitted.set-up", method=self.guide.method.label,
                       step=steps.index(setup) + 1)
 
-    def _path(self):
-        t, node, s = self.t, self.node, self.guide.settings
-        hospital = (node.hospital or self.cat.guest_access).label
+    def _path_steps(self, hospital_state: simulator.Node) -> list:
+        """The exact clicks in the real system for one hospital of this country's page."""
+        t, node, s = self.t, hospital_state, self.guide.settings
         steps = [
             t("sim.your-path.open", url=url_link(self.cat.links["cpms-login"].url)),
             t("sim.your-path.link"),
@@ -224,14 +226,14 @@ class _Page:
         else:
             steps.append(t("sim.your-path.any-country"))
         steps += [
-            t("sim.your-path.hospital", hospital=hospital),
+            t("sim.your-path.hospital", hospital=node.label),
             t("sim.your-path.profiles-choice" if s.profiles_choice == "one-or-more" else "sim.your-path.profiles",
               profiles=", ".join(p.name for p in self.guide.profiles)),
         ]
         if s.comment_hint:
             steps.append(t("sim.your-path.comment", comment_hint=t(s.comment_hint)))
         steps.append(t("sim.your-path.submit"))
-        return {"title": t("sim.your-path.title", hospital=hospital), "steps": steps}
+        return steps
 
     def _helpdesk(self) -> Markup:
         return helpdesk_text(self.cat, self.node.network.contacts, self.t)

@@ -14,11 +14,10 @@ import gc
 import multiprocessing
 import os
 import shutil
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import model, page_scan, simulator
+from generator import forking, model, page_scan, simulator
 from generator.errors import InputError, Problem
 from generator.render import site_path, template_problem
 from generator.simulator_pages import simulator_pages
@@ -44,16 +43,15 @@ class SimulatorWriter:
         self.job = (cat, texts, graph, domains, site_url)
         shutil.rmtree(self.folder, ignore_errors=True)
         self.workers: list[tuple[multiprocessing.Process, object]] = []
-        if not sys.platform.startswith("linux"):  # fork is missing on Windows and unsafe with threads on macOS:
-            return                                # the pages are then written in this process, by `finish`
+        if not forking.allowed():  # the pages are then written in this process, by `finish`
+            return
         context = multiprocessing.get_context("fork")
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        cores = max(1, cores - 1)  # this process runs MkDocs on a core of its own
+        cores = max(1, forking.cores() - 1)  # this process runs MkDocs on a core of its own
         gc.freeze()  # the garbage collector of a copy would otherwise write to, and so copy, all it inherits
         try:
             for share in (self.languages[i::cores] for i in range(min(cores, len(self.languages)))):
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=self._work, args=(share, sender), daemon=True)
+                process = context.Process(target=self._work, args=(share, sender, os.getpid()), daemon=True)
                 process.start()
                 sender.close()
                 self.workers.append((process, receiver))
@@ -93,7 +91,8 @@ class SimulatorWriter:
         self.workers = []
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def _work(self, languages: list[str], sender) -> None:
+    def _work(self, languages: list[str], sender, parent: int) -> None:
+        forking.die_with(parent)
         sender.send(self._attempt(languages))
 
     def _attempt(self, languages: list[str]) -> tuple[dict[str, Written], list[Problem]]:

@@ -31,9 +31,9 @@ BUILD_DATE = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capt
                             text=True).stdout.strip() or "0"
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `site`, as a user runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE}
+def mkdocs_build(project: Path, site: Path, **environment: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`, as a user runs it (`environment`: more variables)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE, **environment}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                           cwd=project, capture_output=True, text=True, env=env)
 

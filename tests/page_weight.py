@@ -19,7 +19,7 @@ KINDS = {
     "simulator country": "sim/ern-rnd/de.html",
     "simulator screens 2-4": "sim/ern-rnd/de.html",
     "simulator confirmation": "sim/ern-rnd/submitted.html",
-    "your path": "sim/ern-rnd/de/de22-path.html",
+    "your path": "sim/ern-rnd/de.html#path-de22",
 }
 
 

@@ -20,7 +20,7 @@ PAGE_KINDS = {
     "screen 3": "sim/ern-rnd/de.html#step3-de22",
     "screen 4": "sim/ern-rnd/de.html#step4-de22",
     "confirmation": "sim/ern-rnd/submitted.html",
-    "your path": "sim/ern-rnd/de/de22-path.html",
+    "your path": "sim/ern-rnd/de.html#path-de22",
     "how to help translate": "translate/",
     "practise": "practise/",
     "for helpdesks": "helpdesks/",

@@ -76,14 +76,15 @@ def test_organisations_list_every_rehearsed_network_and_covid():
     assert "sim/covid-19" in node("sim/organisations").links
 
 
-def test_every_hospital_of_the_catalogue_has_a_place_on_its_country_page_and_a_path():
+def test_every_hospital_of_the_catalogue_has_its_screens_and_its_path_on_its_country_page():
     for network in CATALOGUE.networks:
         for entry in network.countries:
             for hospital in entry.hospitals:
                 state = node(f"sim/{network.id}/{entry.country.lower()}/{hospital.code.lower()}")
                 assert state.kind == "hospital" and node(state.id + "-path").kind == "path"
-                assert (state.page, state.fragment) == (f"sim/{network.id}/{entry.country.lower()}",
-                                                        f"step3-{hospital.code.lower()}")
+                country_page, key = f"sim/{network.id}/{entry.country.lower()}", hospital.code.lower()
+                assert (state.page, state.fragment) == (country_page, f"step3-{key}")
+                assert (node(state.id + "-path").page, node(state.id + "-path").fragment) == (country_page, f"path-{key}")
 
 
 def test_flaws_are_found():
@@ -206,7 +207,7 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page).to_have_url(f"{site_url}{root(language)}/networks/{network_id}/")
     page.locator("a[href*='/sim/']").first.click()  # the guide's link: screen 1, knowing the network
     expect(page).to_have_url(f"{base}/{network_id}/start.html")
-    expect(page.locator("h1")).to_have_text(heading("sim.start.title", language))
+    expect(page.locator("h1:visible")).to_have_text(heading("sim.start.title", language))
     assert step_marker(page) == "1 Select application"
     back = page.get_by_role("link", name=heading("sim.back-to-guide", language, network=network.short_name))
     expect(back).to_have_attribute("href", "../../networks/%s/" % network_id)
@@ -214,23 +215,23 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     page.get_by_role("link", name="Step 2 : select an organisation →").click()
     expect(page).to_have_url(f"{base}/{network_id}/organisations.html")
     expect(back).to_be_visible()
-    expect(page.locator("h1")).to_have_text(heading("sim.organisations.title", language))
+    expect(page.locator("h1:visible")).to_have_text(heading("sim.organisations.title", language))
     assert step_marker(page) == "2 Select organisation"
     page.locator("tr", has_text=network.label).get_by_role("link", name="Open").click()
     expect(page).to_have_url(re.compile(rf"{base}/{network_id}/(index\.html)?$"))
-    expect(page.locator("h1")).to_have_text(heading("sim.network.title", language, network=network.short_name))
+    expect(page.locator("h1:visible")).to_have_text(heading("sim.network.title", language, network=network.short_name))
     assert step_marker(page) == "2 Select organisation"
     expect(page.locator(".saas-path")).to_contain_text(network.label)
     page.locator("tr", has_text=country_name).get_by_role("link", name="Open").click()
     expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html")
-    expect(page.locator("h1")).to_have_text(heading("sim.country.title", language, country=country_name),
+    expect(page.locator("h1:visible")).to_have_text(heading("sim.country.title", language, country=country_name),
                                             use_inner_text=True)
     assert step_marker(page) == "2 Select organisation"
     expect(page.locator(".saas-path")).to_contain_text(f"{network.label} / {country_name}")
     page.get_by_role("link", name=f"{hospital} - {hospital_name}").click()
     page.get_by_role("link", name="Step 3 : select an access profile →").click()
     expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html#step3-{hospital.lower()}")
-    expect(page.locator("h1")).to_have_text(heading("sim.hospital.title", language, hospital=f"{hospital} - {hospital_name}"),
+    expect(page.locator("h1:visible")).to_have_text(heading("sim.hospital.title", language, hospital=f"{hospital} - {hospital_name}"),
                                             use_inner_text=True)
     expect(shown_screen(page)).to_have_text(heading("sim.step3.heading", language))
     assert step_marker(page) == "3 Select access profile"
@@ -275,9 +276,25 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page.get_by_label("Comments")).to_have_value("Geneticist")
     page.get_by_role("button", name="Submit request access").click()
     expect(page).to_have_url(re.compile(rf"{base}/{network_id}/submitted\.html\?profile=hp&comments=Geneticist$"))
-    expect(page.locator("h1")).to_have_text(heading("sim.submitted.title", language))
+    expect(page.locator("h1:visible")).to_have_text(heading("sim.submitted.title", language))
     page.locator("main a").first.click()
     expect(page).to_have_url(re.compile(rf"{root(language)}/networks/{network_id}/#what-next$"))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_your_path_is_shown_alone_and_leads_back_to_the_practice(no_js: Page, site_url, language):
+    page = no_js
+    page.goto(f"{site_url}{root(language)}/{NET}/{C}.html#step3-{H}")
+    page.locator("label[for='p-hp']").click()
+    page.get_by_role("link", name=heading("sim.hospital.path-link", language)).click()
+    expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#path-{H}$"))
+    expect(page.locator("h1:visible")).to_have_text(heading("sim.your-path.title", language,
+                                                            hospital=ENTRY.hospitals[0].label))
+    expect(page.locator(".sim-step3")).to_be_hidden()
+    expect(page.locator(".sim-path:visible li", has_text=ENTRY.hospitals[0].label)).to_have_count(1)
+    page.get_by_role("link", name=heading("sim.your-path.practise", language)).click()
+    expect(page).to_have_url(re.compile(rf"#step3-{H}$"))
+    expect(page.locator("#p-hp")).to_be_checked()  # the same page: the tick is still there
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -413,7 +430,7 @@ def test_switching_language_keeps_the_hospital_and_the_screen(no_js: Page, site_
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "fr"))
     expect(page.locator(".sim-organisation")).to_have_text(ENTRY.hospitals[0].label, use_inner_text=True)
     page.locator(".sim-top__languages a:visible").click()  # and back
-    expect(page.locator("h1")).to_contain_text(heading("sim.languages", "fr"))
+    expect(page.locator("h1:visible")).to_contain_text(heading("sim.languages", "fr"))
     page.get_by_role("link", name=heading("language.name", "en"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#step4-{H}$"))
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "en"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from generator import page_scan, simulator, simulator_site
+from generator import forking, page_scan, simulator, simulator_site
 from generator.errors import InputError
 from generator.pipeline import prepare
 
@@ -20,7 +20,7 @@ def writer(site):
 
 @pytest.mark.parametrize("system", ["linux", "darwin"])  # in other processes; in this one where fork is unsafe
 def test_every_language_is_written_into_the_site(tmp_path, monkeypatch, system):
-    monkeypatch.setattr(simulator_site.sys, "platform", system)
+    monkeypatch.setattr(forking.sys, "platform", system)
     (tmp_path / "fr").mkdir()
     reports = writer(tmp_path).finish()
     assert sorted(reports) == ["en", "fr"]
@@ -43,7 +43,7 @@ def test_a_page_the_scan_refuses_is_reported_with_its_address(tmp_path, monkeypa
 
 @pytest.mark.parametrize("system", ["linux", "darwin"])
 def test_a_page_that_cannot_be_made_stops_the_build_and_leaves_nothing(tmp_path, monkeypatch, system):
-    monkeypatch.setattr(simulator_site.sys, "platform", system)
+    monkeypatch.setattr(forking.sys, "platform", system)
     def pages(cat, texts, graph, language, site_url=None):
         yield "sim/index.html", "<p>first</p>"
         raise KeyError("sim.no-such-text")
