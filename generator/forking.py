@@ -1,4 +1,4 @@
-"""Whether the build may fork processes, and how many cores it has.
+"""Whether the build may fork processes (to write the simulator's pages), and how many cores it has.
 
 Forking is used on Linux only (it is missing on Windows and unsafe with threads on macOS), and not at all where
 `ERN_GUIDES_ONE_PROCESS` is set (for a host that limits processes, or to compare a build with one made in one

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from generator import headers, i18n_alternates, i18n_parallel, page_scan, pdf, pipeline, simulator_site, staging
+from generator import headers, i18n_alternates, page_scan, pdf, pipeline, simulator_site, staging
 from generator.errors import InputError
 from generator.publish import AtomicSite, pin_build_date
 from generator.render import site_path
@@ -27,7 +27,6 @@ from generator.texts import mark_english, without_marks
 log = get_plugin_logger(__name__)
 
 i18n_alternates.install()  # mkdocs-static-i18n's alternates, found in linear instead of cubic time
-i18n_parallel.install()  # its further languages, built beside the first one
 
 
 class ErnGuidesConfig(Config):
@@ -55,8 +54,6 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
     result: pipeline.Result | None = None
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
-    languages_elsewhere: i18n_parallel.LanguageBuilds | None = None  # the further languages, being built
-    built_elsewhere: dict[str, str | None] = {}  # their sitemaps, once taken
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -122,7 +119,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self.depth += 1
         config.extra["search_index"] = site_path(config.theme["language"], SEARCH_INDEX)  # overrides/main.html
         if self.depth == 1:
-            self.not_found, self.sitemaps = {}, {}
+            self.not_found = {}
 
     def on_template_context(self, context, *, template_name, config):
         if template_name == "404.html":
@@ -136,8 +133,6 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         return context
 
     def on_post_template(self, output_content, *, template_name, config):
-        if template_name == "sitemap.xml":
-            self.sitemaps[config.theme["language"]] = output_content
         if template_name == "404.html":
             output_content = mark_english(_tag_language(self._name_search_dialog(output_content, config), config))
             self.not_found[config.theme["language"]] = output_content
@@ -148,12 +143,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self.depth -= 1
         if self.depth > 0:
             return
-        self._stop_languages()
         site = Path(config.site_dir)
-        if self.built_elsewhere:  # each process wrote the sitemap of its own languages: the whole one, once
-            first = self.sitemaps[_languages(config)[0]]
-            i18n_parallel.write_sitemap(site, first, [s for s in self.built_elsewhere.values() if s])
-            self.built_elsewhere = {}
         self._write_not_found_pages(site, _languages(config))
         _write_material_sitemaps(site, self.result.pages, _languages(config))
         problems = page_scan.scan(site, self.domains, config.site_url, skip=simulator_site.FOLDER)
@@ -181,7 +171,6 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self._abandon()
 
     def _abandon(self) -> None:
-        self._stop_languages()
         if self.simulator:
             self.simulator.abandon()
             self.simulator = None
@@ -189,32 +178,11 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             self.publishing.abandon()
             self.publishing = None
 
-    def _stop_languages(self) -> None:
-        if self.languages_elsewhere:
-            self.languages_elsewhere.stop()
-            self.languages_elsewhere = None
-
-    def _kept(self, language: str) -> tuple:
-        """What this plugin keeps of a language built in another process: its 404 page and its sitemap."""
-        return self.not_found.get(language), self.sitemaps.get(language)
-
-    def _restore_language(self, language: str, kept: tuple) -> None:
-        not_found, sitemap = kept
-        if not_found is not None:
-            self.not_found[language] = not_found
-        self.built_elsewhere[language] = sitemap
-
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
     def on_files(self, files, *, config):
         """The simulator pages the guides link to, made known to MkDocs so that it resolves and checks those links;
-        simulator_site writes them. In the first language's pass, the further languages start being built
-        beside it (i18n_parallel)."""
+        simulator_site writes them."""
         language = config.theme["language"]
-        languages = _languages(config)
-        if (self.depth == 1 and language == languages[0] and len(languages) > 1 and self.languages_elsewhere is None
-                and i18n_parallel.parallel_possible(self.command)):
-            self.languages_elsewhere = i18n_parallel.LanguageBuilds(config, languages[1:], self._kept,
-                                                                    self._restore_language)
         for node in self.result.graph.nodes.values():
             if node.kind == "start":
                 files.append(_WrittenElsewhere(f"{language}/{node.id}.html", config.docs_dir, config.site_dir,
