@@ -6,8 +6,12 @@ the catalogue or the texts stops the build with its file:line messages and leave
 
 from __future__ import annotations
 
+import atexit
 import json
+import logging
+import os
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -56,7 +60,19 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
 
     def on_startup(self, *, command, dirty):
-        self.command = command
+        self.command, self.published = command, False
+
+    @event_priority(-200)  # the last plugin to hear of it: nothing of the build is left to do
+    def on_shutdown(self):
+        """A `mkdocs build` that published its site ends here at once: freeing, one by one, the objects of a build
+        that is over takes a seventh of the build at real scale (0.4 s of 3 s with 2 languages) and changes nothing.
+        Exit functions still run and output is flushed first; a failed build, serve and gh-deploy end as usual."""
+        if self.command == "build" and self.published:
+            atexit._run_exitfuncs()
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -163,7 +179,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             raise PluginError("published pages would carry what no template wrote; nothing was published:\n"
                               + "\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
         if self.publishing:
-            self.publishing.finish(config.strict)
+            self.published = self.publishing.finish(config.strict)
             self.publishing = None
 
     def on_build_error(self, *, error):

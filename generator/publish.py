@@ -47,19 +47,21 @@ class AtomicSite:
         logging.getLogger("mkdocs").addHandler(self.warnings)
         atexit.register(self.abandon)  # Ctrl-C: MkDocs does not report a KeyboardInterrupt to plugins
 
-    def finish(self, strict: bool) -> None:
-        """Publish, unless strict mode will abort the build for warnings (MkDocs checks after post_build)."""
+    def finish(self, strict: bool) -> bool:
+        """Publish, unless strict mode will abort the build for warnings (MkDocs checks after post_build); whether
+        it published."""
         if strict and self.warnings.count:
             self.abandon()
-            return
+            return False
         self._stop_watching()
         if not self.final.exists():
             self.temporary.rename(self.final)
-            return
+            return True
         _exchange(self.temporary, self.final)  # the temporary folder now holds the previous site
         shutil.rmtree(self.temporary, ignore_errors=True)
         if self.temporary.exists():
             log.warning(f"the previous site could not be removed entirely: {self.temporary} (remove it by hand)")
+        return True
 
     def abandon(self) -> None:
         self._stop_watching()
