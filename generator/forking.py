@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 def allowed() -> bool:
     return sys.platform.startswith("linux") and not os.environ.get("ERN_GUIDES_ONE_PROCESS")
@@ -31,6 +32,3 @@ def die_with(parent: int) -> None:
         return
     if os.getppid() != parent:  # it ended before the request was made
         os._exit(1)
-
-
-PR_SET_PDEATHSIG = 1

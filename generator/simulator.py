@@ -125,7 +125,7 @@ def hospital_id(network: model.Network, country: model.Country | None, hospital:
 
 
 def hospital_key(hospital: model.Hospital | None) -> str:
-    """A hospital's name in its country page's fragments (`#h-KEY`, `#step3-KEY`, `#step4-KEY`)."""
+    """A hospital's name in its country page's fragments (`#h-KEY`, `#step3-KEY`, `#step4-KEY`, `#path-KEY`)."""
     return hospital.code.lower() if hospital else "guest"
 
 

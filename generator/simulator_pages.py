@@ -71,6 +71,8 @@ class _Page:
         self.guide: Guide | None = guides.get(node.network.id) if node.network else None
         self.graph = graph
         self.file = site_path(language, node.id + ".html")
+        # its page of language choices, one for all languages, with the first language's pages
+        self.choices_file = site_path(next(iter(languages)), simulator.languages_id(node.id) + ".html")
 
     def link(self, node_id: str, fragment: str = "") -> str:
         node = self.graph.nodes[node_id]
@@ -84,7 +86,7 @@ class _Page:
     def language_choices(self, env: jinja2.Environment) -> str:
         """The page's choice of languages: one for all of them, so that a page does not grow with their number.
         Each place of the page (`render` found them) has its own list of links, shown when targeted."""
-        file = site_path(self.language, simulator.languages_id(self.node.id) + ".html")
+        file = self.choices_file
         return env.get_template("sim/languages.html.j2").render(
             language=self.language, languages=list(self.languages), names=self.names,
             headings={code: t("sim.languages") for code, t in self.languages.items()},
@@ -112,8 +114,7 @@ class _Page:
         }
         context.update(getattr(self, "_" + node.kind.replace("-", "_"))())
         self.places = context["places"]
-        first = next(iter(self.languages))  # where the language choices are
-        context["languages_page"] = relative(self.file, site_path(first, simulator.languages_id(node.id) + ".html"))
+        context["languages_page"] = relative(self.file, self.choices_file)
         template = env.get_template(f"sim/{node.kind}.html.j2")
         page = template.render(context)
         if t.missing_on_page or t.stale_on_page:  # say so at the top, as the guides do: a second rendering
