@@ -170,7 +170,7 @@ def no_js(browser: Browser) -> Page:
 
 
 def step_marker(page: Page) -> str:
-    return page.locator(".saas-steps__current:visible").inner_text().replace("\n", " ").strip()
+    return shown(page, ".saas-steps__current").inner_text().replace("\n", " ").strip()
 
 
 def heading(key: str, language: str, **values) -> str:
@@ -187,10 +187,14 @@ WALKS = [(n.id, e.country, h) for n in CATALOGUE.networks if n.guide and n.guide
          for e in n.countries if e.country == n.guide.example.country for h in [n.guide.example.hospital]]
 
 
-def shown_screen(page):
-    """The heading of the screen the page shows, once its stylesheet applies (before, both screens show)."""
+def shown(page: Page, selector: str):
+    """What `selector` finds visible once the page's stylesheet applies (before, every screen and path shows)."""
     page.wait_for_load_state("load")
-    return page.locator("h2:visible")
+    return page.locator(f"{selector}:visible")
+
+
+def shown_screen(page):
+    return shown(page, "h2")
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -207,7 +211,7 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page).to_have_url(f"{site_url}{root(language)}/networks/{network_id}/")
     page.locator("a[href*='/sim/']").first.click()  # the guide's link: screen 1, knowing the network
     expect(page).to_have_url(f"{base}/{network_id}/start.html")
-    expect(page.locator("h1:visible")).to_have_text(heading("sim.start.title", language))
+    expect(shown(page, "h1")).to_have_text(heading("sim.start.title", language))
     assert step_marker(page) == "1 Select application"
     back = page.get_by_role("link", name=heading("sim.back-to-guide", language, network=network.short_name))
     expect(back).to_have_attribute("href", "../../networks/%s/" % network_id)
@@ -215,23 +219,23 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     page.get_by_role("link", name="Step 2 : select an organisation →").click()
     expect(page).to_have_url(f"{base}/{network_id}/organisations.html")
     expect(back).to_be_visible()
-    expect(page.locator("h1:visible")).to_have_text(heading("sim.organisations.title", language))
+    expect(shown(page, "h1")).to_have_text(heading("sim.organisations.title", language))
     assert step_marker(page) == "2 Select organisation"
     page.locator("tr", has_text=network.label).get_by_role("link", name="Open").click()
     expect(page).to_have_url(re.compile(rf"{base}/{network_id}/(index\.html)?$"))
-    expect(page.locator("h1:visible")).to_have_text(heading("sim.network.title", language, network=network.short_name))
+    expect(shown(page, "h1")).to_have_text(heading("sim.network.title", language, network=network.short_name))
     assert step_marker(page) == "2 Select organisation"
     expect(page.locator(".saas-path")).to_contain_text(network.label)
     page.locator("tr", has_text=country_name).get_by_role("link", name="Open").click()
     expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html")
-    expect(page.locator("h1:visible")).to_have_text(heading("sim.country.title", language, country=country_name),
+    expect(shown(page, "h1")).to_have_text(heading("sim.country.title", language, country=country_name),
                                             use_inner_text=True)
     assert step_marker(page) == "2 Select organisation"
     expect(page.locator(".saas-path")).to_contain_text(f"{network.label} / {country_name}")
     page.get_by_role("link", name=f"{hospital} - {hospital_name}").click()
     page.get_by_role("link", name="Step 3 : select an access profile →").click()
     expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html#step3-{hospital.lower()}")
-    expect(page.locator("h1:visible")).to_have_text(heading("sim.hospital.title", language, hospital=f"{hospital} - {hospital_name}"),
+    expect(shown(page, "h1")).to_have_text(heading("sim.hospital.title", language, hospital=f"{hospital} - {hospital_name}"),
                                             use_inner_text=True)
     expect(shown_screen(page)).to_have_text(heading("sim.step3.heading", language))
     assert step_marker(page) == "3 Select access profile"
@@ -243,14 +247,14 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", language))
     assert step_marker(page) == "4 Recap and Submission"
     expect(page.locator(".sim-organisation")).to_have_text(f"{hospital} - {hospital_name}", use_inner_text=True)
-    assert page.locator(".sim-recap:visible").all_inner_texts() == chosen
+    assert shown(page, ".sim-recap").all_inner_texts() == chosen
     page.get_by_label("Comments").fill("Geneticist")
 
     # Change of organisation: another hospital of the list; the ticks and the comment stay.
     change = heading("sim.change", language)  # each "Change" named after its row
     page.get_by_role("link", name=f"{change} Organisation", exact=True).click()
     expect(page).to_have_url(re.compile(rf"\.html#h-{hospital.lower()}$"))
-    expect(page.locator(".sim-picked:visible")).to_contain_text(hospital_name)
+    expect(shown(page, ".sim-picked")).to_contain_text(hospital_name)
     guest_label = CATALOGUE.guest_access.label
     page.locator(".sim-option", has_text=guest_label).click()
     page.get_by_role("link", name="Step 3 : select an access profile →").click()
@@ -259,7 +263,7 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
         p.name in chosen for p in CATALOGUE.access_profiles]
     page.get_by_role("link", name="Step 4 : type a comment →").click()
     expect(page.locator(".sim-organisation")).to_have_text(guest_label, use_inner_text=True)
-    assert page.locator(".sim-recap:visible").all_inner_texts() == chosen
+    assert shown(page, ".sim-recap").all_inner_texts() == chosen
     expect(page.get_by_label("Comments")).to_have_value("Geneticist")
     page.go_back()  # Back: screen 3 of that hospital, ticks kept
     expect(page).to_have_url(re.compile(r"#step3-guest$"))
@@ -272,11 +276,11 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page).to_have_url(re.compile(r"#step3-guest$"))
     page.locator("label", has_text=re.compile(r"^Researcher$")).click()
     page.get_by_role("link", name="Step 4 : type a comment →").click()
-    assert page.locator(".sim-recap:visible").all_inner_texts() == ["HP"]
+    assert shown(page, ".sim-recap").all_inner_texts() == ["HP"]
     expect(page.get_by_label("Comments")).to_have_value("Geneticist")
     page.get_by_role("button", name="Submit request access").click()
     expect(page).to_have_url(re.compile(rf"{base}/{network_id}/submitted\.html\?profile=hp&comments=Geneticist$"))
-    expect(page.locator("h1:visible")).to_have_text(heading("sim.submitted.title", language))
+    expect(shown(page, "h1")).to_have_text(heading("sim.submitted.title", language))
     page.locator("main a").first.click()
     expect(page).to_have_url(re.compile(rf"{root(language)}/networks/{network_id}/#what-next$"))
 
@@ -288,10 +292,10 @@ def test_your_path_is_shown_alone_and_leads_back_to_the_practice(no_js: Page, si
     page.locator("label[for='p-hp']").click()
     page.get_by_role("link", name=heading("sim.hospital.path-link", language)).click()
     expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#path-{H}$"))
-    expect(page.locator("h1:visible")).to_have_text(heading("sim.your-path.title", language,
+    expect(shown(page, "h1")).to_have_text(heading("sim.your-path.title", language,
                                                             hospital=ENTRY.hospitals[0].label))
     expect(page.locator(".sim-step3")).to_be_hidden()
-    expect(page.locator(".sim-path:visible li", has_text=ENTRY.hospitals[0].label)).to_have_count(1)
+    expect(shown(page, ".sim-path").locator("li", has_text=ENTRY.hospitals[0].label)).to_have_count(1)
     page.get_by_role("link", name=heading("sim.your-path.practise", language)).click()
     expect(page).to_have_url(re.compile(rf"#step3-{H}$"))
     expect(page.locator("#p-hp")).to_be_checked()  # the same page: the tick is still there
@@ -321,9 +325,9 @@ def test_the_option_picked_looks_picked(no_js: Page, site_url):
     assert set(page.locator(marks).evaluate_all(read)) == {'"○ "'}
     picked = len(ENTRY.hospitals)  # the last option (Guest Access comes first)
     page.locator(marks).nth(picked).click()
-    shown = page.locator(marks).evaluate_all(read)
-    assert shown[picked] == '"◉ "' and set(shown[:picked]) == {'"○ "'}
-    expect(page.locator(".sim-picked:visible")).to_contain_text(ENTRY.hospitals[-1].label)
+    looks = page.locator(marks).evaluate_all(read)
+    assert looks[picked] == '"◉ "' and set(looks[:picked]) == {'"○ "'}
+    expect(shown(page, ".sim-picked")).to_contain_text(ENTRY.hospitals[-1].label)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -390,7 +394,7 @@ def test_keyboard_only_walk(no_js: Page, site_url):
     page.keyboard.press("Space")
     tab_to(page, "Step 4 : type a comment →")
     enter(page)
-    assert page.locator(".sim-recap:visible").all_inner_texts() == ["HP"]
+    assert shown(page, ".sim-recap").all_inner_texts() == ["HP"]
     tab_to(page, "Submit request access")
     enter(page)
     expect(page).to_have_url(re.compile(rf"/{NET}/submitted\.html"))
@@ -406,7 +410,7 @@ def test_simulator_pages_work_under_a_no_script_policy(page: Page, site_url):
     assert page.evaluate("() => getComputedStyle(document.querySelector('.sim-step4')).display") == "none"
     page.locator("label[for='p-hp']").click()
     page.get_by_role("link", name="Step 4 : type a comment →").click()
-    assert page.locator(".sim-recap:visible").all_inner_texts() == ["HP"]
+    assert shown(page, ".sim-recap").all_inner_texts() == ["HP"]
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }")
     assert page.evaluate("() => window.ran") is None
     assert [e for e in errors if "Content Security Policy" not in e] == []
@@ -415,7 +419,7 @@ def test_simulator_pages_work_under_a_no_script_policy(page: Page, site_url):
 def test_switching_language_keeps_the_hospital_and_the_screen(no_js: Page, site_url):
     page = no_js
     page.goto(f"{site_url}/{NET}/{C}.html")
-    choices = page.locator(".sim-top__languages a:visible")
+    choices = shown(page, ".sim-top__languages a")
     choice_page = f"../languages/{FULL.id}/{C}.html"
     expect(choices).to_have_attribute("href", f"{choice_page}")  # nothing picked yet
     page.locator(".sim-option").nth(1).click()
@@ -429,8 +433,8 @@ def test_switching_language_keeps_the_hospital_and_the_screen(no_js: Page, site_
     expect(page).to_have_url(re.compile(rf"/fr/{NET}/{C}\.html#step4-{H}$"))
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "fr"))
     expect(page.locator(".sim-organisation")).to_have_text(ENTRY.hospitals[0].label, use_inner_text=True)
-    page.locator(".sim-top__languages a:visible").click()  # and back
-    expect(page.locator("h1:visible")).to_contain_text(heading("sim.languages", "fr"))
+    shown(page, ".sim-top__languages a").click()  # and back
+    expect(shown(page, "h1")).to_contain_text(heading("sim.languages", "fr"))
     page.get_by_role("link", name=heading("language.name", "en"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#step4-{H}$"))
     expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "en"))
