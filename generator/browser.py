@@ -7,7 +7,7 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from generator.headers import HEADERS
@@ -39,8 +39,12 @@ class _PublishedHandler(http.server.SimpleHTTPRequestHandler):
     """Serves as a web server set up as the README says: with the security headers of generator/headers.py,
     so that what the tests see is what readers get."""
 
+    def __init__(self, *args, more_headers: Mapping[str, str], **kwargs):
+        self.more_headers = more_headers
+        super().__init__(*args, **kwargs)
+
     def end_headers(self):
-        for name, value in HEADERS.items():
+        for name, value in {**HEADERS, **self.more_headers}.items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -49,9 +53,10 @@ class _PublishedHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` over http on a free port of 127.0.0.1, with the security headers; yields the base URL."""
-    handler = functools.partial(_PublishedHandler, directory=str(folder))
+def serve(folder: Path, more_headers: Mapping[str, str] = {}) -> Iterator[str]:
+    """Serve `folder` over http on a free port of 127.0.0.1, with the security headers (and `more_headers`);
+    yields the base URL."""
+    handler = functools.partial(_PublishedHandler, directory=str(folder), more_headers=more_headers)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
