@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from generator import headers, i18n_alternates, page_scan, pdf, pipeline, simulator_site, staging
+from generator.compiled_templates import CompiledTemplates
 from generator.errors import InputError
 from generator.publish import AtomicSite, pin_build_date
 from generator.render import site_path
@@ -45,6 +46,9 @@ ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang=")')
 
 # Navigation sections named after generated folders, and the key of their translated title.
 SECTION_TITLES = {"Networks": "nav.networks"}
+
+# The theme's templates, compiled once per process, not once per language pass and rebuild.
+THEME_TEMPLATES = CompiledTemplates()
 
 
 class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
@@ -130,6 +134,10 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             server.unwatch(str(staged))
             server.watch(str(hand_written))
         return server
+
+    def on_env(self, env, *, config, files):
+        env.bytecode_cache = THEME_TEMPLATES
+        return env
 
     def on_pre_build(self, *, config):
         self.depth += 1

@@ -7,6 +7,7 @@ a new Markdown extension) and stops the build, so a mistake never reaches reader
 
 from __future__ import annotations
 
+import functools
 import html
 import html.parser
 import re
@@ -83,7 +84,7 @@ def _looks_suspect(page: str, scanner: _Scanner) -> bool:
 class _Scanner(html.parser.HTMLParser):
     def __init__(self, domains: list[str], own: str | None) -> None:
         super().__init__(convert_charrefs=True)
-        self.domains = domains
+        self.domains = tuple(domains)
         self.own = own
         self.found: list[str] = []
 
@@ -101,17 +102,22 @@ class _Scanner(html.parser.HTMLParser):
                     self.found.append(f"<{tag} {name}={value!r}>: {problem}")
 
     def link_problem(self, url: str) -> str | None:
-        if self.own and url.startswith(self.own):
-            return None
-        parts = urlsplit(_INVISIBLE.sub("", url))
-        scheme = parts.scheme.lower()
-        if not scheme and parts.netloc:
-            return "a link to another site without https:"
-        if scheme in ("", "mailto"):
-            return None
-        if scheme != "https":
-            return f"a {scheme}: link"
-        host = parts.hostname or ""
-        if not any(host == d or host.endswith("." + d) for d in self.domains):
-            return f"{host} is not on data/link_allowlist.yaml nor given by the catalogue"
+        return _link_problem(url, self.domains, self.own)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same links recur on every page of a kind
+def _link_problem(url: str, domains: tuple[str, ...], own: str | None) -> str | None:
+    if own and url.startswith(own):
         return None
+    parts = urlsplit(_INVISIBLE.sub("", url))
+    scheme = parts.scheme.lower()
+    if not scheme and parts.netloc:
+        return "a link to another site without https:"
+    if scheme in ("", "mailto"):
+        return None
+    if scheme != "https":
+        return f"a {scheme}: link"
+    host = parts.hostname or ""
+    if not any(host == d or host.endswith("." + d) for d in domains):
+        return f"{host} is not on data/link_allowlist.yaml nor given by the catalogue"
+    return None

@@ -14,6 +14,7 @@ import markdown
 from markupsafe import Markup, escape
 
 from generator import model, simulator
+from generator.compiled_templates import CompiledTemplates
 from generator.errors import Problem
 from generator.texts import SOURCE_LANGUAGE, Texts, literal
 
@@ -47,6 +48,9 @@ def site_path(language: str, path: str) -> str:
     return path if language == SOURCE_LANGUAGE else f"{language}/{path}"
 
 
+_COMPILED = {True: CompiledTemplates(), False: CompiledTemplates()}  # one per kind of environment
+
+
 def environment(*, markdown_pages: bool) -> jinja2.Environment:
     """The templates' environment. For Markdown pages (`markdown_pages`), every value a template prints is shown
     literally: neither HTML nor Markdown in a catalogue value becomes markup. `md` renders a filled text's
@@ -62,6 +66,7 @@ def environment(*, markdown_pages: bool) -> jinja2.Environment:
         auto_reload=False,  # templates do not change during a build: no modification check per page
     )
     env.filters["md"] = inline_markdown
+    env.bytecode_cache = _COMPILED[markdown_pages]
     return env
 
 

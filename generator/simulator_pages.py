@@ -45,16 +45,16 @@ def stylesheet(cat: model.Catalogue) -> str:
 
 
 def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph, language: str,
-                    site_url: str | None = None) -> Iterator[tuple[str, str]]:
-    """The simulator's pages in one language, one at a time, by path in that language's folder (`sim/...html`).
-    With the site's https address, the language alternates in <head> are absolute, as search engines expect
-    hreflang links."""
+                    site_url: str | None = None, nodes: list[simulator.Node] | None = None) -> Iterator[tuple[str, str]]:
+    """The simulator's pages in one language (those of `nodes`, else all), one at a time, by path in that
+    language's folder (`sim/...html`). With the site's https address, the language alternates in <head> are
+    absolute, as search engines expect hreflang links."""
     env = environment(markdown_pages=False)
     guides = {n.id: guide_for(cat, n) for n in cat.networks}
     names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
     t = texts[language]
     choices = language == next(iter(texts))  # the pages of language choices come with the first language's
-    for node in graph.pages():
+    for node in graph.pages() if nodes is None else nodes:
         t.start_page(node.id)
         page = _Page(cat, t, language, texts, node, guides, graph, site_url, names)
         yield f"{node.id}.html", mark_english(page.render(env))

@@ -1,5 +1,6 @@
-"""The simulator's pages written straight into the site, each share of the languages in a process of its own,
-while MkDocs builds the guides (on Linux; elsewhere by the build's own process, after MkDocs).
+"""The simulator's pages written straight into the site while MkDocs builds the guides: by a process per further
+core (on Linux), then by the build's own process too once MkDocs is done, each taking the next share of pages
+until none is left (elsewhere, by the build's own process alone, after MkDocs).
 
 They are plain HTML that MkDocs has nothing to do with, and a language's pages depend only on the catalogue and
 that language's texts. Staged in the docs folder, every language pass of mkdocs-static-i18n examined every
@@ -34,24 +35,34 @@ class Written:
     problems: list[str] = field(default_factory=list)
 
 
+# Pages in a share: small enough that the last share keeps no process waiting long, large enough that taking
+# one costs nothing (a few hundredths of a second of work at real scale).
+SHARE = 32
+
+
 class SimulatorWriter:
-    """Starts writing at once; `finish` waits and moves the pages into the site, `abandon` throws them away."""
+    """Starts writing at once; `finish` writes what is left, waits and moves the pages into the site, `abandon`
+    throws them away."""
 
     def __init__(self, cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph, site: Path,
                  domains: list[str], site_url: str | None = None) -> None:
         self.site, self.folder, self.languages = site, site / FOLDER, list(texts)
-        self.job = (cat, texts, graph, domains, site_url)
+        self.job = (cat, texts, domains, site_url)
+        self.graph = graph
+        pages = graph.pages()
+        self.shares = [(language, pages[start:start + SHARE]) for language in self.languages
+                       for start in range(0, len(pages), SHARE)]
+        self.taken = multiprocessing.Value("i", 0)  # shares taken so far, by any process
         shutil.rmtree(self.folder, ignore_errors=True)
         self.workers: list[tuple[multiprocessing.Process, object]] = []
         if not forking.allowed():  # the pages are then written in this process, by `finish`
             return
         context = multiprocessing.get_context("fork")
-        cores = max(1, forking.cores() - 1)  # this process runs MkDocs on a core of its own
         gc.freeze()  # the garbage collector of a copy would otherwise write to, and so copy, all it inherits
         try:
-            for share in (self.languages[i::cores] for i in range(min(cores, len(self.languages)))):
+            for _ in range(max(1, forking.cores() - 1)):  # this process runs MkDocs on a core of its own
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=self._work, args=(share, sender, os.getpid()), daemon=True)
+                process = context.Process(target=self._work, args=(sender, os.getpid()), daemon=True)
                 process.start()
                 sender.close()
                 self.workers.append((process, receiver))
@@ -61,7 +72,9 @@ class SimulatorWriter:
 
     def finish(self) -> dict[str, Written]:
         """Every language's report, once all its pages are in the site; InputError if a page could not be made."""
-        reports, problems = {}, []
+        reports: dict[str, Written] = {language: Written() for language in self.languages}
+        written, problems = self._attempt()  # the shares no process has taken yet
+        _merge(reports, written)
         for process, receiver in self.workers:
             try:
                 written, failed = receiver.recv()
@@ -69,10 +82,8 @@ class SimulatorWriter:
                 written, failed = {}, [Problem("generator", 1, 1, "simulator", "a process writing simulator pages "
                                                "stopped before it finished")]
             process.join()
-            reports.update(written)
+            _merge(reports, written)
             problems += failed
-        if not self.workers:
-            reports, problems = self._attempt(self.languages)
         self.workers = []
         atexit.unregister(self.abandon)
         if problems:
@@ -91,25 +102,36 @@ class SimulatorWriter:
         self.workers = []
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def _work(self, languages: list[str], sender, parent: int) -> None:
+    def _work(self, sender, parent: int) -> None:
         forking.die_with(parent)
-        sender.send(self._attempt(languages))
+        sender.send(self._attempt())
 
-    def _attempt(self, languages: list[str]) -> tuple[dict[str, Written], list[Problem]]:
+    def _attempt(self) -> tuple[dict[str, Written], list[Problem]]:
         try:
-            return self._write(languages), []
+            return self._write(), []
         except InputError as e:
             return {}, e.problems
         except Exception as e:  # a template's mistake: reported by the main process, as the build's error
             return {}, [template_problem(e)]
 
-    def _write(self, languages: list[str]) -> dict[str, Written]:
-        cat, texts, graph, domains, site_url = self.job
-        results = {}
-        for language in languages:
-            t, written = texts[language], Written()
-            made: set[Path] = set()
-            for path, page in simulator_pages(cat, texts, graph, language, site_url):
+    def _take(self) -> int:
+        """The index of the next share nobody has taken (past the last one when all are)."""
+        with self.taken.get_lock():
+            self.taken.value += 1
+            return self.taken.value - 1
+
+    def _write(self) -> dict[str, Written]:
+        cat, texts, domains, site_url = self.job
+        results: dict[str, Written] = {}
+        made: set[Path] = set()
+        current = None
+        while (index := self._take()) < len(self.shares):
+            language, nodes = self.shares[index]
+            if current and current != language:
+                texts[current].forget()  # what was remembered for its pages; what they show untranslated stays
+            current = language
+            t, written = texts[language], results.setdefault(language, Written())
+            for path, page in simulator_pages(cat, texts, self.graph, language, site_url, nodes):
                 file = self.folder / site_path(language, path)
                 if file.parent not in made:
                     file.parent.mkdir(parents=True, exist_ok=True)
@@ -118,6 +140,13 @@ class SimulatorWriter:
                 written.problems += page_scan.scan_page(site_path(language, path), page, domains, site_url)
                 written.missing |= t.missing_on_page
                 written.stale |= t.stale_on_page
-            t.forget()  # what was remembered for these pages; what they show untranslated or stale stays
-            results[language] = written
+        if current:
+            texts[current].forget()
         return results
+
+
+def _merge(reports: dict[str, Written], written: dict[str, Written]) -> None:
+    for language, report in written.items():
+        reports[language].missing |= report.missing
+        reports[language].stale |= report.stale
+        reports[language].problems = sorted(reports[language].problems + report.problems)

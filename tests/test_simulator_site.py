@@ -3,6 +3,9 @@ build, and nothing is left behind."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from conftest import ROOT
@@ -33,8 +36,9 @@ def test_every_language_is_written_into_the_site(tmp_path, monkeypatch, system):
 
 
 def test_a_page_the_scan_refuses_is_reported_with_its_address(tmp_path, monkeypatch):
-    def pages(cat, texts, graph, language, site_url=None):
-        yield "sim/index.html", '<a href="javascript:alert(1)">x</a>'
+    def pages(cat, texts, graph, language, site_url=None, nodes=()):
+        if graph.pages()[0] in nodes:  # the first share of each language
+            yield "sim/index.html", '<a href="javascript:alert(1)">x</a>'
     monkeypatch.setattr(simulator_site, "simulator_pages", pages)
     (tmp_path / "fr").mkdir()
     reports = writer(tmp_path).finish()
@@ -44,7 +48,7 @@ def test_a_page_the_scan_refuses_is_reported_with_its_address(tmp_path, monkeypa
 @pytest.mark.parametrize("system", ["linux", "darwin"])
 def test_a_page_that_cannot_be_made_stops_the_build_and_leaves_nothing(tmp_path, monkeypatch, system):
     monkeypatch.setattr(forking.sys, "platform", system)
-    def pages(cat, texts, graph, language, site_url=None):
+    def pages(cat, texts, graph, language, site_url=None, nodes=()):
         yield "sim/index.html", "<p>first</p>"
         raise KeyError("sim.no-such-text")
     monkeypatch.setattr(simulator_site, "simulator_pages", pages)
@@ -52,3 +56,18 @@ def test_a_page_that_cannot_be_made_stops_the_build_and_leaves_nothing(tmp_path,
     with pytest.raises(InputError, match="sim.no-such-text"):
         writer(tmp_path).finish()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fr"]
+
+
+def test_the_builds_own_process_writes_the_shares_left_when_mkdocs_is_done(tmp_path, monkeypatch):
+    def pages(cat, texts, graph, language, site_url=None, nodes=()):
+        time.sleep(0.02)  # long enough that both processes are at work
+        for node in nodes:
+            yield f"{node.id}.html", f"<p>{os.getpid()}</p>"
+    monkeypatch.setattr(forking.sys, "platform", "linux")
+    monkeypatch.setattr(simulator_site, "simulator_pages", pages)
+    (tmp_path / "fr").mkdir()
+    writer(tmp_path).finish()
+    writers = {language: [p.read_text() for p in (tmp_path / language / "sim").rglob("*.html")] for language in ("", "fr")}
+    assert all(len(found) == len(RESULT.graph.pages()) for found in writers.values())  # each page once
+    assert f"<p>{os.getpid()}</p>" in writers[""] + writers["fr"]
+    assert len(set(writers[""] + writers["fr"])) == 2  # and a process of its own wrote the others
