@@ -24,10 +24,24 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN = markdown.Markdown(extensions=["attr_list"])  # as in mkdocs.yml: url_link marks its links
 
 
-@functools.lru_cache(maxsize=4096)  # the same guidance recurs on thousands of pages
 def inline_markdown(text: str) -> Markup:
-    """Render a (pre-escaped) text's Markdown; one paragraph loses its <p>."""
-    rendered = _MARKDOWN.reset().convert(str(text))
+    """Render a (pre-escaped) text's Markdown; one paragraph loses its <p>. A text filled with plain values (a
+    hospital's name) is rendered in its pattern, once for all values, and the values put in its stand-ins'
+    places: Markdown leaves a plain value as it is."""
+    pattern = getattr(text, "pattern", None)
+    if pattern is None:
+        return _rendered(str(text))
+    rendered = str(_rendered(str(pattern)))
+    for stand_in, value in text.values.items():
+        if rendered.count(stand_in) != pattern.count(stand_in):  # never seen; but then render it as it is
+            return _rendered(str(text))
+        rendered = rendered.replace(stand_in, value)
+    return Markup(rendered)
+
+
+@functools.lru_cache(maxsize=4096)  # the same guidance recurs on thousands of pages
+def _rendered(text: str) -> Markup:
+    rendered = _MARKDOWN.reset().convert(text)
     single = re.fullmatch(r"<p>(.*)</p>", rendered, flags=re.S)
     return Markup(single.group(1) if single and "<p>" not in single.group(1) else rendered)
 

@@ -285,10 +285,44 @@ class Texts:
         if entry is None:
             if key not in self.source:
                 raise KeyError(f"no text with key {key!r} in guides/{SOURCE_LANGUAGE}/")
-            return _as_english(fill(self.source[key], values, key)), True, False
+            return _with_pattern(self.source[key], values, key, _as_english, frozenset()), True, False
         stale = self.language != SOURCE_LANGUAGE and is_stale(entry, self.source[key])
-        filled = fill(entry, values, key)
-        return (Markup(self.typography.apply(filled)) if self.typography else filled), False, stale
+        rules = self.typography
+        finish = (lambda text: Markup(rules.apply(text))) if rules else Markup
+        return _with_pattern(entry, values, key, finish, rules.characters if rules else frozenset()), False, stale
+
+
+class Filled(Markup):
+    """A filled text that also knows its pattern: the same text with a stand-in for each plain value, and the
+    values by stand-in. Its Markdown is then rendered once for every hospital's name (`render.inline_markdown`)."""
+
+    pattern: Markup
+    values: dict[str, str]
+
+
+# A plain value: one that `literal` leaves as it is and Markdown reads as plain text wherever it stands, a letter
+# first and a letter or digit last, like the stand-in put in its place (a word of letters); nor may it hold a
+# character the language's typography rules change the spaces around.
+_PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,./-])*(?<=[^\W_])|[^\W\d_]")
+STAND_IN = "Ernvalue%sz"
+
+
+def _plain(value: object, untouchable: frozenset[str]) -> bool:
+    return (type(value) is str and _PLAIN.fullmatch(value) is not None
+            and not (untouchable and untouchable.intersection(value)))
+
+
+def _with_pattern(entry: Entry, values: dict[str, object], key: str, finish, untouchable: frozenset[str]) -> Markup:
+    """The text filled and finished (typography, English marks), with its pattern where a value is plain."""
+    filled = finish(fill(entry, values, key))
+    stand_ins = {name: STAND_IN % chr(ord("A") + i) for i, name in enumerate(sorted(entry.placeholders))
+                 if _plain(values[name], untouchable)}
+    if not stand_ins or "ernvalue" in entry.text.lower():
+        return filled
+    text = Filled(filled)
+    text.pattern = finish(fill(entry, values, key, stand_ins))
+    text.values = {stand_in: values[name] for name, stand_in in stand_ins.items()}
+    return text
 
 
 # English shown on another language's page is wrapped, line by line, between these two private-use characters;
@@ -317,14 +351,16 @@ def without_marks(text: str) -> str:
     return text.replace(ENGLISH_START, "").replace(ENGLISH_END, "")
 
 
-def fill(entry: Entry, values: dict[str, object], key: str) -> Markup:
+def fill(entry: Entry, values: dict[str, object], key: str, stand_ins: dict[str, str] | None = None) -> Markup:
     """Escape the text, then put the values in its placeholders: shown literally (unless already Markup),
-    or as a checked address where the placeholder is a link's."""
+    or as a checked address where the placeholder is a link's; a placeholder with a stand-in gets the stand-in."""
     unfilled = entry.placeholders - set(values)
     if unfilled:
         raise KeyError(f"text {key!r} needs {', '.join(sorted(unfilled))}, which this page does not provide")
 
     def value(match: re.Match) -> str:
-        found = values[match.group("name")]
-        return "](" + link_target(found) if match.group("target") else literal(found)
+        name = match.group("name")
+        if match.group("target"):
+            return "](" + link_target(values[name])
+        return (stand_ins or {}).get(name) or literal(values[name])
     return Markup(FILLED.sub(value, str(escape(entry.text))))

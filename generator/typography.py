@@ -31,6 +31,11 @@ class Rule:
 class Typography:
     rules: tuple[Rule, ...]
 
+    @property
+    def characters(self) -> frozenset[str]:
+        """Every character some rule changes the spaces around."""
+        return frozenset("".join(rule.before + rule.after for rule in self.rules))
+
     def apply(self, text: str) -> str:
         for rule in self.rules:
             if rule.before:
