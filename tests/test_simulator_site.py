@@ -60,7 +60,7 @@ def test_a_page_that_cannot_be_made_stops_the_build_and_leaves_nothing(tmp_path,
 
 def test_the_builds_own_process_writes_the_shares_left_when_mkdocs_is_done(tmp_path, monkeypatch):
     def pages(cat, texts, graph, language, site_url=None, nodes=()):
-        time.sleep(0.02)  # long enough that both processes are at work
+        time.sleep(0.05)  # long enough that both processes are at work, even on a busy machine
         for node in nodes:
             yield f"{node.id}.html", f"<p>{os.getpid()}</p>"
     monkeypatch.setattr(forking.sys, "platform", "linux")
