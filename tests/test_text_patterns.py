@@ -26,23 +26,25 @@ FRENCH = Typography((Rule("\u202f", ";!?", ""), Rule("\u00a0", ":»", "«")))
 EVERYTHING = Typography((Rule("\u00a0", ",./- ", ""),))  # rules on the very characters a plain value may hold
 
 
-def texts(typography: Typography | None, contexts: list[str]) -> Texts:
+def texts(typography: Typography | None, contexts: list[str], translated: bool = True) -> Texts:
+    """`contexts` as a language's texts, or, not `translated`, as the English shown (and marked) instead."""
     entries = {f"k{i}": Entry(text, "t.yaml", i + 1) for i, text in enumerate(contexts)}
-    return Texts("xx", entries, entries, typography)
+    return Texts("xx", entries if translated else {}, entries, typography)
 
 
 def rendered_whole(text: Markup) -> Markup:
     return _rendered(str(text))
 
 
-@pytest.mark.parametrize("typography", [None, FRENCH, EVERYTHING], ids=["none", "french", "everything"])
-def test_every_context_reads_as_rendered_whole(typography):
-    t = texts(typography, CONTEXTS)
+@pytest.mark.parametrize("typography, translated", [(None, True), (FRENCH, True), (EVERYTHING, True), (FRENCH, False)],
+                         ids=["none", "french", "everything", "english-instead"])
+def test_every_context_reads_as_rendered_whole(typography, translated):
+    t = texts(typography, CONTEXTS, translated)
     patterned = 0
-    for key, (x, y) in itertools.product(t.entries, itertools.product(PLAIN + NOT_PLAIN, repeat=2)):
+    for key, (x, y) in itertools.product(t.source, itertools.product(PLAIN + NOT_PLAIN, repeat=2)):
         filled = t(key, x=x, y=y)
         patterned += hasattr(filled, "pattern")
-        assert inline_markdown(filled) == rendered_whole(filled), (t.entries[key].text, x, y)
+        assert inline_markdown(filled) == rendered_whole(filled), (t.source[key].text, x, y)
     assert patterned > 0
 
 
