@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import itertools
 import multiprocessing
 import os
 import shutil
@@ -52,12 +53,14 @@ class SimulatorWriter:
         pages = graph.pages()
         self.shares = [(language, pages[start:start + SHARE]) for language in self.languages
                        for start in range(0, len(pages), SHARE)]
-        self.taken = multiprocessing.Value("i", 0)  # shares taken so far, by any process
+        self.taken = None  # shares taken so far, by any process: shared memory once there are other processes
+        self.next_share = itertools.count()  # in this process alone
         shutil.rmtree(self.folder, ignore_errors=True)
         self.workers: list[tuple[multiprocessing.Process, object]] = []
         if not forking.allowed():  # the pages are then written in this process, by `finish`
             return
         context = multiprocessing.get_context("fork")
+        self.taken = context.Value("i", 0)
         gc.freeze()  # the garbage collector of a copy would otherwise write to, and so copy, all it inherits
         try:
             for _ in range(max(1, forking.cores() - 1)):  # this process runs MkDocs on a core of its own
@@ -116,6 +119,8 @@ class SimulatorWriter:
 
     def _take(self) -> int:
         """The index of the next share nobody has taken (past the last one when all are)."""
+        if self.taken is None:
+            return next(self.next_share)
         with self.taken.get_lock():
             self.taken.value += 1
             return self.taken.value - 1
