@@ -1,11 +1,11 @@
 """LinkChecker (installed with the test tools) crawls the whole built site over http from its home page, in every
-language and the simulator: it reaches every page, every link, image, stylesheet and script it finds answers, and
-it warns of nothing. External addresses are not fetched (no internet here); tests/sitecheck.py holds them to the
-allowlist.
+language and the simulator: it reaches every page but the 404 pages, every link, image, stylesheet and script it
+finds answers, and it warns of nothing. External addresses are not fetched (no internet here); tests/sitecheck.py
+holds them to the allowlist.
 
 Fragments (#...) are checked by tests/sitecheck.py on every page, not by LinkChecker's AnchorCheck: it fetches and
-parses a page again for every fragment linked to it (each heading of a guide, each hospital's screens), 100 s for
-the guides of the test site alone on one core, against 8 s for the whole crawl without it."""
+parses a page again for every fragment linked to it, 100 s on one core for the guides of the test site alone,
+against 9 s for the whole crawl without it."""
 
 from __future__ import annotations
 
