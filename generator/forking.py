@@ -14,6 +14,7 @@ import sys
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
+
 def allowed() -> bool:
     return sys.platform.startswith("linux") and not os.environ.get("ERN_GUIDES_ONE_PROCESS")
 

@@ -193,10 +193,6 @@ def shown(page: Page, selector: str):
     return page.locator(f"{selector}:visible")
 
 
-def shown_screen(page):
-    return shown(page, "h2")
-
-
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("network_id, country, hospital", WALKS, ids=[w[0] for w in WALKS])
 def test_full_walk_without_javascript(no_js: Page, site_url, language, network_id, country, hospital):
@@ -237,14 +233,14 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page).to_have_url(f"{base}/{network_id}/{country.lower()}.html#step3-{hospital.lower()}")
     expect(shown(page, "h1")).to_have_text(heading("sim.hospital.title", language, hospital=f"{hospital} - {hospital_name}"),
                                             use_inner_text=True)
-    expect(shown_screen(page)).to_have_text(heading("sim.step3.heading", language))
+    expect(shown(page, "h2")).to_have_text(heading("sim.step3.heading", language))
     assert step_marker(page) == "3 Select access profile"
     chosen = ["HP", "Researcher"]
     for name in chosen:
         page.locator("label", has_text=re.compile(rf"^{name}$")).click()
     page.get_by_role("link", name="Step 4 : type a comment →").click()
     expect(page).to_have_url(re.compile(rf"#step4-{hospital.lower()}$"))
-    expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", language))
+    expect(shown(page, "h2")).to_have_text(heading("sim.step4.heading", language))
     assert step_marker(page) == "4 Recap and Submission"
     expect(page.locator(".sim-organisation")).to_have_text(f"{hospital} - {hospital_name}", use_inner_text=True)
     assert shown(page, ".sim-recap").all_inner_texts() == chosen
@@ -267,10 +263,10 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page.get_by_label("Comments")).to_have_value("Geneticist")
     page.go_back()  # Back: screen 3 of that hospital, ticks kept
     expect(page).to_have_url(re.compile(r"#step3-guest$"))
-    expect(shown_screen(page)).to_have_text(heading("sim.step3.heading", language))
+    expect(shown(page, "h2")).to_have_text(heading("sim.step3.heading", language))
     assert page.locator("#p-hp").is_checked()
     page.go_forward()
-    expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", language))
+    expect(shown(page, "h2")).to_have_text(heading("sim.step4.heading", language))
 
     page.get_by_role("link", name=f"{change} Access Profile", exact=True).click()
     expect(page).to_have_url(re.compile(r"#step3-guest$"))
@@ -431,10 +427,10 @@ def test_switching_language_keeps_the_hospital_and_the_screen(no_js: Page, site_
     expect(page).to_have_url(re.compile(rf"/sim/languages/{FULL.id}/{C}\.html#step4-{H}$"))
     page.get_by_role("link", name=heading("language.name", "fr"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"/fr/{NET}/{C}\.html#step4-{H}$"))
-    expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "fr"))
+    expect(shown(page, "h2")).to_have_text(heading("sim.step4.heading", "fr"))
     expect(page.locator(".sim-organisation")).to_have_text(ENTRY.hospitals[0].label, use_inner_text=True)
     shown(page, ".sim-top__languages a").click()  # and back
     expect(shown(page, "h1")).to_contain_text(heading("sim.languages", "fr"))
     page.get_by_role("link", name=heading("language.name", "en"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#step4-{H}$"))
-    expect(shown_screen(page)).to_have_text(heading("sim.step4.heading", "en"))
+    expect(shown(page, "h2")).to_have_text(heading("sim.step4.heading", "en"))
