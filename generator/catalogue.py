@@ -77,6 +77,11 @@ def outdated(path: Path, display: str, cat: model.Catalogue, today: date) -> lis
             for where, checked in old]
 
 
+def _inside(root: Path, relative: str) -> bool:
+    """Whether a path from the project folder stays inside it, links followed: nothing outside is ever read."""
+    return (root / relative).resolve().is_relative_to(root.resolve())
+
+
 def _problem(located: Located, error: dict) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -154,6 +159,10 @@ class _ReferenceCheck:
         if (source.file is None) == (source.url is None):
             yield self.located.problem(path, "expected either `file` (a document) or `url` (a web page or "
                                              "notice), not both and not neither")
+        elif source.file is not None and not _inside(self.root, source.file):
+            yield self.located.problem(path + ("file",), f"expected a path inside the project folder, like "
+                                                         f"'data/sources/{source.id}.txt' (keep the document "
+                                                         f"there); got {source.file!r}")
         elif source.file is not None and not (self.root / source.file).is_file():
             yield self.located.problem(path + ("file",), f"expected a document at {source.file} (from the "
                                                          f"project folder), found none")
@@ -365,7 +374,14 @@ class _ReferenceCheck:
         yield from self.unique(path + ("countries",), [e.country for e in network.countries], "country")
         for c, entry in enumerate(network.countries):
             cpath = path + ("countries", c)
-            yield from self.refer(cpath + ("country",), entry.country, countries, "country codes")
+            if entry.country not in countries:
+                line = self.located.position(("countries",))[0]
+                shown = ", ".join(sorted(countries)[:30]) + (", ..." if len(countries) > 30 else "")
+                yield self.located.problem(cpath + ("country",), f"expected one of the country codes of "
+                                           f"`countries:` (line {line}): {shown}; got {entry.country!r}; if "
+                                           f"the organisation screen lists that country, add it "
+                                           f"there first, as the screen names it, e.g. "
+                                           f"`- {{code: {entry.country}, name: <name on screen>}}`")
             yield from self.text(cpath + ("note",), entry.note)
             yield from self.unique(cpath + ("hospitals",), [h.code for h in entry.hospitals], "hospital code")
             for h, hospital in enumerate(entry.hospitals):

@@ -51,53 +51,74 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def _main(argv: list[str] | None) -> int:
+def _parser() -> argparse.ArgumentParser:
+    """Every subcommand with a one-line description (its --help says it too), every argument with its help;
+    `--root` is accepted before or after the subcommand."""
     parser = argparse.ArgumentParser(prog="ern-guides", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="check data/ern_catalogue.yaml and guides/ without building")
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+                                   parents=[after])
+
+    check = command("check", "check data/ern_catalogue.yaml and guides/ without building")
     check.add_argument("--strict", action="store_true",
                        help="also fail (exit 1) on facts checked longer ago than max_age_days")
-    schema = commands.add_parser("schema", help="write the catalogue's JSON Schema")
-    schema.add_argument("--output", type=Path, default=SCHEMA)
-    generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
-    generate.add_argument("output", type=Path)
-    commands.add_parser("pdf", help="print every guide to build/pdf/<lang>/<network>.pdf (A4)")
-    commands.add_parser("unsourced", help="list the English texts that state facts without naming a source")
-    host = commands.add_parser("headers", help="print the security headers for the web server that serves site/")
-    host.add_argument("host", choices=headers.HOSTS)
-    commands.add_parser("graph", help="print the simulator's states and transitions as a Mermaid flowchart")
-    status = commands.add_parser("status", help="translation coverage of every language")
+    schema = command("schema", "write the catalogue's JSON Schema, which editors use to complete and check it")
+    schema.add_argument("--output", type=Path, metavar="FILE",
+                        help=f"where to write it (default: {SCHEMA.relative_to(SCHEMA.parent.parent)} in the "
+                             f"project folder, the copy the catalogue names)")
+    generate = command("generate", "write the generated Markdown pages to a folder, without building the site")
+    generate.add_argument("output", type=Path, metavar="FOLDER", help="folder to write the pages into")
+    command("pdf", "print every guide to build/pdf/<lang>/<network>.pdf (A4); the next build links them")
+    command("unsourced", "list the English texts that state facts without naming a source")
+    host = command("headers", "print the security headers for the web server that serves site/")
+    host.add_argument("host", choices=headers.HOSTS, help="the kind of web server")
+    command("graph", "print the simulator's states and transitions as a Mermaid flowchart")
+    status = command("status", "show the translation coverage of every language")
     status.add_argument("--strict", action="store_true", help="exit 1 if anything is missing, stale or mismatched")
     status.add_argument("--guide", metavar="NETWORK", help="only the texts of one network's guide and practice")
-    new = commands.add_parser("new-language", help="start a translation: create guides/<code>/ and register it")
-    new.add_argument("code")
-    stamp = commands.add_parser("stamp", help="mark a language's translations as up to date with the English")
-    stamp.add_argument("code")
+    new = command("new-language", "start a translation: create guides/<code>/ and register it in mkdocs.yml")
+    new.add_argument("code", help="the language's code, like 'it' or 'pt-BR'")
+    stamp = command("stamp", "mark a language's translations as up to date with the English")
+    stamp.add_argument("code", help="the language's code, like 'fr'")
     stamp.add_argument("keys", nargs="*", metavar="KEY", help="only these texts (default: every stale one)")
     stamp.add_argument("--force", action="store_true", help="also texts unchanged since the English changed")
-    export = commands.add_parser("po-export", help="write a gettext PO file of a language (for Poedit, Weblate...)")
-    export.add_argument("code")
-    export.add_argument("--output", type=Path)
+    export = command("po-export", "write a gettext PO file of a language (for Poedit, Weblate...)")
+    export.add_argument("code", help="the language's code, like 'fr'")
+    export.add_argument("--output", type=Path, metavar="FILE", help="where to write it (default: <code>.po here)")
     export.add_argument("--guide", metavar="NETWORK", help="only the texts of one network's guide and practice")
-    commands.add_parser("pseudo-locale", help="make the accented, longer pseudo-language en-XA to spot hard-coded text")
-    load = commands.add_parser("po-import", help="take a language's translations from a gettext PO file")
-    load.add_argument("code")
-    load.add_argument("file", type=Path)
-    args = parser.parse_args(argv)
+    command("pseudo-locale", "make the accented, longer pseudo-language en-XA to spot hard-coded text")
+    load = command("po-import", "take a language's translations from a gettext PO file")
+    load.add_argument("code", help="the language's code, like 'fr'")
+    load.add_argument("file", type=Path, help="the PO file, as exported by po-export and translated")
+    return parser
+
+
+def _main(argv: list[str] | None) -> int:
+    args = _parser().parse_args(argv)
 
     try:
         if args.command == "schema":
-            args.output.write_text(schema_text(), encoding="utf-8")
-            print(f"wrote {args.output}")
+            if args.output is None:
+                pipeline.languages_in(args.root)  # a project folder, or say how to name one
+            target = args.output or args.root / SCHEMA.relative_to(SCHEMA.parent.parent)
+            target.write_text(schema_text(), encoding="utf-8")
+            print(f"wrote {target}")
         elif args.command == "unsourced":
             catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
             found = traceability.unsourced(catalogue, texts["en"].source)
+            if not found:
+                print("every English text that states a fact names its source")
+                return 0
             for key, entry in found:
                 print(f"{entry.file}:{entry.line}: {key}: {' '.join(entry.text.split())[:100]}")
             print(f"{len(found)} English text(s) without a source: give each `sources: [ids]` (the catalogue's "
                   "sources of its facts) or, if it states no fact, `interface: true`", file=sys.stderr)
-            return 1 if found else 0
+            return 1
         elif args.command == "headers":
             print(headers.config(args.host), end="")
         elif args.command == "check":
@@ -150,7 +171,13 @@ def _main(argv: list[str] | None) -> int:
             target.write_text(po, encoding="utf-8")
             print(f"wrote {target}")
         elif args.command == "po-import":
-            counts = translation.import_po(args.root, args.code, args.file.read_text(encoding="utf-8"), str(args.file))
+            try:
+                po_text = args.file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                print(f"ern-guides po-import: cannot read {args.file}: {getattr(e, 'strerror', None) or e}",
+                      file=sys.stderr)
+                return 1
+            counts = translation.import_po(args.root, args.code, po_text, str(args.file))
             print(f"guides/{args.code}/: {counts['new']} new, {counts['changed']} changed, {counts['fuzzy']} still "
                   "fuzzy (marked stale until reviewed)")
         elif args.command == "pdf":

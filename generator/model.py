@@ -31,7 +31,7 @@ class Source(Record):
     title: Label = Field(description="The document's or page's own title.")
     language: Id = Field(description="Language the source is written in.")
     file: str | None = Field(None, description="A document: its path from the project folder, "
-                                               "e.g. '../shared/seeds/000_3ba6801a915cf42c.txt'.")
+                                               "inside it, e.g. 'data/sources/reconnet-fr.txt'.")
     url: HttpsUrl | None = Field(None, description="A web page or notice: its address.")
     publisher: Label | None = Field(None, description="Who published the page (required with `url`).")
     published: date | None = Field(None, description="When the page was published, if it says (YYYY-MM-DD).")

@@ -369,7 +369,7 @@ def _with_notice(env: jinja2.Environment, common: dict, page: str, up: str = "")
     if not t.missing_on_page and not t.stale_on_page:
         return page
     notice = env.get_template("untranslated.md.j2").render(common, missing=len(t.missing_on_page),
-                                                           stale=len(t.stale_on_page), up=up)
+                                                           stale=len(t.stale_on_page), up=Markup(up))
     head, separator, body = page.partition("\n---\n\n") if page.startswith("---\n") else ("", "", page)
     return head + separator + notice + body
 

@@ -108,7 +108,8 @@ def _parse(text: str, display: str, loader: type) -> Located:
         raise InputError([Problem(display, line, column, "", f"a control character (U+{e.character:04X}) that "
                                   "YAML does not allow; delete it (it is often pasted in by accident)")]) from None
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        # an entry that never found its colon: where it starts, not where the parser gave up (a later line)
+        mark = e.context_mark if e.context == "while scanning a simple key" else e.problem_mark or e.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise InputError([Problem(display, line, column, "", _plain_words(e, text, line, column))]) from None
     located = Located(display, None)
@@ -155,6 +156,22 @@ def _plain_words(error: yaml.MarkedYAMLError, text: str, line: int, column: int)
         return "tab character found; indent with spaces, not tabs"
     lines = text.splitlines()
     above = next((t for t in reversed(lines[: line - 1]) if t.strip() and not t.lstrip().startswith("#")), "")
+    here = lines[line - 1] if line <= len(lines) else ""
+    if _missing_dash(lines, line) and (message == "could not find expected ':'" or message.startswith(
+            ("expected <block end>", "expected <block mapping key>", "did not find expected key"))):
+        return (f"this line is indented like the list entries above it but does not start with `- `; write it "
+                f"as `- {here.strip()}` if it is an entry of its own")
+    if error.context in ("while parsing a flow mapping", "while parsing a flow sequence") and error.context_mark:
+        opened = error.context_mark
+        bracket = "{}" if "mapping" in error.context else "[]"
+        if opened.line + 1 < line:
+            return (f"the `{bracket[0]}` on line {opened.line + 1} is not closed; end the entry with "
+                    f"`{bracket[1]}` on that line")
+        if message.endswith("but got ':'"):
+            return (f"invalid YAML: a colon followed by a space inside a value; put the whole value in quotes "
+                    f"(and inside `{bracket}`, separate the entries with commas)")
+    if message == "could not find expected ':'":
+        return "expected `field: value` on this line, or `- ` in front of it if it is an entry of a list"
     if message == "mapping values are not allowed here":
         here = lines[line - 1] if line <= len(lines) else ""
         field_above = len(above) - len(above.lstrip(" -"))
@@ -172,6 +189,17 @@ def _plain_words(error: yaml.MarkedYAMLError, text: str, line: int, column: int)
     if message.startswith("found character '@'") or message.startswith("found character '`'"):
         return "a value may not start with @ or `; put the whole value in quotes"
     return f"invalid YAML: {message}"
+
+
+def _missing_dash(lines: list[str], line: int) -> bool:
+    """Whether a line (1-based) lacks the `- ` of the list entries above it at its own indentation."""
+    here = lines[line - 1] if line <= len(lines) else ""
+    if not here.strip() or here.lstrip().startswith("-"):
+        return False
+    for above in reversed(lines[: line - 1]):
+        if above.strip() and not above.lstrip().startswith("#") and _indent(above) <= _indent(here):
+            return _indent(above) == _indent(here) and above.lstrip().startswith("- ")
+    return False
 
 
 def _indent(line: str) -> int:

@@ -45,8 +45,8 @@ def project_copy(tmp_path) -> Path:
 
 
 def copy_of_project(where: Path) -> Path:
-    """The project's parts copied into `where`/project; `shared/` beside it (the source documents the catalogue
-    names as ../shared/seeds/...) is the real one. Builds of copies never share a staging folder."""
+    """The project's parts copied into `where`/project, nothing beside it, as in a fresh clone. Builds of copies
+    never share a staging folder."""
     project = where / "project"
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -55,7 +55,6 @@ def copy_of_project(where: Path) -> Path:
         else:
             project.mkdir(exist_ok=True)
             shutil.copy(source, project / part)
-    (where / "shared").symlink_to(ROOT.parent / "shared")
     return project
 
 

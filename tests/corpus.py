@@ -31,7 +31,7 @@ CASES = {
     "tab": catalogue("  target: CPMS\n", "\ttarget: CPMS\n",
             "data/ern_catalogue.yaml:28:1: tab character found; indent with spaces, not tabs"),
     "malformed yaml": catalogue("  choices: [AAC, CPMS]", "  choices: [AAC, CPMS",
-                       "data/ern_catalogue.yaml:28:9: invalid YAML: expected ',' or ']', but got ':'"),
+                       "data/ern_catalogue.yaml:28:9: the `[` on line 27 is not closed; end the entry with `]` on that line"),
     "wrong type": catalogue("hospitals_complete: true", "hospitals_complete: maybe",
                    "data/ern_catalogue.yaml:104:29: networks[1].countries[0].hospitals_complete: expected true or false, got 'maybe'"),
     "missing field": catalogue("    short_name: BETA\n", "",
@@ -39,7 +39,7 @@ CASES = {
     "unknown field": catalogue("    label: BETA - Second Test Diseases\n", "    label: BETA - Second Test Diseases\n    colour: blue\n",
                       "data/ern_catalogue.yaml:97:13: networks[1].colour: unknown field 'colour'; check its spelling and indentation"),
     "unknown country": catalogue("      - country: DE\n", "      - country: XX\n",
-                        ["data/ern_catalogue.yaml:103:18: networks[1].countries[0].country: expected one of the country codes: DE, IT; got 'XX'",
+                        ["data/ern_catalogue.yaml:103:18: networks[1].countries[0].country: expected one of the country codes of `countries:` (line 48): DE, IT; got 'XX'; if the organisation screen lists that country, add it there first, as the screen names it, e.g. `- {code: XX, name: <name on screen>}`",
                          "data/ern_catalogue.yaml:109:26: networks[1].guide.example.country: expected one of the countries of this network: XX; got 'DE'"]),
     "unknown profile": catalogue("profiles: [hp, researcher]", "profiles: [hp, surgeon]",
                         "data/ern_catalogue.yaml:112:22: networks[1].guide.profiles[1]: expected one of the access profile ids: hp, researcher; got 'surgeon'"),
@@ -93,8 +93,10 @@ CASES = {
 
 # Sources, dates, retired facts and platforms (appended: the cases above keep their line numbers).
 CASES |= {
-    "missing source document": catalogue("    url: https://example.eu/doc\n    publisher: Test publisher\n", "    file: ../shared/seeds/nothing.txt\n",
-                                         "data/ern_catalogue.yaml:3:11: sources[0].file: expected a document at ../shared/seeds/nothing.txt (from the project folder), found none"),
+    "missing source document": catalogue("    url: https://example.eu/doc\n    publisher: Test publisher\n", "    file: data/sources/nothing.txt\n",
+                                         "data/ern_catalogue.yaml:3:11: sources[0].file: expected a document at data/sources/nothing.txt (from the project folder), found none"),
+    "source document outside the project": catalogue("    url: https://example.eu/doc\n    publisher: Test publisher\n", "    file: ../../../etc/hostname\n",
+                                                     "data/ern_catalogue.yaml:3:11: sources[0].file: expected a path inside the project folder, like 'data/sources/doc.txt' (keep the document there); got '../../../etc/hostname'"),
     "source both document and page": catalogue("    url: https://example.eu/doc\n", "    url: https://example.eu/doc\n    file: doc.txt\n",
                                                "data/ern_catalogue.yaml:2:5: sources[0]: expected either `file` (a document) or `url` (a web page or notice), not both and not neither"),
     "web source without consulted date": catalogue("    consulted: 2026-01-15\n", "",
@@ -182,4 +184,20 @@ CASES |= {
                                                     ["guides/en/extra.yaml:1:1: home.extra: expected either sources (the text states facts) or interface: true (it states none), not both"]),
     "name YAML reads as a date": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: 2026-01-15}",
                                            "data/ern_catalogue.yaml:107:32: networks[1].countries[0].hospitals[1].name: expected text, got 2026-01-15, which YAML reads as a date; put it in quotes: '2026-01-15'"),
+}
+
+# Slips a helpdesk makes in a list of hospitals: the same plain words in flow style ({...}) as in block style.
+CASES |= {
+    "flow list item without its dash": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "          {code: DE30, name: Universitätsklinikum Bonn}\n",
+                                                 "data/ern_catalogue.yaml:107:11: this line is indented like the list entries above it but does not start with `- `; write it as `- {code: DE30, name: Universitätsklinikum Bonn}` if it is an entry of its own"),
+    "block list item without its dash": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "          - code: DE31\n            name: Bonn\n          code: DE30\n          name: Universitätsklinikum Bonn\n",
+                                                  "data/ern_catalogue.yaml:109:11: this line is indented like the list entries above it but does not start with `- `; write it as `- code: DE30` if it is an entry of its own"),
+    "flow value with a colon": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: Universitätsklinikum: Bonn}",
+                                         "data/ern_catalogue.yaml:107:52: invalid YAML: a colon followed by a space inside a value; put the whole value in quotes (and inside `{}`, separate the entries with commas)"),
+    "block value with a colon": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "          - code: DE30\n            name: Universitätsklinikum: Bonn\n",
+                                          "data/ern_catalogue.yaml:108:39: invalid YAML: a colon followed by a space inside a value; put the whole value in quotes"),
+    "flow entry not closed": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: Universitätsklinikum Bonn",
+                                       "data/ern_catalogue.yaml:108:10: the `{` on line 107 is not closed; end the entry with `}` on that line"),
+    "hospital in a country not yet listed": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "          - {code: DE30, name: Universitätsklinikum Bonn}\n      - country: PT\n        hospitals:\n          - {code: PT01, name: Hospital}\n",
+                                                      "data/ern_catalogue.yaml:108:18: networks[1].countries[1].country: expected one of the country codes of `countries:` (line 48): DE, IT; got 'PT'; if the organisation screen lists that country, add it there first, as the screen names it, e.g. `- {code: PT, name: <name on screen>}`"),
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import shutil
 import sys
@@ -10,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from corpus import CASES, Case
-from generator.cli import main
+from generator import traceability
+from generator.cli import _parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "small_catalogue.yaml"
@@ -93,3 +96,37 @@ def test_output_cut_short_by_a_pipe_is_no_error(monkeypatch):
     os.close(read)  # `head` has had its lines
     monkeypatch.setattr(sys, "stdout", open(write, "w", encoding="utf-8"))
     assert main(["--root", str(ROOT), "graph"]) == 0
+
+
+def test_every_command_and_argument_is_described(capsys):
+    """`ern-guides <command> --help` says what the command does and what each argument means."""
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in commands.choices.items():
+        assert command.description, name
+        assert next(a.help for a in commands._choices_actions if a.dest == name), name
+        for action in command._actions:
+            assert action.help, f"ern-guides {name}: {action.dest} has no help"
+
+
+def test_root_is_accepted_after_the_command_too(tmp_path, capsys):
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    assert "not an ERN Guides project" in capsys.readouterr().err
+    assert main(["--root", str(tmp_path), "check", "--root", str(ROOT)]) == 0
+
+
+def test_schema_writes_the_projects_copy_or_where_told(tmp_path, project_copy, capsys):
+    schema = project_copy / "generator" / "catalogue.schema.json"
+    schema.write_text("{}", encoding="utf-8")
+    assert main(["schema", "--root", str(project_copy)]) == 0
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"].startswith("ERN Guides catalogue")
+    assert main(["--root", str(tmp_path / "elsewhere"), "schema"]) == 1  # not a project: nothing written
+    assert "not an ERN Guides project" in capsys.readouterr().err
+    assert main(["schema", "--output", str(tmp_path / "s.json")]) == 0 and (tmp_path / "s.json").is_file()
+
+
+def test_unsourced_with_nothing_to_report_says_so_in_one_line(capsys, monkeypatch):
+    monkeypatch.setattr(traceability, "unsourced", lambda catalogue, texts: [])
+    assert main(["--root", str(ROOT), "unsourced"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1 and not err

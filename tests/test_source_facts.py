@@ -1,6 +1,6 @@
 """Each source document's facts appear in the generated guide of its network, in its language.
 
-The lists are transcribed from ../shared/seeds/ (see that folder's README) and from web pages quoted in
+The lists are transcribed from data/sources/ (see its README) and from web pages quoted in
 issues: steps, warnings, URLs, on-screen labels, examples and per-network variations. Wording may differ; the fact may not go missing, unless the live
 system has retired it: facts about a verification method are checked only while the catalogue has it in use;
 once it is retired, the guide must say what changed instead.

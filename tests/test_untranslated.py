@@ -1,0 +1,92 @@
+"""The states translators create: French missing one text and a new language with nothing translated yet.
+
+Built as a user builds; every page that shows English in place of a translation says so in its notice box, the
+box holds its sentence, and its "How to help" link reaches the language's page for translators (the site's own
+link checks and LinkChecker both)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import sitecheck
+from conftest import copy_of_project, mkdocs_build, text_of_class, write_yaml
+from test_linkchecker import crawl, problems
+from test_site import allowed_domains
+
+# A text every guide shows (a template names it): the one French leaves out.
+DROPPED = "guide.sources.title"
+NEW = "it"
+
+
+@pytest.fixture(scope="module")
+def untranslated_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    project = copy_of_project(tmp_path_factory.mktemp("untranslated"))
+    for file in sorted((project / "guides" / "fr").glob("*.yaml")):
+        texts = yaml.safe_load(file.read_text(encoding="utf-8"))
+        if isinstance(texts, dict) and DROPPED in texts:
+            del texts[DROPPED]
+            write_yaml(file, texts)
+            break
+    else:
+        pytest.fail(f"no French text {DROPPED!r} to leave out")
+    subprocess.run([sys.executable, "-m", "generator", "new-language", NEW], cwd=project, check=True,
+                   capture_output=True)
+    site = project / "site"
+    return site, mkdocs_build(project, site)
+
+
+def notices(page: Path) -> list[str]:
+    """The "not yet translated" boxes of a page: the admonitions that link to the language's How-to-help page."""
+    return [box for box in text_of_class(page.read_text(encoding="utf-8"), "admonition") if "translate/" in box]
+
+
+def test_the_build_succeeds_without_unrecognized_links(untranslated_build):
+    site, result = untranslated_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "unrecognized relative link" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("language, guides", [("fr", "every guide"), (NEW, "every page")])
+def test_each_notice_box_holds_its_sentence_and_link(untranslated_build, language, guides):
+    site, _ = untranslated_build
+    pages = sorted((site / language).rglob("index.html")) if language == NEW else \
+        sorted((site / language / "networks").glob("*/index.html"))
+    pages = [p for p in pages if p.parent.name not in ("translate", "search") and "sim" not in p.parts]
+    assert pages
+    for page in pages:
+        boxes = notices(page)
+        assert len(boxes) == 1, f"{page}: {len(boxes)} notice boxes"
+        sentence = boxes[0].split("</p>", 1)[1]  # past the box's title
+        assert sentence.count("<p>") == 1 and len(sentence.split("<a ", 1)[0]) > len("<p>") + 10, boxes[0]
+        body = page.read_text(encoding="utf-8")
+        assert body.index(boxes[0]) < body.index("</article>")
+
+
+def test_simulator_pages_of_a_new_language_say_so(untranslated_build):
+    site, _ = untranslated_build
+    pages = sorted((site / NEW / "sim").rglob("*.html"))
+    assert pages and all("sim-untranslated" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_every_how_to_help_link_works(untranslated_build):
+    site, _ = untranslated_build
+    pages = sitecheck.read_site(site)
+    assert sitecheck.check_links(site, pages, allowed_domains()) == []
+    for language in ("fr", NEW):
+        helping = [(path, url) for path, page in pages.items()
+                   if path.startswith(f"{language}/") and path != f"{language}/translate/"  # its language menu
+                   for _, url in page.links if url.rstrip("/").endswith("translate")
+                   or url.endswith("translate/index.html")]
+        assert helping, f"no How-to-help link in {language}"
+        for path, url in helping:
+            assert sitecheck.resolve(pages[path], url)[0] == f"{language}/translate/", (path, url)
+
+
+def test_linkchecker_finds_nothing_broken(untranslated_build):
+    site, _ = untranslated_build
+    assert problems(crawl(site)) == []
