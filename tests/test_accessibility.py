@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 PAGE_KINDS = {
@@ -62,3 +62,16 @@ def test_no_violation_in_the_rendering_without_javascript(browser: Browser, site
     assert page.evaluate("() => typeof __md_scope") == "undefined"  # the site's scripts did not run
     assert violations(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("language", ["", "fr/"], ids=["en", "fr"])
+def test_no_violation_with_the_search_results_open(browser: Browser, site_url, catalogue, language):
+    """Highlighted terms and the result count included (Material's default accent is 4.25:1 on white)."""
+    page = browser.new_page()
+    page.goto(f"{site_url}/{language}networks/{catalogue.networks[0].id}/")
+    page.locator("input[data-md-component='search-query']").click()
+    page.keyboard.type("EU Login")
+    expect(page.locator(".md-search-result__item mark").first).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).to_be_visible()
+    assert violations(page) == []
+    page.close()
