@@ -1,6 +1,10 @@
-"""The README's "Your network's facts" walkthrough, followed word for word on a copy of the project.
+"""The README's helpdesk tasks, followed word for word on a copy of the project.
 
-The walkthrough is written for BOND. Should BOND have facts of its own by now, the same edit is made for the
+Each fenced block of the README that the walkthrough uses is preceded by a comment saying what a helpdesk does
+with it (`<!-- walkthrough: sources -->`: add it at the end of `sources:`; `check`: run `ern-guides check` and
+see exactly these lines; ...). So every example message of the README is what the code prints today.
+
+The walkthrough is written for BOND. Should BOND have facts of its own by now, the same edits are made for the
 first network that has none, its names put where the README has BOND's.
 """
 
@@ -15,15 +19,12 @@ from conftest import ROOT, mkdocs_build
 from generator.pipeline import generate
 from test_source_facts import visible_text
 
-SECTION = "## Your network's facts"
+STEP = re.compile(r"<!-- walkthrough: (.+?) -->\n```[a-z]*\n(.*?)```", flags=re.S)
 
 
-def walkthrough() -> list[str]:
-    """The fenced blocks of the README's section, in order."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index(SECTION):]
-    section = section[:section.index("\n## ", len(SECTION))]
-    return [block for block in re.findall(r"```[a-z]*\n(.*?)```", section, flags=re.S)]
+def walkthrough() -> list[tuple[str, str]]:
+    """(what to do, the block) for every marked block of the README, in order."""
+    return STEP.findall((ROOT / "README.md").read_text(encoding="utf-8"))
 
 
 def example_network():
@@ -39,37 +40,79 @@ def check(project: Path) -> list[str]:
 
 
 def expect_lines(shown: str, output: list[str]) -> None:
-    """Each line the README shows is printed, `<line>:<column>` and `<count>` standing for numbers."""
+    """Each line the README shows is printed, `<line>`, `<column>`, `<count>` standing for numbers and `<codes>`
+    for a list of codes."""
     for line in shown.strip().splitlines():
-        pattern = re.escape(line).replace(re.escape("<line>:<column>"), r"\d+:\d+").replace(re.escape("<count>"), r"\d+")
+        pattern = re.escape(line)
+        for stand_in, meaning in (("<line>", r"\d+"), ("<column>", r"\d+"), ("<count>", r"\d+"),
+                                  ("<codes>", r"[A-Z]{2}(, [A-Z]{2})*")):
+            pattern = pattern.replace(re.escape(stand_in), meaning)
         assert any(re.fullmatch(pattern, printed) for printed in output), f"{line!r} not in {output}"
 
 
-def test_readme_walkthrough_adds_a_networks_facts(project_copy):
-    source, entry, additions, first_check, words, second_check = walkthrough()
+def after_block(text: str, opening: str) -> int:
+    """Where the block of YAML that starts with the line(s) `opening` ends: past every following line that is
+    blank or indented deeper than its first line."""
+    start = re.search("^" + re.escape(opening), text, flags=re.M).start()
+    indent = len(opening) - len(opening.lstrip(" "))
+    end = text.index("\n", start) + 1
+    for line in text[end:].splitlines(keepends=True):
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+            break
+        end += len(line)
+    return end
+
+
+def test_readme_walkthrough_adds_a_hospital_a_country_and_a_networks_facts(project_copy):
     network = example_network()
+    index = generate(ROOT, ["en", "fr"]).catalogue.networks.index(network)
 
     def named(text: str) -> str:  # the README's BOND, or the network standing in for it
-        return text.replace("BOND", network.short_name).replace("bond", network.id)
+        text = text.replace("BOND", network.short_name).replace("bond", network.id)
+        return text.replace("networks[0]", f"networks[{index}]")
 
-    if network.id != "bond":
-        entry = f"  - id: {network.id}\n    short_name: {network.short_name}\n    label: {network.label}\n"
     catalogue = project_copy / "data" / "ern_catalogue.yaml"
-    text = catalogue.read_text(encoding="utf-8")
-    assert text.count("\nlinks:\n") == 1 and text.count(named(entry)) == 1
-    text = text.replace("\nlinks:\n", "\n" + named(source) + "\nlinks:\n")  # 1. at the end of `sources:`
-    text = text.replace(named(entry), named(entry) + named(additions))     # 2. below the network's lines
-    catalogue.write_text(text, encoding="utf-8")
-
-    index = generate(ROOT, ["en", "fr"]).catalogue.networks.index(network)
-    expect_lines(named(first_check).replace("networks[0]", f"networks[{index}]"), check(project_copy))  # 3.
-
-    texts = project_copy / "guides" / "en" / "networks.yaml"
-    texts.write_text(texts.read_text(encoding="utf-8") + named(words), encoding="utf-8")  # 4.
-    expect_lines(named(second_check), check(project_copy))  # 5.
+    entry = hospital = None
+    done = []
+    for action, block in walkthrough():
+        text = catalogue.read_text(encoding="utf-8")
+        if action == "sources":
+            assert text.count("\nlinks:\n") == 1
+            text = text.replace("\nlinks:\n", "\n" + named(block) + "\nlinks:\n")
+        elif action == "network":
+            entry = named(block) if network.id == "bond" else \
+                f"  - id: {network.id}\n    short_name: {network.short_name}\n    label: {network.label}\n"
+            assert text.count(entry) == 1
+        elif action == "below network":
+            text = text.replace(entry, entry + named(block))
+            hospital = block.strip().splitlines()[-1]
+        elif action == "below hospital":
+            text = text.replace(hospital + "\n", hospital + "\n" + named(block))
+        elif action == "below network facts":
+            end = after_block(text, entry)
+            text = text[:end] + named(block) + text[end:]
+        elif action == "countries":
+            end = after_block(text, "countries:\n")
+            text = text[:end] + block + text[end:]
+        elif action == "english networks":
+            texts = project_copy / "guides" / "en" / "networks.yaml"
+            texts.write_text(texts.read_text(encoding="utf-8") + named(block), encoding="utf-8")
+        elif action == "check":
+            expect_lines(named(block), check(project_copy))
+        elif action.startswith("check with "):
+            typo, right = re.fullmatch(r"check with (\S+) for (\S+)", action).groups()
+            catalogue.write_text(text.replace(right, typo), encoding="utf-8")
+            expect_lines(named(block), check(project_copy))
+        elif action == "build":
+            assert block.strip() == "mkdocs build"
+        else:
+            raise AssertionError(f"README: unknown walkthrough step {action!r}")
+        catalogue.write_text(text, encoding="utf-8")
+        done.append(action)
+    assert done[-1] == "build" and done.count("check") >= 4, done
 
     site = project_copy / "site"
-    result = mkdocs_build(project_copy, site)  # 6.
+    result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
     page = visible_text(site / "networks" / network.id / "index.html")
     step = page[page.index("Select your hospital"):page.index("Sign in to the CPMS", page.index("Select your hospital"))]
@@ -85,3 +128,11 @@ def test_readme_walkthrough_adds_a_networks_facts(project_copy):
     status = subprocess.run([sys.executable, "-m", "generator", "status", "--strict"], cwd=project_copy,
                             capture_output=True, text=True)
     assert status.returncode == 1 and f"missing: network.{network.id}.hospital-first" in status.stdout
+
+
+def test_every_example_message_of_the_readme_is_checked():
+    """A `text` block (what a command prints) is only shown where the walkthrough checks it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"```text\n(.*?)```", readme, flags=re.S)
+    checked = [block for action, block in walkthrough() if action.startswith("check")]
+    assert shown and shown == checked
