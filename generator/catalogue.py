@@ -68,6 +68,8 @@ def outdated(path: Path, display: str, cat: model.Catalogue, today: date) -> lis
     again for those positions only when there is one)."""
     dated = [(("steps", step_id), step.checked) for step_id, step in cat.steps.items()]
     dated += [(("platforms", pid), platform.checked) for pid, platform in cat.platforms.items()]
+    dated += [(("platforms", pid, "successor"), platform.successor.checked)
+              for pid, platform in cat.platforms.items() if platform.successor]
     dated += [(("networks", i), n.checked) for i, n in enumerate(cat.networks) if n.checked]
     old = [(where, checked) for where, checked in dated if (today - checked).days > cat.max_age_days]
     located = load(path, display) if old else None
@@ -166,6 +168,10 @@ class _ReferenceCheck:
         elif source.file is not None and not (self.root / source.file).is_file():
             yield self.located.problem(path + ("file",), f"expected a document at {source.file} (from the "
                                                          f"project folder), found none")
+        elif source.file is not None and source.published is None and source.published_before is None:
+            yield self.located.problem(path, "expected `published` (the day the document was written) or "
+                                             "`published_before` (a day it was certainly written before), got "
+                                             "neither: guides say how recent their evidence is")
         elif source.url is not None:
             for field in ("publisher", "consulted"):
                 if getattr(source, field) is None:
@@ -291,6 +297,17 @@ class _ReferenceCheck:
             yield from self.text(path + ("help", i), key)
         for i, trouble in enumerate(platform.troubles):
             yield from self.refer(path + ("troubles", i), trouble, self.cat.troubles, "trouble ids")
+        if platform.successor:
+            yield from self.successor(path + ("successor",), platform.successor)
+
+    def successor(self, path: tuple, successor: model.Successor) -> Iterable[Problem]:
+        yield from self.refer(path + ("platform",), successor.platform, self.cat.platforms, "platform ids")
+        yield from self.text(path + ("news",), successor.news)
+        yield from self.each_source(path + ("sources",), successor.sources)
+        new = self.cat.platforms.get(successor.platform)
+        for i, step_id in enumerate(successor.steps):
+            yield from self.refer(path + ("steps", i), step_id, new.procedure if new else [],
+                                  "steps of that platform's procedure")
 
     def troubles(self) -> Iterable[Problem]:
         for trouble_id, trouble in self.cat.troubles.items():

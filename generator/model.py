@@ -36,6 +36,8 @@ class Source(Record):
     publisher: Label | None = Field(None, description="Who published the page (required with `url`).")
     published: date | None = Field(None, description="When the page was published, if it says (YYYY-MM-DD).")
     consulted: date | None = Field(None, description="When the page was read (required with `url`; YYYY-MM-DD).")
+    published_before: date | None = Field(None, description="For an undated document: a day it was certainly "
+                                          "written before (YYYY-MM-DD); guides say how recent their evidence is.")
 
 
 class Retirable(Record):
@@ -205,6 +207,18 @@ class Trouble(Record):
     steps: list[Id] = Field(default_factory=list, description="Ids of the steps where it happens: each links to it.")
 
 
+class Successor(Record):
+    """The platform that replaces another while networks move to it, as dated sources say."""
+
+    platform: Id = Field(description="Id of the platform (in `platforms`) that replaces this one.")
+    news: TextKey = Field(description="Text key of the box at the top of every guide on this platform: what is "
+                                      "known of the move, and where the steps of the new platform are.")
+    steps: list[Id] = Field(min_length=1, description="Ids of the new platform's steps each guide shows as well, "
+                                                      "for readers who find the new platform instead.")
+    sources: list[Id] = Field(min_length=1, description="Ids of the sources that say so.")
+    checked: date = Field(description="When this was last checked against its sources (YYYY-MM-DD).")
+
+
 class Platform(Record):
     """A way into the CPMS, with its own procedure and its own end of the guide."""
 
@@ -222,6 +236,7 @@ class Platform(Record):
     troubles: list[Id] = Field(default_factory=list, description="Ids of the troubles (in `troubles`) its "
                                "guides answer in 'Something went wrong?'.")
     simulator: bool = Field(description="True when the access-request simulator rehearses this platform.")
+    successor: Successor | None = Field(None, description="The platform replacing this one, while networks move.")
 
 
 class GuideSettings(Record):
@@ -352,6 +367,13 @@ class Catalogue(Record):
     def platform_of(self, network: Network) -> Platform:
         """The platform a network uses: its own setting, else the default guide's."""
         return self.platforms[self.settings_of(network).platform]
+
+    def evidence_of(self, network: Network | None) -> list[Id]:
+        """The sources of what a guide or practice says of the request: the network's own, else its platform's
+        (for no network: the default platform's)."""
+        if network is None:
+            return self.platforms[self.default_guide.platform].sources
+        return network.sources or self.platform_of(network).sources
 
     def procedure_of(self, network: Network) -> list[Id]:
         """The ids of the steps a network's guide shows, in order. A step setting up a retired verification

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -16,6 +15,7 @@ from markupsafe import Markup, escape
 from generator import model, simulator
 from generator.compiled_templates import CompiledTemplates
 from generator.errors import Problem
+from generator.evidence import date_text, evidence_text
 from generator.texts import SOURCE_LANGUAGE, Texts, literal
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -100,6 +100,8 @@ class Guide:
     retired_methods: list[model.VerificationMethod]
     changes: list[model.VerificationMethod]  # the retired methods whose retirement this guide tells about
     source_ids: list[str]
+    successor: model.Successor | None  # the platform replacing this guide's, while networks move to it
+    successor_steps: list[tuple[str, model.Step]]  # its steps, shown as well for readers who find it instead
 
     @property
     def helpdesk(self) -> list[model.Contact]:
@@ -181,8 +183,11 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
     own = [*(n.source for n in settings.notes), *(r.source for r in settings.required_systems),
            *([settings.guest_account.source] if settings.guest_account else []),
            *(p.source for p in settings.profile_prerequisites)]
+    successor = platform.successor
+    successor_steps = [(i, cat.steps[i]) for i in successor.steps] if successor else []
     sources = [*network.sources, *own, *(source for _, step in steps for source in step.sources), *platform.sources,
-               *(m.retired_source for m in changes)]
+               *(m.retired_source for m in changes), *(successor.sources if successor else []),
+               *(source for _, step in successor_steps for source in step.sources)]
     return Guide(
         network=network,
         settings=settings,
@@ -195,6 +200,8 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
         retired_methods=cat.retired_methods,
         changes=changes,
         source_ids=list(dict.fromkeys(sources)),
+        successor=successor,
+        successor_steps=successor_steps,
     )
 
 
@@ -223,6 +230,8 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "simulator": (urljoin(site_url, site_path(t.language, f"{simulator.start_id(guide.network)}.html"))
                       if site_url else f"../{simulator.start_id(guide.network)}.html"),  # relative to networks/<id>.md
         "helpdesks_page": "../helpdesks.md",
+        "evidence": evidence_text(cat, cat.evidence_of(guide.network), t),
+        "successor": cat.platforms[guide.successor.platform].name if guide.successor else "",
     }
     for name, link in cat.links.items():  # a retired address gives way to its replacement
         current = cat.links[link.replaced_by[0]] if link.retired and link.replaced_by else link
@@ -251,11 +260,6 @@ def contact_text(contact: model.Contact, t: Texts) -> Markup:
         return literal(contact.name)
     address = mailto(contact.email) if contact.email else url_link(contact.url)
     return t("contact.named", name=contact.name, address=address) if contact.name else address
-
-
-def date_text(day: date, t: Texts) -> Markup:
-    """A date as the reader's language writes it, e.g. '1 July 2025' or '1 juillet 2025'."""
-    return t("date.format", day=day.day, month=t(f"date.month.{day.month}"), year=day.year)
 
 
 def source_text(source: model.Source, t: Texts) -> Markup:
@@ -332,13 +336,14 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         common = {"cat": cat, "t": t, "language": language}
         t.start_page("practise.md")
         pages[f"{language}/practise.md"] = _with_notice(env, common, env.get_template("practise.md.j2").render(
-            common, guides=guides))
+            common, guides=guides, evidence=evidence_text(cat, cat.evidence_of(None), t)))
         t.start_page("helpdesks.md")
         pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
             common, guides=guides, checked=lambda day: date_text(day, t),
             source_titles=lambda network: "; ".join(cat.source(i).title for i in network.sources)))
         t.start_page("index.md")
-        pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(common, guides=guides))
+        pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(
+            common, guides=guides, evidence=lambda network: evidence_text(cat, cat.evidence_of(network), t)))
         for guide in guides:
             t.start_page(f"networks/{guide.network.id}.md")
             v = values(cat, guide, t, site_url)

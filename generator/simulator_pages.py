@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from generator import model, simulator
 from generator.render import Guide, delay_sentence, environment, guide_for, helpdesk_text, site_path, url_link
+from generator.evidence import evidence_text
 from generator.texts import Texts, direction, mark_english
 
 
@@ -130,6 +131,8 @@ class _Page:
                                       else simulator.wrong_application_id(self.node.network))}
                    for choice in app.choices]
         return {"title": self.t("sim.start.title"), "options": options,
+                "evidence": self.t("practise.evidence",
+                                   evidence=evidence_text(self.cat, self.cat.evidence_of(self.node.network), self.t)),
                 "places": [{"kind": "pick", "fragment": o["anchor"]} for o in options]}
 
     def _wrong_application(self):

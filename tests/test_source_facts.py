@@ -180,7 +180,13 @@ def guide_page(site: Path, network: str, language: str) -> Path:
 
 
 @pytest.mark.parametrize("network, language", FACTS.keys(), ids=[f"{n}-{lang}" for n, lang in FACTS])
-def test_guide_says_what_its_source_document_says(built_site, network, language):
+def test_guide_says_what_its_source_document_says(built_site, catalogue, network, language):
+    """Unless the network has moved off the platform its documents describe (the default one): then its guide
+    says what changed instead, as for a retired fact."""
+    moved = next(n for n in catalogue.networks if n.id == network)
+    if catalogue.platform_of(moved) is not catalogue.platforms[catalogue.default_guide.platform]:
+        assert visible_text(guide_page(built_site, network, language), only="ern-changed").strip()
+        return
     text = visible_text(guide_page(built_site, network, language))
     missing = [fact for fact in FACTS[network, language] if re.sub(r"\s+", " ", fact) not in text]
     assert missing == []
