@@ -333,6 +333,10 @@ class _ReferenceCheck:
                                                f"{', '.join(model.BLOCK_KINDS)}; got {', '.join(kinds) or 'none'}")
                 for kind in model.TEXT_BLOCK_KINDS:
                     yield from self.text(path + ("blocks", b, kind), getattr(block, kind))
+                yield from self.text(path + ("blocks", b, "summary"), block.summary)
+                if block.summary and not (block.fold and set(kinds) <= {"tip", "warning", "note"}):
+                    yield self.located.problem(path + ("blocks", b, "summary"), "expected `summary` only on a "
+                                               "folded tip, warning or note (with `fold: true`)")
                 yield from self.refer(path + ("blocks", b, "items"), block.items, self.cat.lists, "list ids")
                 yield from self.refer(path + ("blocks", b, "method"), block.method, self.methods,
                                       "verification method ids")

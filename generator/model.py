@@ -312,6 +312,10 @@ class Block(Retirable):
         None, description="Show only when the network has this setting; for `guest_account` and "
                           "`profile_prerequisites`, once per fact, with its source.")
     method: Id | None = Field(None, description="Show only while this verification method is available.")
+    fold: bool = Field(False, description="Show it folded, for the reader to open: what only some readers need "
+                                          "(a picture of a screen the text already describes, a side tip).")
+    summary: TextKey | None = Field(None, description="For a folded tip, warning or note: text key of the line "
+                                                      "the reader clicks to open it (what it is about).")
 
     @property
     def name(self) -> str:

@@ -12,7 +12,7 @@ import jinja2
 import markdown
 from markupsafe import Markup, escape
 
-from generator import model, simulator
+from generator import excerpt, model, simulator
 from generator.compiled_templates import CompiledTemplates
 from generator.errors import Problem
 from generator.evidence import date_text, evidence_text
@@ -80,6 +80,9 @@ def environment(*, markdown_pages: bool) -> jinja2.Environment:
         auto_reload=False,  # templates do not change during a build: no modification check per page
     )
     env.filters["md"] = inline_markdown
+    env.filters["around"] = excerpt.around
+    env.tests["cut"] = excerpt.is_cut
+    env.filters["cut_labels"] = excerpt.labels
     env.bytecode_cache = _COMPILED[markdown_pages]
     return env
 
