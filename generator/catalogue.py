@@ -57,6 +57,9 @@ def load_catalogue(path: Path, display: str, texts: dict[str, Entry], root: Path
         catalogue = model.Catalogue.model_validate(located.data)
     except pydantic.ValidationError as e:
         raise InputError([_problem(located, error) for error in e.errors()]) from None
+    odd = _odd_numbers(located)
+    if odd:
+        raise InputError(odd)
     problems = list(_ReferenceCheck(catalogue, located, texts, root or path.parent.parent).problems())
     if problems:
         raise InputError(problems)
@@ -109,6 +112,30 @@ def _problem(located: Located, error: dict) -> Problem:
     if kind == "greater_than_equal":
         return located.problem(loc, f"expected a number of at least {error['ctx']['ge']}, got {got}")
     return located.problem(loc, f"expected {_expected(error)}, got {got}")
+
+
+# Number forms YAML 1.1 reads in ways nobody means in a catalogue: 060 (octal: 48), 0x10, 0b1, 1:30 (base 60: 90),
+# 1_000. A field that takes text says so itself ("put it in quotes"); one that takes a number must not change it.
+_ODD_NUMBER = re.compile(r"[-+]?(0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|.*_.*)")
+
+
+def _odd_numbers(located: Located) -> list[Problem]:
+    """A number written in a form YAML reads differently than a reader would, with the value to write instead."""
+    found = []
+    for path, written in located.written.items():
+        value = _at(located.data, path)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and _ODD_NUMBER.fullmatch(written):
+            meant = written.replace("_", "").lstrip("+")
+            plain = str(int(meant, 10)) if re.fullmatch(r"-?0[0-9]+", meant) else str(value)
+            found.append(located.problem(path, f"expected a number written plainly, got {written}, which YAML "
+                                               f"reads as {value}; write {plain}"))
+    return found
+
+
+def _at(data: object, path: tuple) -> object:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _as_yaml_reads(value: object) -> str:

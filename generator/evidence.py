@@ -12,7 +12,9 @@ from generator.texts import Texts
 
 
 def date_text(day: date, t: Texts) -> Markup:
-    """A date as the reader's language writes it, e.g. '1 July 2025' or '1 juillet 2025'."""
+    """A date as the reader's language writes it, e.g. '1 July 2025' or '1er juillet 2025'."""
+    if day.day == 1:
+        return t("date.format-first", month=t(f"date.month.{day.month}"), year=day.year)
     return t("date.format", day=day.day, month=t(f"date.month.{day.month}"), year=day.year)
 
 

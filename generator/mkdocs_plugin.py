@@ -24,7 +24,7 @@ from mkdocs.structure.files import File
 from generator import headers, i18n_alternates, page_scan, pdf, pipeline, simulator_site, staging
 from generator.compiled_templates import CompiledTemplates
 from generator.errors import InputError
-from generator.publish import AtomicSite, pin_build_date
+from generator.publish import AtomicSite, BuildLock, pin_build_date
 from generator.render import site_path
 from generator.simulator_site import SimulatorWriter
 from generator.texts import mark_english, without_marks
@@ -61,6 +61,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     publishing: AtomicSite | None = None
     simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
     result: pipeline.Result | None = None
+    lock: BuildLock | None = None  # held from staging to publishing
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
 
     def on_startup(self, *, command, dirty):
@@ -84,6 +85,16 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         hand_written = Path(config.docs_dir)
         if hand_written == target:  # a later language pass of mkdocs-static-i18n: already staged
             return config
+        self.lock = self.lock or BuildLock(target.parent)
+        self.lock.acquire()
+        try:
+            return self._stage(config, root, target, hand_written)
+        except BaseException:
+            self._abandon()
+            raise
+
+    def _stage(self, config, root: Path, target: Path, hand_written: Path):
+        """Load, check and render everything, then stage the docs tree MkDocs builds from."""
         pin_build_date(root)
         try:
             printed, stale = pdf.existing(root)
@@ -189,6 +200,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         if self.publishing:
             self.published = self.publishing.finish(config.strict)
             self.publishing = None
+        self.lock.release()
 
     def on_build_error(self, *, error):
         self.depth = 0
@@ -201,6 +213,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         if self.publishing:
             self.publishing.abandon()
             self.publishing = None
+        if self.lock:
+            self.lock.release()
 
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
     def on_files(self, files, *, config):

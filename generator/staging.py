@@ -11,9 +11,18 @@ from pathlib import Path
 
 
 def compose(hand_written: Path, generated: dict[str, str], files: dict[str, bytes]) -> dict[str, bytes]:
-    """The docs tree: hand-written files, generated pages, and other generated files (PDFs)."""
-    tree = {p.relative_to(hand_written).as_posix(): p.read_bytes()
-            for p in sorted(hand_written.rglob("*")) if p.is_file()}
+    """The docs tree: hand-written files, generated pages, and other generated files (PDFs). Only plain files are
+    taken from docs/: a symbolic link could publish anything on the machine that builds."""
+    tree = {}
+    for p in sorted(hand_written.rglob("*")):
+        if p.is_symlink():
+            raise ValueError(f"docs/{p.relative_to(hand_written).as_posix()}: a symbolic link; put the file itself "
+                             "in docs/ (a link could publish any file of this machine)")
+        if p.is_file():
+            tree[p.relative_to(hand_written).as_posix()] = p.read_bytes()
+        elif not p.is_dir():
+            raise ValueError(f"docs/{p.relative_to(hand_written).as_posix()}: not a plain file (a pipe, a device?); "
+                             "remove it")
     for path, content in [*((p, t.encode("utf-8")) for p, t in generated.items()), *files.items()]:
         if path in tree:
             raise ValueError(f"docs/{path} is hand-written but the generator also makes it; rename it")

@@ -285,11 +285,11 @@ class Texts:
         if entry is None:
             if key not in self.source:
                 raise KeyError(f"no text with key {key!r} in guides/{SOURCE_LANGUAGE}/")
-            return _with_pattern(self.source[key], values, key, _as_english, frozenset()), True, False
+            return _with_pattern(self.source[key], values, key, _as_english, None), True, False
         stale = self.language != SOURCE_LANGUAGE and is_stale(entry, self.source[key])
         rules = self.typography
         finish = (lambda text: Markup(rules.apply(text))) if rules else Markup
-        return _with_pattern(entry, values, key, finish, rules.characters if rules else frozenset()), False, stale
+        return _with_pattern(entry, values, key, finish, rules), False, stale
 
 
 class Filled(Markup):
@@ -302,21 +302,21 @@ class Filled(Markup):
 
 # A plain value: one that `literal` leaves as it is and Markdown reads as plain text wherever it stands, a letter
 # first and a letter or digit last, like the stand-in put in its place (a word of letters); nor may it hold a
-# character the language's typography rules change the spaces around.
+# character the language's typography rules change, nor start with one a word elides before. The stand-in starts
+# with a consonant, so that no word elides before it.
 _PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,./-])*(?<=[^\W_])|[^\W\d_]")
-STAND_IN = "Ernvalue%sz"
+STAND_IN = "Zernvalue%sz"
 
 
-def _plain(value: object, untouchable: frozenset[str]) -> bool:
-    return (type(value) is str and _PLAIN.fullmatch(value) is not None
-            and not (untouchable and untouchable.intersection(value)))
+def _plain(value: object, rules: Typography | None) -> bool:
+    return type(value) is str and _PLAIN.fullmatch(value) is not None and not (rules and rules.touches(value))
 
 
-def _with_pattern(entry: Entry, values: dict[str, object], key: str, finish, untouchable: frozenset[str]) -> Markup:
+def _with_pattern(entry: Entry, values: dict[str, object], key: str, finish, rules: Typography | None) -> Markup:
     """The text filled and finished (typography, English marks), with its pattern where a value is plain."""
     filled = finish(fill(entry, values, key))
     stand_ins = {name: STAND_IN % chr(ord("A") + i) for i, name in enumerate(sorted(entry.placeholders))
-                 if _plain(values[name], untouchable)}
+                 if _plain(values[name], rules)}
     if not stand_ins or "ernvalue" in entry.text.lower():
         return filled
     text = Filled(filled)

@@ -1,6 +1,7 @@
-"""A language's spacing rules, applied to its texts when pages are generated: translators type plain spaces,
-readers get the right ones (French: a narrow no-break space before ; ! ?, a no-break space before : and inside
-« »), so a line never starts with "; son QR code".
+"""A language's typographic rules, applied to its texts when pages are generated: translators type plain spaces
+and straight apostrophes, readers get the right ones (French: a narrow no-break space before ; ! ?, a no-break
+space before : and inside « », typographic apostrophes), so a line never starts with "; son QR code"; and words
+that elide before a vowel do so before a name put in a sentence ("de {network}" with EURACAN: "d’EURACAN").
 
 The rules are a translator's file, `guides/<lang>/typography.yaml`; a language without one keeps its spaces.
 """
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from markupsafe import escape
 from pathlib import Path
 
 from generator.errors import InputError, Problem, describe
@@ -18,6 +21,8 @@ FILE = "typography.yaml"
 SPACES = {"no-break": "\u00a0", "narrow no-break": "\u202f"}
 FIELDS = {"before": "characters that take this space before them, instead of a plain space",
           "after": "characters that take this space after them, instead of a plain space"}
+KINDS = ("- {space: no-break, before: ':'}", "- {elide: [de, que], before: 'AEIOU'}",
+         "- {replace: \"'\", with: '’'}")
 
 
 @dataclass(frozen=True)
@@ -28,15 +33,34 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Elision:
+    words: tuple[str, ...]  # each loses its last letter for an apostrophe before `before`: de -> d’, que -> qu’
+    before: str
+
+
+@dataclass(frozen=True)
 class Typography:
     rules: tuple[Rule, ...]
+    elisions: tuple[Elision, ...] = ()
+    replacements: tuple[tuple[str, str], ...] = ()
 
     @property
     def characters(self) -> frozenset[str]:
-        """Every character some rule changes the spaces around."""
-        return frozenset("".join(rule.before + rule.after for rule in self.rules))
+        """Every character some rule changes, or changes the spaces around."""
+        return frozenset("".join(rule.before + rule.after for rule in self.rules)
+                         + "".join(old for old, _ in self.replacements))
+
+    def touches(self, value: str) -> bool:
+        """Whether the rules could change a value, or the words around it, put in a text."""
+        return bool(self.characters.intersection(value)) or any(value[:1] in e.before for e in self.elisions)
 
     def apply(self, text: str) -> str:
+        for old, new in self.replacements:  # as typed, and as a filled text holds it (&#39; for ')
+            text = text.replace(old, new).replace(str(escape(old)), new)
+        for elision in self.elisions:
+            words = "|".join(re.escape(form) for w in elision.words for form in (w, w.capitalize()))
+            text = re.sub(rf"(?<![\w’'-])({words}) (?=[*_]*[{re.escape(elision.before)}])",
+                          lambda m: m.group(1)[:-1] + "’", text)
         for rule in self.rules:
             if rule.before:
                 text = re.sub(f"[ \u00a0\u202f]+(?=[{re.escape(rule.before)}])", rule.space, text)
@@ -59,8 +83,25 @@ def load_typography(folder: Path, display: str) -> Typography | None:
         raise InputError([located.problem((), f"expected a list of rules like "
                                               f"- {{space: no-break, before: ':'}}, got {describe(located.data)}")])
     problems: list[Problem] = []
-    rules = []
+    rules, elisions, replacements = [], [], []
     for i, rule in enumerate(located.data):
+        if isinstance(rule, dict) and "elide" in rule:
+            words, before = rule.get("elide"), rule.get("before")
+            if (set(rule) != {"elide", "before"} or not isinstance(words, list) or not words
+                    or not all(isinstance(w, str) and w.isalpha() for w in words) or not isinstance(before, str)
+                    or not before):
+                problems.append(located.problem((i,), f"expected an elision like {KINDS[1]}, got {describe(rule)}"))
+            else:
+                elisions.append(Elision(tuple(words), before))
+            continue
+        if isinstance(rule, dict) and "replace" in rule:
+            old, new = rule.get("replace"), rule.get("with")
+            if set(rule) != {"replace", "with"} or not isinstance(old, str) or not old or not isinstance(new, str):
+                problems.append(located.problem((i,), f"expected a replacement like {KINDS[2]}, got "
+                                                      f"{describe(rule)}"))
+            else:
+                replacements.append((old, new))
+            continue
         if not isinstance(rule, dict) or rule.get("space") not in SPACES:
             problems.append(located.problem((i,), f"expected a rule with space: {' or '.join(SPACES)}, "
                                                   f"got {describe(rule)}"))
@@ -74,4 +115,4 @@ def load_typography(folder: Path, display: str) -> Typography | None:
         rules.append(Rule(SPACES[rule["space"]], rule.get("before", ""), rule.get("after", "")))
     if problems:
         raise InputError(problems)
-    return Typography(tuple(rules))
+    return Typography(tuple(rules), tuple(elisions), tuple(replacements))

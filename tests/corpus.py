@@ -201,3 +201,13 @@ CASES |= {
     "hospital in a country not yet listed": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "          - {code: DE30, name: Universitätsklinikum Bonn}\n      - country: PT\n        hospitals:\n          - {code: PT01, name: Hospital}\n",
                                                       "data/ern_catalogue.yaml:108:18: networks[1].countries[1].country: expected one of the country codes of `countries:` (line 48): DE, IT; got 'PT'; if the organisation screen lists that country, add it there first, as the screen names it, e.g. `- {code: PT, name: <name on screen>}`"),
 }
+
+# Numbers YAML 1.1 reads differently from how a helpdesk means them: refused with the value to write.
+CASES |= {
+    "number with a leading zero": catalogue("approval_delay: {min_days: 1, max_days: 2}", "approval_delay: {min_days: 1, max_days: 010}",
+                                            "data/ern_catalogue.yaml:110:47: networks[1].guide.approval_delay.max_days: expected a number written plainly, got 010, which YAML reads as 8; write 10"),
+    "number in base 60": catalogue("approval_delay: {min_days: 1, max_days: 2}", "approval_delay: {min_days: 1, max_days: 1:30}",
+                                   "data/ern_catalogue.yaml:110:47: networks[1].guide.approval_delay.max_days: expected a number written plainly, got 1:30, which YAML reads as 90; write 90"),
+    "hexadecimal number": catalogue("approval_delay: {min_days: 1, max_days: 2}", "approval_delay: {min_days: 1, max_days: 0x10}",
+                                    "data/ern_catalogue.yaml:110:47: networks[1].guide.approval_delay.max_days: expected a number written plainly, got 0x10, which YAML reads as 16; write 16"),
+}

@@ -125,6 +125,19 @@ def test_a_build_failing_at_the_end_keeps_the_site(project_copy):
     assert sorted(p.name for p in project_copy.iterdir() if p.name.startswith(".site")) == []
 
 
+def test_a_symbolic_link_in_docs_is_refused_and_publishes_nothing(project_copy, tmp_path):
+    site = project_copy / "site"
+    assert mkdocs_build(project_copy, site).returncode == 0
+    before = fingerprint(site)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the web\n", encoding="utf-8")
+    (project_copy / "docs" / "secret.txt").symlink_to(secret)
+    result = mkdocs_build(project_copy, site)
+    assert result.returncode != 0
+    assert "docs/secret.txt: a symbolic link; put the file itself in docs/" in result.stdout + result.stderr
+    assert fingerprint(site) == before and "Traceback" not in result.stdout + result.stderr
+
+
 def test_two_builds_are_byte_identical(built_site, tmp_path):
     again = tmp_path / "again"
     assert mkdocs_build(ROOT, again).returncode == 0

@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from conftest import BUILD_DATE, fingerprint, mkdocs_build
 
 
@@ -115,3 +117,47 @@ def test_with_a_site_url_canonical_and_language_links_are_absolute(project_copy)
     practice = [re.search(r'href="(https://guides\.example\.eu/fr/sim/[a-z0-9-]+/start\.html)"', g) for g in guides]
     found = [m.group(1) for m in practice if m]
     assert found and all((site / m.removeprefix("https://guides.example.eu/")).is_file() for m in found)
+
+
+def test_two_builds_at_overlapping_times_publish_one_whole_site(project_copy):
+    """Inputs A, a build; inputs B (a French text of every guide changed, the file replaced at once, as an editor saves), a
+    second build while the first runs; the first ends and the second is killed: site/ is A's or B's whole
+    output, never a mix, whatever the timing. The second, when not killed, publishes B's whole site."""
+    site = project_copy / "site"
+    texts = project_copy / "guides" / "fr" / "site.yaml"
+    inputs_a = texts.read_text(encoding="utf-8")
+    entries = yaml.safe_load(inputs_a)
+    entries["guide.sources.title"]["text"] += " (B)"  # on every French guide
+    inputs_b = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False)
+
+    def save(text: str) -> None:
+        staged = texts.with_suffix(".tmp")
+        staged.write_text(text, encoding="utf-8")
+        staged.replace(texts)
+
+    started = time.monotonic()
+    assert mkdocs_build(project_copy, site).returncode == 0
+    duration = time.monotonic() - started
+    whole = {"A": fingerprint(site)}
+    save(inputs_b)
+    assert mkdocs_build(project_copy, site).returncode == 0
+    whole["B"] = fingerprint(site)
+    assert whole["A"] != whole["B"]
+    for fraction in (0.25, 0.32, 0.4, 0.48):  # where a build without the lock mixed (MkDocs reading, the other staging)
+        save(inputs_a)
+        first = start_build(project_copy, site)
+        time.sleep(duration * fraction)
+        save(inputs_b)
+        second = start_build(project_copy, site)
+        assert first.wait(timeout=120) == 0
+        second.send_signal(signal.SIGKILL)
+        second.wait()
+        published = fingerprint(site)
+        assert published in (whole["A"], whole["B"]), f"a mixed site, second build started at {fraction:.0%}"
+    save(inputs_a)
+    first = start_build(project_copy, site)
+    time.sleep(duration * 0.3)
+    save(inputs_b)
+    second = start_build(project_copy, site)
+    assert first.wait(timeout=120) == 0 and second.wait(timeout=120) == 0
+    assert fingerprint(site) == whole["B"]

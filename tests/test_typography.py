@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.texts import Entry, Texts, load_language, without_marks
+from generator.texts import Entry, Filled, Texts, load_language, without_marks
 from generator.typography import load_typography
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -92,6 +92,61 @@ def test_rules_apply_to_the_languages_own_texts_not_to_english_shown_instead(tmp
      "guides/fr/typography.yaml:1:1: expected a list of rules like - {space: no-break, before: ':'}, got a mapping"),
 ])
 def test_a_broken_rule_is_refused_with_file_and_line(tmp_path, rules, expected):
+    folder = write(tmp_path / "fr", "typography.yaml", rules)
+    with pytest.raises(InputError) as caught:
+        load_typography(folder, "guides/fr")
+    assert [str(p) for p in caught.value.problems] == [expected]
+
+
+FRENCH_SLIPS = {
+    "no elision": re.compile(r"(?<![\w’'-])(?:de|que) [AEIOUYÀÂÉÈÊÎÔaeiouyàâéèêîô]"),
+    "the first of a month": re.compile(r"(?<![\d])1 (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+                                       r"octobre|novembre|décembre)"),
+    "a colon after 'le'": re.compile(r"(?<![^\W\d_])le[\s\u00a0\u202f]*:"),
+    "a straight apostrophe": re.compile("'"),
+}
+
+
+def french_slips(page: str) -> list[str]:
+    parser = _TextsIn("fr")
+    parser.feed(page)
+    text = "".join(parser.text)
+    return [f"{name}: {text[max(0, m.start() - 25):m.end() + 10]!r}" for name, rule in FRENCH_SLIPS.items()
+            for m in rule.finditer(text)]
+
+
+def test_french_pages_elide_write_1er_and_use_typographic_apostrophes(built_site):
+    pages = sorted((built_site / "fr").rglob("*.html"))
+    found = [f"{p.relative_to(built_site)}: {slip}" for p in pages for slip in french_slips(p.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_the_french_check_finds_each_slip():
+    page = ('<html lang="fr"><p>Le CPMS de EURACAN, vérifié le 1 juillet 2025. Vérifié le : hier. '
+            "L'accès.<span lang=\"en\">Don't de EU</span></p></html>")
+    assert [slip.split(":")[0] for slip in french_slips(page)] == [
+        "no elision", "the first of a month", "a colon after 'le'", "a straight apostrophe"]
+
+
+def test_elision_and_replacement_rules(tmp_path):
+    english = load_language(write(tmp_path / "en", "site.yaml", "a.b:\n  text: 'Access to {network}'\n  note: x\n"),
+                            "guides/en", is_source=True)
+    folder = write(tmp_path / "fr", "site.yaml", "a.b:\n  text: \"L'accès au CPMS de {network}\"\n")
+    write(folder, "typography.yaml", "- {elide: [de, que], before: 'AEIOU'}\n- {replace: \"'\", with: '’'}\n")
+    t = Texts("fr", load_language(folder, "guides/fr", is_source=False), english, load_typography(folder, "guides/fr"))
+    assert t("a.b", network="EURACAN") == "L’accès au CPMS d’EURACAN"
+    assert t("a.b", network="BOND") == "L’accès au CPMS de BOND"
+    assert isinstance(t("a.b", network="BOND"), Filled)  # rendered through its pattern, the value put back
+    assert not isinstance(t("a.b", network="EURACAN"), Filled)  # a name that elides what precedes it has none
+
+
+@pytest.mark.parametrize("rules, expected", [
+    ("- {elide: de, before: 'AEIOU'}\n",
+     "guides/fr/typography.yaml:1:3: [0]: expected an elision like - {elide: [de, que], before: 'AEIOU'}, got a mapping"),
+    ("- {replace: \"'\"}\n",
+     "guides/fr/typography.yaml:1:3: [0]: expected a replacement like - {replace: \"'\", with: '’'}, got a mapping"),
+])
+def test_a_broken_elision_or_replacement_is_refused(tmp_path, rules, expected):
     folder = write(tmp_path / "fr", "typography.yaml", rules)
     with pytest.raises(InputError) as caught:
         load_typography(folder, "guides/fr")
