@@ -308,9 +308,10 @@ class Block(Retirable):
         None, description="What changed: a dated note for each retired verification method.")
     when: Literal["comment_hint", "approval_delay", "helpdesk", "no_helpdesk", "thematic_areas", "example",
                   "no_example", "guest_account", "profile_prerequisites", "all_profiles",
-                  "some_profiles"] | None = Field(
+                  "some_profiles", "before_second_factor"] | None = Field(
         None, description="Show only when the network has this setting; for `guest_account` and "
-                          "`profile_prerequisites`, once per fact, with its source.")
+                          "`profile_prerequisites`, once per fact, with its source; `before_second_factor`: only "
+                          "where the step comes before the guide sets up its sign-in method (or is that step).")
     method: Id | None = Field(None, description="Show only while this verification method is available.")
     fold: bool = Field(False, description="Show it folded, for the reader to open: what only some readers need "
                                           "(a picture of a screen the text already describes, a side tip).")

@@ -133,6 +133,7 @@ class Guide:
             "profile_prerequisites": bool(s.profile_prerequisites),
             "all_profiles": s.profiles_choice != "one-or-more",
             "some_profiles": s.profiles_choice == "one-or-more",
+            "before_second_factor": True,  # depends on the step: see `blocks`
         }[block.when]
 
     def blocks(self, anchor: str, step: model.Step) -> list[model.Block | model.Anchor]:
@@ -142,10 +143,19 @@ class Guide:
         anchored = [a for a in (*self.settings.notes, *self.settings.required_systems) if a.step == anchor]
         shown: list[model.Block | model.Anchor] = [a for a in anchored if a.at == "start"]
         for block in step.blocks:
+            if block.when == "before_second_factor" and not self._before_second_factor(anchor):
+                continue
             if self.shows(block) and (not block.changes or block is self._changes_block()):
                 shown.append(block)
             shown += [a for a in anchored if a.after == block.name]
         return shown + [a for a in anchored if a.at == "end"]
+
+    def _before_second_factor(self, anchor: str) -> bool:
+        """Whether a reader at this step has no second factor yet: the step comes before the one that sets up the
+        guide's sign-in method, or is it (a guide without such a step: no)."""
+        anchors = [a for a, _ in self.steps]
+        setup = self.method.setup_step
+        return setup in anchors and anchor in anchors and anchors.index(anchor) <= anchors.index(setup)
 
     def _changes_block(self) -> model.Block | None:
         """The block that tells what changed: the first one of the guide, if there is anything to tell."""

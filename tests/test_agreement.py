@@ -96,3 +96,27 @@ def test_preferences_follow_the_first_login_whose_text_sends_the_reader_there(ca
         anchors = [anchor for anchor, _ in guide.steps]
         if "first-login" in anchors and "preferences" in anchors:
             assert anchors.index("preferences") == anchors.index("first-login") + 1, guide.network.id
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_first_sign_ins_say_which_method_before_a_second_factor_exists(catalogue, language):
+    """Where the reader signs in before the guide has set up its sign-in method (the request, on some
+    networks; the set-up itself), the guide says to choose Password; once a second factor exists, it does not."""
+    from generator.pipeline import generate
+    result = generate(ROOT, ["en", "fr"])
+    t = result.texts[language]
+    note = str(t("step.first-sign-in.password")).split("**")[0].strip()
+    told = 0
+    for guide in guides(catalogue):
+        page = result.pages[f"{language}/networks/{guide.network.id}.md"]
+        anchors = [a for a, _ in guide.steps]
+        setup = guide.method.setup_step
+        for anchor in anchors:
+            start = page.index("{ #%s }" % anchor)
+            end = page.find("\n## ", start)
+            section = page[start:end if end > 0 else None]
+            signs_in = anchor in ("request-access", setup)
+            before = setup in anchors and anchors.index(anchor) <= anchors.index(setup)
+            assert (note in section) == (signs_in and before), f"{language}/{guide.network.id}#{anchor}"
+            told += note in section
+    assert told >= len(catalogue.networks) // 2  # the rule was met, not only vacuously
