@@ -136,7 +136,19 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
         return "expected a 'note' telling translators where this text appears, got nothing"
     if JINJA.search(value["text"]):
         return "template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}"
+    if len(value["text"]) > MAX_TEXT:
+        return (f"the text is {len(value['text']):,} characters long; a text may have at most {MAX_TEXT:,} "
+                "(split it into several texts)")
+    if value["text"].count("[") > MAX_BRACKETS:
+        return (f"the text holds {value['text'].count('[')} '['; a text may hold at most {MAX_BRACKETS} "
+                "(a link takes one)")
     return markup_problem(value["text"])
+
+
+# Limits that keep reading a text fast: Markdown's link syntax costs time growing with the square of the number of
+# '[' in a text. The longest text shipped has under 800 characters and a few links.
+MAX_TEXT = 4000
+MAX_BRACKETS = 40
 
 
 @functools.lru_cache(maxsize=None)

@@ -17,7 +17,7 @@ import polib
 import yaml
 
 from generator.errors import InputError, Problem
-from generator.pipeline import GUIDES, LANGUAGE_CODE, generate
+from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
 from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, entry_problem, is_stale,
                              load_language, source_hash)
 from generator.yamlsource import load
@@ -129,6 +129,7 @@ def stamp(root: Path, language: str, keys: list[str] | None = None, force: bool 
     """Record stale translations (all, or `keys`) as translating the current English, by rewriting only their
     `source:` line: the file keeps its layout. A translation whose text has not changed since the English did
     is refused (nobody reviewed it) unless `force`. Returns (stamped, refused) keys."""
+    known_language(root, language, "stamp")
     source, entries = english(root), translation(root, language)
     unknown = [k for k in keys or [] if k not in entries or k not in source]
     if unknown:
@@ -202,6 +203,7 @@ def _yaml_at(root: Path, commit: str, path: str) -> dict:
 def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
     """A language's texts as a PO file (all, or only `keys`); each entry names its English file and line and
     the pages that use it (guides by network id, the simulator, other pages)."""
+    known_language(root, language, "po-export")
     source, entries = english(root), translation(root, language)
     used = usage(root)
     networks = len({p for pages in used.values() for p in pages if p.startswith("networks/")})
@@ -239,13 +241,14 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
     translation is checked first as `check` would (placeholders, links, list items, Markdown), and any problem
     stops the import with the PO file's line and the key: nothing is written. Returns how many texts are new,
     changed and still fuzzy."""
+    known_language(root, language, "po-import")
     source, entries = english(root), translation(root, language)
     texts = {k: (e.text, e.source) for k, e in entries.items()}
     counts = {"new": 0, "changed": 0, "fuzzy": 0}
     problems: list[Problem] = []
     for item in polib.pofile(text):
         key = item.msgctxt
-        if key not in source or not item.msgstr:
+        if item.obsolete or key not in source or not item.msgstr:  # #~ entries: translations no longer used
             continue
         issue = entry_problem(key, {"text": item.msgstr}, is_source=False)
         if issue:
@@ -264,6 +267,15 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
         raise InputError(problems)
     write_language(root, language, texts)
     return counts
+
+
+def known_language(root: Path, language: str, command: str) -> None:
+    """A language the project has (never a path: nothing is read or written outside guides/<language>/)."""
+    known = languages_in(root)[1:]
+    if not LANGUAGE_CODE.match(language) or language not in known:
+        raise InputError([Problem(f"ern-guides {command}", 1, 1, "", f"expected one of the project's languages "
+                                  f"({', '.join(known) or 'none yet'}), got {language!r}; start a new one with "
+                                  f"ern-guides new-language CODE")])
 
 
 def new_language(root: Path, language: str) -> list[str]:

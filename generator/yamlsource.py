@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,8 @@ def load(path: Path, display: str) -> Located:
     try:
         if path.is_dir():
             raise refuse("expected a file, found a folder with that name; rename or remove the folder")
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block reading for ever
+            raise refuse("expected a plain file, found a named pipe or a device; remove it")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise refuse(f"the file is {size / 1e6:.1f} MB; files over {MAX_BYTES / 1e6:.0f} MB are refused "

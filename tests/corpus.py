@@ -211,3 +211,11 @@ CASES |= {
     "hexadecimal number": catalogue("approval_delay: {min_days: 1, max_days: 2}", "approval_delay: {min_days: 1, max_days: 0x10}",
                                     "data/ern_catalogue.yaml:110:47: networks[1].guide.approval_delay.max_days: expected a number written plainly, got 0x10, which YAML reads as 16; write 16"),
 }
+
+# Texts that would take long to read (Markdown's links cost the square of the '[' in a text): refused at once.
+CASES |= {
+    "a text of 10,000 brackets": Case("guides/fr/extra.yaml", None, "home.heading:\n  text: '" + "[" * 10000 + "'\n",
+                                      ["guides/fr/extra.yaml:1:1: home.heading: the text is 10,000 characters long; a text may have at most 4,000 (split it into several texts)"]),
+    "a text of many links": Case("guides/fr/extra.yaml", None, "home.heading:\n  text: '" + "[a](https://a.eu) " * 41 + "'\n",
+                                 ["guides/fr/extra.yaml:1:1: home.heading: the text holds 41 '['; a text may hold at most 40 (a link takes one)"]),
+}

@@ -130,3 +130,23 @@ def test_unsourced_with_nothing_to_report_says_so_in_one_line(capsys, monkeypatc
     assert main(["--root", str(ROOT), "unsourced"]) == 0
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 1 and not err
+
+
+def test_a_named_pipe_among_the_texts_is_refused_at_once(tmp_path, capsys):
+    """Reading it would block for ever: `check` (and so the build) says what it is instead."""
+    project = project_with(tmp_path, None)
+    os.mkfifo(project / "guides" / "fr" / "extra.yaml")
+    assert main(["--root", str(project), "check"]) == 1
+    assert ("guides/fr/extra.yaml:1:1: expected a plain file, found a named pipe or a device; remove it"
+            in capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("command", [["po-import", "../../../tmp/x", "{project}/x.po"], ["po-export", "../x"], ["stamp", "xx"]])
+def test_translation_commands_take_only_a_language_of_the_project(tmp_path, capsys, command):
+    """Never a path: `po-import ../../../tmp/x` once wrote files outside the project."""
+    project = project_with(tmp_path / "p", None)
+    (project / "x.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert main(["--root", str(project), *(c.format(project=project) for c in command)]) == 1
+    assert "expected one of the project's languages (fr), got" in capsys.readouterr().err
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
