@@ -74,11 +74,25 @@ def _looks_suspect(page: str, scanner: _Scanner) -> bool:
         return True
     if any(found.start() == 0 or lower[found.start() - 1] in _SEPARATORS for found in _HANDLER.finditer(lower)):
         return True
+    if _INLINE_SCRIPT.search(lower) or _REFRESH.search(lower):
+        return True
     for found in _URL_ATTRIBUTE.finditer(lower):
         group = next(g for g in (1, 2, 3) if found.group(g) is not None)
-        if scanner.link_problem(html.unescape(page[found.start(group):found.end(group)])):
+        value = html.unescape(page[found.start(group):found.end(group)])
+        if any(scanner.link_problem(url) for url in _urls(value)):
             return True
     return False
+
+
+# A script written in the page (Material's configuration, type application/json, is data) and a refresh that could
+# send the reader elsewhere.
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc\s*=)(?![^>]*application/json)[\s>]")
+_REFRESH = re.compile(r"<meta[^>]*refresh")
+
+
+def _urls(value: str) -> list[str]:
+    """The addresses an attribute holds: one, or each candidate of a srcset ("a.png 1x, b.png 2x")."""
+    return [value] + [part.split()[0] for part in value.split(",") if part.strip()] if "," in value else [value]
 
 
 class _Scanner(html.parser.HTMLParser):
@@ -91,13 +105,19 @@ class _Scanner(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in FORBIDDEN_ELEMENTS:
             self.found.append(f"a <{tag}> element")
+        found = dict(attrs)
+        if tag == "script" and not found.get("src") and (found.get("type") or "") != "application/json":
+            self.found.append("a <script> element without src")
+        if tag == "meta" and (found.get("http-equiv") or "").lower() == "refresh":
+            self.found.append("a <meta http-equiv=refresh>")
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"an event handler <{tag} {name}=...>")
             elif name == "style":
                 self.found.append(f"an inline style <{tag} style={value!r}>")
             elif name in URL_ATTRIBUTES and value:
-                problem = self.link_problem(value)
+                problem = next(filter(None, map(self.link_problem, _urls(value) if name == "srcset" else [value])),
+                               None)
                 if problem:
                     self.found.append(f"<{tag} {name}={value!r}>: {problem}")
 
@@ -109,10 +129,14 @@ class _Scanner(html.parser.HTMLParser):
 def _link_problem(url: str, domains: tuple[str, ...], own: str | None) -> str | None:
     if own and url.startswith(own):
         return None
+    if "\\" in url:
+        return "a link with a backslash (browsers read /\\ as //, another site)"
     parts = urlsplit(_INVISIBLE.sub("", url))
     scheme = parts.scheme.lower()
     if not scheme and parts.netloc:
         return "a link to another site without https:"
+    if scheme == "mailto" and (parts.query or "?" in url):
+        return "a mailto: link with parameters (?cc=, ?bcc=, ?body=...): recipients the reader does not see"
     if scheme in ("", "mailto"):
         return None
     if scheme != "https":

@@ -231,7 +231,28 @@ def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -
             (links, items), (got_links, got_items) = source[key].shape, entry.shape
             problems.append(Problem(entry.file, entry.line, 1, key, f"expected {links} link(s) and {items} list "
                                     f"item(s) as in English, got {got_links} and {got_items}"))
+        elif link_targets(entry.text) != link_targets(source[key].text):
+            expected = ", ".join(link_targets(source[key].text)) or "none"
+            got = ", ".join(link_targets(entry.text)) or "none"
+            problems.append(Problem(entry.file, entry.line, 1, key, f"expected the links of the English text "
+                                    f"({expected}), got {got}: a translation links to what its English links to"))
     return problems
+
+
+@functools.lru_cache(maxsize=None)
+def link_targets(text: str) -> tuple[str, ...]:
+    """Every address a text links to, in any Markdown form (inline, reference, autolink), sorted: rendered as
+    the site renders it, placeholders kept by name."""
+    names: dict[str, str] = {}  # placeholder -> the word standing in for it while rendering
+
+    def stand_in(match: re.Match) -> str:
+        return names.setdefault(match.group(0), f"ernlinkplaceholder{len(names)}z")
+    body = PLACEHOLDER.sub(stand_in, str(escape(text)))
+    found = re.findall(r'<a [^>]*href="([^"]*)"', _TEXT_MARKDOWN.reset().convert(body))
+    targets = [html.unescape(t) for t in found]
+    for placeholder, word in names.items():
+        targets = [t.replace(word, placeholder) for t in targets]
+    return tuple(sorted(targets))
 
 
 # Languages written right to left, by their primary subtag (ISO 639): their pages get dir="rtl".

@@ -219,3 +219,13 @@ CASES |= {
     "a text of many links": Case("guides/fr/extra.yaml", None, "home.heading:\n  text: '" + "[a](https://a.eu) " * 41 + "'\n",
                                  ["guides/fr/extra.yaml:1:1: home.heading: the text holds 41 '['; a text may hold at most 40 (a link takes one)"]),
 }
+
+# Translations that link elsewhere than their English: in any Markdown form, mail links with hidden recipients too.
+CASES |= {
+    "translation adds a hidden mail link": Case("guides/fr/extra.yaml", None,
+                                                "home.about:\n  text: \"Ecrivez au [helpdesk][h].\\n\\n[h]: mailto:helpdesk@ern-net.eu?bcc=spy@evil.example\"\n",
+                                                ["guides/fr/extra.yaml:1:1: home.about: expected the links of the English text (none), got mailto:helpdesk@ern-net.eu?bcc=spy@evil.example: a translation links to what its English links to"]),
+    "translation adds a reference link": Case("guides/fr/steps.yaml", None,
+                                         "step.request-access.simulator:\n  text: \"Entraînez-vous avec le [simulateur]({simulator}) pour {network} ; [aide][a].\\n\\n[a]: mailto:a@b.eu?cc=c@d.eu\"\n",
+                                         ["guides/fr/steps.yaml:1:1: step.request-access.simulator: expected the links of the English text ({simulator}), got mailto:a@b.eu?cc=c@d.eu, {simulator}: a translation links to what its English links to"]),
+}

@@ -119,6 +119,17 @@ def test_checker_finds_each_mistake(tmp_path, page, old, new, expected):
      "<img srcset='https://evil.example.com/a.png 2x'>: evil.example.com is not on data/link_allowlist.yaml nor given "
      "by the catalogue"),
     ('<p>İstanbul</p><a href="javascript:x()">x</a>', "<a href='javascript:x()'>: a javascript: link"),
+    # hidden recipients, a backslash browsers read as //, a second srcset candidate, script, a refresh elsewhere
+    ('<a href="mailto:help@ern-net.eu?bcc=spy@evil.example">x</a>',
+     "<a href='mailto:help@ern-net.eu?bcc=spy@evil.example'>: a mailto: link with parameters (?cc=, ?bcc=, ?body=...): "
+     "recipients the reader does not see"),
+    ('<a href="/\\evil.example">x</a>', "<a href='/\\\\evil.example'>: a link with a backslash (browsers read /\\ as //, another site)"),
+    ('<img alt="" srcset="a.png 1x, https://evil.example.com/b.png 2x">',
+     "<img srcset='a.png 1x, https://evil.example.com/b.png 2x'>: evil.example.com is not on data/link_allowlist.yaml "
+     "nor given by the catalogue"),
+    ('<script>alert(1)</script>', "a <script> element without src"),
+    ('<meta http-equiv="refresh" content="0; url=https://evil.example.com/">',
+     "a <meta http-equiv=refresh>"),
 ])
 def test_the_publishing_scan_finds_what_no_template_writes(tmp_path, markup, expected):
     (tmp_path / "page.html").write_text(f"<!doctype html><html><body>{markup}</body></html>", encoding="utf-8")
