@@ -171,13 +171,7 @@ def _main(argv: list[str] | None) -> int:
             target.write_text(po, encoding="utf-8")
             print(f"wrote {target}")
         elif args.command == "po-import":
-            try:
-                po_text = args.file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as e:
-                print(f"ern-guides po-import: cannot read {args.file}: {getattr(e, 'strerror', None) or e}",
-                      file=sys.stderr)
-                return 1
-            counts = translation.import_po(args.root, args.code, po_text, str(args.file))
+            counts = translation.import_po(args.root, args.code, translation.read_po(args.file), str(args.file))
             print(f"guides/{args.code}/: {counts['new']} new, {counts['changed']} changed, {counts['fuzzy']} still "
                   "fuzzy (marked stale until reviewed)")
         elif args.command == "pdf":

@@ -136,6 +136,10 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
         return "expected a 'note' telling translators where this text appears, got nothing"
     if JINJA.search(value["text"]):
         return "template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}"
+    tag = HTML_TAG.search(value["text"])
+    if tag:
+        return (f"HTML ({tag.group()}) is not allowed in texts: it would be shown as typed; use **bold**, a new "
+                "line, or [a link](https://...)")
     if len(value["text"]) > MAX_TEXT:
         return (f"the text is {len(value['text']):,} characters long; a text may have at most {MAX_TEXT:,} "
                 "(split it into several texts)")
@@ -148,6 +152,7 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
 # Limits that keep reading a text fast: Markdown's link syntax costs time growing with the square of the number of
 # '[' in a text. The longest text shipped has under 800 characters and a few links.
 MAX_TEXT = 4000
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 MAX_BRACKETS = 40
 
 

@@ -269,6 +269,29 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
     return counts
 
 
+def read_po(path: Path) -> str:
+    """A PO file's text, in the charset its header declares (gettext allows others than UTF-8); what is wrong
+    with it in one line."""
+    def refuse(reason: str) -> InputError:
+        return InputError([Problem(str(path), 1, 1, "", reason)])
+    try:
+        if not path.is_file():
+            raise refuse("file not found" if not path.exists() else "expected a plain file")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise refuse(f"cannot read the file: {(e.strerror or str(e)).lower()}") from None
+    declared = re.search(rb"charset=([A-Za-z0-9_.:-]+)", raw[:4096])
+    charset = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        return raw.decode(charset)
+    except LookupError:
+        raise refuse(f"the header declares charset={charset}, which is not known; save the file as UTF-8") from None
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        raise InputError([Problem(str(path), line, 1, "", f"the header declares charset={charset}, but byte "
+                                  f"0x{raw[e.start]:02x} is not {charset}; save the file as UTF-8")]) from None
+
+
 def known_language(root: Path, language: str, command: str) -> None:
     """A language the project has (never a path: nothing is read or written outside guides/<language>/)."""
     known = languages_in(root)[1:]

@@ -229,3 +229,8 @@ CASES |= {
                                          "step.request-access.simulator:\n  text: \"Entraînez-vous avec le [simulateur]({simulator}) pour {network} ; [aide][a].\\n\\n[a]: mailto:a@b.eu?cc=c@d.eu\"\n",
                                          ["guides/fr/steps.yaml:1:1: step.request-access.simulator: expected the links of the English text ({simulator}), got mailto:a@b.eu?cc=c@d.eu, {simulator}: a translation links to what its English links to"]),
 }
+
+CASES |= {
+    "HTML in a translation": Case("guides/fr/extra.yaml", None, "home.about:\n  text: Voir <b>ici</b><br>et là.\n",
+                                  ["guides/fr/extra.yaml:1:1: home.about: HTML (<b>) is not allowed in texts: it would be shown as typed; use **bold**, a new line, or [a link](https://...)"]),
+}

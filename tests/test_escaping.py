@@ -14,6 +14,10 @@ from conftest import mkdocs_build, write_yaml
 from generator.texts import RULE_FILES
 
 PAYLOAD = "<script>alert('x')</script> <img src=x onerror=alert('y')> \"><svg onload=alert('z')>"
+# What `check` lets through that HTML could still make something of: character references of a script and a
+# handler, quotes that would end an attribute, and lone < > &.
+ENTITY_PAYLOAD = ("&#x3C;script&#x3E;alert('x')&#x3C;/script&#x3E; &lt;img src=x onerror=alert('y')&gt; "
+                  "\"' 5 < 6 & 7 > 3")
 
 
 class _Executable(html.parser.HTMLParser):
@@ -53,8 +57,16 @@ def poison_texts(project, payload: str) -> None:
         write_yaml(path, entries)
 
 
-def test_markup_in_every_text_is_shown_literally(project_copy):
+def test_html_in_every_text_is_refused_by_check(project_copy):
     poison_texts(project_copy, PAYLOAD)
+    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "HTML (<script>) is not allowed in texts" in result.stderr
+
+
+def test_markup_in_every_text_is_shown_literally(project_copy):
+    poison_texts(project_copy, ENTITY_PAYLOAD)
     site = project_copy / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -67,7 +79,7 @@ def test_markup_in_every_text_is_shown_literally(project_copy):
         found += [f"{page.relative_to(site)}: {item}" for item in parser.found]
     assert found == []
     guide = (site / "networks" / "ern-rnd" / "index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(" in guide  # shown as text, not dropped
+    assert "&amp;#x3C;script&amp;#x3E;alert(" in guide  # shown as typed, not decoded into a tag
 
 
 def test_a_javascript_link_in_a_text_is_rejected(project_copy):

@@ -88,11 +88,11 @@ def as_published(markup: str) -> _Rendered:
 
 
 def test_text_is_escaped_and_values_too(tmp_path):
-    source = load(tmp_path, "a.b:\n  text: <b onerror=x>{name}</b> **ok**\n  note: x\n")
+    source = load(tmp_path, "a.b:\n  text: '&lt;b onerror=x&gt;{name} &amp; **ok**'\n  note: x\n")
     t = Texts("en", source, source)
     page = as_published(t("a.b", name="<script>alert(1)</script>"))
     assert page.elements == [("p", []), ("strong", [])]
-    assert page.text == "<b onerror=x><script>alert(1)</script></b> ok"
+    assert page.text == "&lt;b onerror=x&gt;<script>alert(1)</script> &amp; ok"
 
 
 @pytest.mark.parametrize("value", [

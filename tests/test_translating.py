@@ -252,3 +252,32 @@ def test_english_shown_on_a_french_page_is_marked_as_english(project_copy):
     leftovers = [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml")
                  and ("\ue000" in p.read_text("utf-8") or "\ue001" in p.read_text("utf-8"))]
     assert leftovers == []
+
+
+def test_a_translators_day_with_a_tool_that_saves_latin_1_and_html_refused(project_copy):
+    """Export one guide's texts, translate them in a tool that saves ISO-8859-1 (valid for gettext), import them;
+    a translation holding HTML is refused with file, line, key and the tag; a missing file in one line."""
+    run("ern-guides po-export fr --guide ern-rnd --output ern-rnd.po", project_copy)
+    po = polib.pofile(str(project_copy / "ern-rnd.po"))
+    entry = next(e for e in po if e.msgctxt == "guide.heading")
+    entry.msgstr = "{network} : comment demander l'accès au CPMS (édition latine)"
+    latin = polib.POFile(encoding="iso-8859-1")  # what such a tool keeps: the entries Latin-1 can hold
+    latin.metadata = {**po.metadata, "Content-Type": "text/plain; charset=ISO-8859-1"}
+    latin.append(entry)
+    po = latin
+    po.save(str(project_copy / "ern-rnd.po"))
+    assert "é".encode("latin-1") in (project_copy / "ern-rnd.po").read_bytes()
+    run("ern-guides po-import fr ern-rnd.po", project_copy)
+    french = yaml.safe_load((project_copy / "guides" / "fr" / "site.yaml").read_text(encoding="utf-8"))
+    assert french["guide.heading"]["text"].endswith("(édition latine)")
+
+    entry.msgstr = "{network} : <b>comment</b> demander l'accès au CPMS"
+    po.save(str(project_copy / "ern-rnd.po"))
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "ern-rnd.po"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"^ern-rnd\.po:\d+:1: guide\.heading: HTML \(<b>\) is not allowed in texts: it would be shown "
+                     r"as typed; use \*\*bold\*\*, a new line, or \[a link\]\(https://\.\.\.\)$", result.stderr, re.M)
+    missing = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "nothing.po"], cwd=project_copy,
+                             capture_output=True, text=True)
+    assert missing.returncode == 1 and missing.stderr.splitlines()[0] == "nothing.po:1:1: file not found"
