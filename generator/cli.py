@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     check = command("check", "check data/ern_catalogue.yaml and guides/ without building")
     check.add_argument("--strict", action="store_true",
                        help="also fail (exit 1) on facts checked longer ago than max_age_days")
+    check.add_argument("--details", action="store_true",
+                       help="name every text not yet translated, not only how many there are in each file")
     schema = command("schema", "write the catalogue's JSON Schema, which editors use to complete and check it")
     schema.add_argument("--output", type=Path, metavar="FILE",
                         help=f"where to write it (default: {SCHEMA.relative_to(SCHEMA.parent.parent)} in the "
@@ -132,9 +134,16 @@ def _main(argv: list[str] | None) -> int:
                 print(f"warning: {entry.file}:{entry.line}: {key}: no source (see `ern-guides unsourced`)",
                       file=sys.stderr)
             for language, t in texts.items():
+                missing: dict[str, list[str]] = {}
                 for key in sorted(set(t.source) - set(t.entries)):
-                    print(f"warning: {file_for(t.source, key, language)}: {key}: not yet translated, "
-                          f"shown in English (see `ern-guides status`)", file=sys.stderr)
+                    missing.setdefault(file_for(t.source, key, language), []).append(key)
+                for file, keys in missing.items():  # one line per file, unless asked for each text
+                    for key in keys if args.details or len(keys) == 1 else []:
+                        print(f"warning: {file}: {key}: not yet translated, shown in English (see `ern-guides "
+                              f"status`)", file=sys.stderr)
+                    if len(keys) > 1 and not args.details:
+                        print(f"warning: {file}: {len(keys)} texts not yet translated, shown in English (see "
+                              f"`ern-guides status`, or `ern-guides check --details`)", file=sys.stderr)
             if old and args.strict:
                 print(f"{len(old)} fact(s) past max_age_days; failing because of --strict.", file=sys.stderr)
                 return 1

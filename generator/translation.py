@@ -6,12 +6,14 @@ hash no longer matches and the translation is reported stale until it is updated
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import babel
 import material
 import polib
 import yaml
@@ -301,8 +303,26 @@ def known_language(root: Path, language: str, command: str) -> None:
                                   f"ern-guides new-language CODE")])
 
 
+STARTERS = {
+    "glossary.yaml": "# One name per idea: the terms this language prefers, and the variants `ern-guides status` names.\n"
+                     "# Add terms like: - {prefer: e-mail, avoid: [courriel]}\n[]\n",
+    "typography.yaml": "# This language's typography, applied to its texts when pages are generated (see guides/fr/).\n"
+                       "# Add rules like: - {space: no-break, before: ':'}\n[]\n",
+}
+
+
+def own_name(language: str) -> str:
+    """A language's name in that language, from the Unicode CLDR (Babel): what its menu shows ("Italiano")."""
+    try:
+        name = babel.Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        return language
+    return (name[:1].upper() + name[1:]) if name else language
+
+
 def new_language(root: Path, language: str) -> list[str]:
-    """Create guides/<language>/ (nothing translated yet) and register the language in mkdocs.yml."""
+    """Create guides/<language>/ (nothing translated yet, a starter glossary and typography) and register the
+    language in mkdocs.yml under its own name."""
     if not LANGUAGE_CODE.match(language):
         raise InputError([Problem("ern-guides new-language", 1, 1, "", f"expected a language code like 'it' or "
                                   f"'pt-BR', got {language!r}")])
@@ -310,6 +330,9 @@ def new_language(root: Path, language: str) -> list[str]:
         raise InputError([Problem(f"{GUIDES}/{language}", 1, 1, "", "this language exists already")])
     write_language(root, language, {})
     created = [f"{GUIDES}/{language}/"]
+    for name, starter in STARTERS.items():
+        (root / GUIDES / language / name).write_text(starter, encoding="utf-8")
+        created.append(f"{GUIDES}/{language}/{name}")
     if not (MATERIAL_LANGUAGES / f"{language}.html").exists():
         partial = root / "overrides" / "partials" / "languages" / f"{language}.html"
         partial.parent.mkdir(parents=True, exist_ok=True)
@@ -317,7 +340,7 @@ def new_language(root: Path, language: str) -> list[str]:
         created.append(partial.relative_to(root).as_posix())
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    line = f"        - {{locale: {language}, name: {language}, build: true}}\n"
+    line = f"        - {{locale: {language}, name: {json.dumps(own_name(language), ensure_ascii=False)}, build: true}}\n"
     anchor = re.search(r"^( *)languages:\n", text[text.index("- i18n:"):], flags=re.M)
     start = text.index("- i18n:") + anchor.end()
     end = start

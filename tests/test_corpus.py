@@ -150,3 +150,16 @@ def test_translation_commands_take_only_a_language_of_the_project(tmp_path, caps
     assert main(["--root", str(project), *(c.format(project=project) for c in command)]) == 1
     assert "expected one of the project's languages (fr), got" in capsys.readouterr().err
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+
+
+def test_check_counts_a_new_languages_missing_texts_per_file(project_copy, capsys):
+    """A new language misses hundreds of texts: one line per file, each text with --details."""
+    assert main(["--root", str(project_copy), "new-language", "it"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(project_copy), "check"]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if "guides/it/" in line]
+    files = {line.split(":")[1].strip() for line in lines}
+    assert len(lines) == len(files) >= 3 and all("texts not yet translated" in line for line in lines)
+    assert main(["--root", str(project_copy), "check", "--details"]) == 0
+    detailed = [line for line in capsys.readouterr().err.splitlines() if "guides/it/" in line]
+    assert len(detailed) > 100 and all("not yet translated, shown in English" in line for line in detailed)

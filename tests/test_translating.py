@@ -63,7 +63,7 @@ def test_translating_md_works_as_written(project_copy):
     assert "Not yet translated" in page and '<html lang="it"' in page
     assert re.search(r'hreflang="it" class="md-select__link">\s*Italiano\s*</a>', page)
     assert 'placeholder="Cerca"' in page  # Material's own interface strings follow the page language
-    assert "{locale: it, name: it, build: true}" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "{locale: it, name: \"Italiano\", build: true}" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_a_changed_english_text_makes_the_translation_stale(project_copy):
@@ -106,7 +106,11 @@ def test_po_round_trip_is_lossless(project_copy):
 @pytest.mark.parametrize("code, theme", [("ga", True), ("de", False)])
 def test_languages_the_theme_lacks_get_its_english_labels(project_copy, code, theme):
     run(f"ern-guides new-language {code}", project_copy)
-    assert f"{{locale: {code}, name: {code}, build: true}}" in (project_copy / "mkdocs.yml").read_text()
+    config = yaml.safe_load((project_copy / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    registered = next(l for p in config["plugins"] if isinstance(p, dict) and "i18n" in p
+                      for l in p["i18n"]["languages"] if l["locale"] == code)
+    assert registered["name"] == {"ga": "Gaeilge", "de": "Deutsch"}[code]  # its own name, from the CLDR
+    assert yaml.safe_load((project_copy / "guides" / code / "typography.yaml").read_text(encoding="utf-8")) == []
     assert (project_copy / "overrides" / "partials" / "languages" / f"{code}.html").exists() == theme
     if theme:  # the site builds, with the theme's labels in English and our texts in the language
         run("mkdocs build", project_copy)
