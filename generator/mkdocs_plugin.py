@@ -62,6 +62,7 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
     result: pipeline.Result | None = None
     lock: BuildLock | None = None  # held from staging to publishing
+    last_good: tuple | None = None  # serve: (inputs, result, staging folder, docs) of the last rendering that built
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
 
     def on_startup(self, *, command, dirty):
@@ -89,9 +90,32 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self.lock.acquire()
         try:
             return self._stage(config, root, target, hand_written)
+        except PluginError as e:
+            self._abandon()
+            if self.command != "serve" or ErnGuidesPlugin.last_good is None:
+                raise
+            self.lock.acquire()
+            return self._serve_last_good(config, root, str(e))
         except BaseException:
             self._abandon()
             raise
+
+    def _serve_last_good(self, config, root: Path, error: str):
+        """`mkdocs serve` after an edit with a problem: MkDocs would stop answering until it is fixed. Build the
+        last inputs that built instead, every page saying what is wrong; the next good edit rebuilds as usual."""
+        inputs, result, target, hand_written = ErnGuidesPlugin.last_good
+        # Not through MkDocs' log: in strict mode an error there would abort this build too.
+        print(f"ERROR    -  {error}\nStill serving the last site that built, with this message on its pages; fix "
+              "the problem and save to rebuild.", file=sys.stderr, flush=True)
+        self.domains = page_scan.allowed_domains(root, inputs.catalogue)
+        self.simulator = SimulatorWriter(inputs.catalogue, inputs.texts, inputs.graph, Path(config.site_dir),
+                                         self.domains, inputs.site_url)
+        self._adopt(config, result)
+        config.extra["ern_build_error"] = {language: {"title": str(t("serve.error")), "message": error}
+                                           for language, t in result.texts.items()}
+        self.folders = (hand_written, target)
+        config.docs_dir = str(target)
+        return config
 
     def _stage(self, config, root: Path, target: Path, hand_written: Path):
         """Load, check and render everything, then stage the docs tree MkDocs builds from."""
@@ -121,6 +145,16 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             log.info(f"not published: {found}; print the guides again with `ern-guides pdf`")
         for problem in pipeline.outdated_facts(root, result.catalogue):  # informs; `ern-guides check --strict` fails
             log.info(f"to check again: {problem}")
+        self._adopt(config, result)
+        staging.sync(tree, target)
+        self.folders = (hand_written, target)
+        config.docs_dir = str(target)
+        if self.command == "serve":
+            ErnGuidesPlugin.last_good = (inputs, result, target, hand_written)
+        return config
+
+    def _adopt(self, config, result: pipeline.Result) -> None:
+        """What the rest of the build takes from a rendering: texts, menus' names, the page policy."""
         self.result = result
         self.texts = result.texts
         config.extra["content_security_policy"] = headers.PAGE_POLICY  # overrides/main.html puts it in <head>
@@ -131,10 +165,6 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
                 language.name = str(texts("language.name"))
             if texts and "site.name" in texts.entries:  # as is the site's name, in the header
                 language.site_name = str(texts("site.name"))
-        staging.sync(tree, target)
-        self.folders = (hand_written, target)
-        config.docs_dir = str(target)
-        return config
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` watches the folder it builds from: here the staging folder, which every build rewrites,

@@ -78,3 +78,40 @@ def test_one_rebuild_per_edit(project_copy, edited):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_after_a_bad_edit_serve_keeps_the_last_site_and_shows_the_problem(project_copy):
+    """MkDocs alone stops answering after a failed rebuild until the file is fixed; here every page of the last
+    site that built says what is wrong, and the next good edit rebuilds as usual."""
+    import urllib.request
+    catalogue = project_copy / "data" / "ern_catalogue.yaml"
+    good = catalogue.read_text(encoding="utf-8")
+    assert good.count("\nmax_age_days: ") == 1
+    bad = re.sub(r"\nmax_age_days: \d+", "\nmax_age_days: maybe", good)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project_copy, env=env, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+
+    def page() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/fr/", timeout=30) as answer:
+            assert answer.status == 200
+            return answer.read().decode("utf-8")
+    try:
+        wait_for(lines, re.compile(r"Serving on"), 180)
+        drain(lines, 3)
+        catalogue.write_text(bad, encoding="utf-8")
+        wait_for(lines, re.compile(r"Still serving the last site that built"), 180)
+        wait_for(lines, BUILT, 180)
+        shown = page()
+        assert 'class="ern-build-error" role="alert"' in shown
+        assert "max_age_days: expected a whole number, got &#39;maybe&#39;" in shown
+        catalogue.write_text(good, encoding="utf-8")
+        wait_for(lines, BUILT, 180)
+        time.sleep(1)
+        assert "ern-build-error" not in page()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
