@@ -1,8 +1,9 @@
 """Security headers for the web server that publishes site/, ready to paste, from one list.
 
-The pages carry their Content-Security-Policy in a <meta> tag too (overrides/main.html), so a host that sets
-no headers (GitHub Pages, GitLab Pages) still gets it; what only a header can do is `frame-ancestors` (no
-other site may frame the guides), `nosniff` and the referrer policy.
+The pages carry their Content-Security-Policy and referrer policy in <meta> tags too (overrides/main.html, the
+simulator's pages), so a host that sets no headers (GitHub Pages, GitLab Pages) still gets those; what only a
+header can do is `frame-ancestors` / X-Frame-Options (no other site may frame the guides), `nosniff`, HSTS and
+the permissions policy: such a host goes without them.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-
 HEADERS = {
     "Content-Security-Policy": PAGE_POLICY + "; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "no-referrer",  # also in each page's <meta name="referrer">
     "X-Frame-Options": "DENY",  # frame-ancestors for browsers that predate it
+    "Strict-Transport-Security": "max-age=31536000",  # https only from now on (browsers ignore it over http)
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",  # the guides use none
 }
 
 HOSTS = ("nginx", "apache", "netlify")

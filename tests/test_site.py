@@ -156,3 +156,12 @@ def test_a_not_found_page_per_language(built_site):
         assert ("a.href", home) in page.links
         title = (built_site / path).read_text(encoding="utf-8").split("<h1>")[1].split("</h1>")[0]
         assert title == texts[language]("not-found.title")  # in its own words
+
+
+def test_every_page_says_its_referrer_policy_for_hosts_without_headers(built_site):
+    """GitHub and GitLab Pages send no headers: the page's own <meta> keeps the reader's address from the sites
+    it links to (its Content-Security-Policy is checked in the browser tests)."""
+    pages = sorted(built_site.rglob("*.html"))
+    missing = [p.relative_to(built_site).as_posix() for p in pages
+               if '<meta name="referrer" content="no-referrer">' not in p.read_text(encoding="utf-8")]
+    assert pages and missing == []
