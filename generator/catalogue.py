@@ -97,6 +97,8 @@ def _problem(located: Located, error: dict) -> Problem:
     if kind == "extra_forbidden" and not re.fullmatch(r"[a-z_]+", str(loc[-1])):
         return located.problem(loc, f"unknown field {loc[-1]!r}; if it is the end of the value before it (a name "
                                     "with a comma), put that whole value in quotes: name: \"..., ...\"")
+    if kind == "extra_forbidden" and len(loc) >= 2 and loc[-2] in ("approval_delay", "guest_account"):
+        return located.problem(loc, f"unknown field {loc[-1]!r}; a duration takes {model.DURATION_FIELDS}")
     if kind == "extra_forbidden":
         return located.problem(loc, f"unknown field {loc[-1]!r}; check its spelling and indentation")
     if loc in located.written and kind == "string_type":
@@ -327,6 +329,14 @@ class _ReferenceCheck:
         if platform.successor:
             yield from self.successor(path + ("successor",), platform.successor)
 
+    def duration(self, path: tuple, duration: model.Duration) -> Iterable[Problem]:
+        if duration.min is None and duration.max is None:
+            yield self.located.problem(path, f"expected `min`, `max` or both; a duration takes {model.DURATION_FIELDS}")
+        elif duration.min is not None and duration.max is not None and duration.min > duration.max:
+            yield self.located.problem(path + ("min",), f"expected at most max ({duration.max}), got {duration.min}")
+        yield from self.text(path + ("condition",), duration.condition)
+        yield from self.source(path + ("source",), duration.source)
+
     def successor(self, path: tuple, successor: model.Successor) -> Iterable[Problem]:
         yield from self.refer(path + ("platform",), successor.platform, self.cat.platforms, "platform ids")
         yield from self.text(path + ("news",), successor.news)
@@ -382,8 +392,6 @@ class _ReferenceCheck:
         for i, system in enumerate(guide.required_systems):
             yield from self.text(path + ("required_systems", i, "todo"), system.todo)
             yield from self.source(path + ("required_systems", i, "source"), system.source)
-        if guide.guest_account:
-            yield from self.source(path + ("guest_account", "source"), guide.guest_account.source)
         profiles = [p.id for p in self.cat.access_profiles]
         for i, needs in enumerate(guide.profile_prerequisites):
             for p, profile in enumerate(needs.profiles):
@@ -463,10 +471,13 @@ class _ReferenceCheck:
         yield from self.text(path + ("browsers",), guide.browsers)
         yield from self.refer(path + ("link_sign_in",), guide.link_sign_in, self.cat.links, "link ids")
         yield from self.own_notes(path, guide)
-        delay = guide.approval_delay
-        if isinstance(delay, model.Delay) and delay.min_days is not None and delay.min_days > delay.max_days:
-            yield self.located.problem(path + ("approval_delay", "min_days"),
-                                       f"expected at most max_days ({delay.max_days}), got {delay.min_days}")
+        if isinstance(guide.approval_delay, model.Duration):
+            yield from self.duration(path + ("approval_delay",), guide.approval_delay)
+        if guide.guest_account:
+            yield from self.duration(path + ("guest_account",), guide.guest_account)
+            if guide.guest_account.source is None:
+                yield self.located.problem(path + ("guest_account",), "expected `source` (the page or document "
+                                                                      "that says how long guest accounts last)")
         if guide.example and network is not None:
             entries = {e.country: e for e in network.countries}
             yield from self.refer(path + ("example", "country"), guide.example.country, entries,

@@ -1,10 +1,13 @@
-"""Dates in the reader's words, and how recent the evidence behind a guide or a practice is: what a reader needs
-to judge whether the screens described are still the ones they will see."""
+"""Dates and durations in the reader's words (the language's own plural forms, from the Unicode CLDR), and how
+recent the evidence behind a guide or a practice is: what a reader needs to judge whether the screens described
+are still the ones they will see."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
+import babel
 from markupsafe import Markup
 
 from generator import model
@@ -16,6 +19,36 @@ def date_text(day: date, t: Texts) -> Markup:
     if day.day == 1:
         return t("date.format-first", month=t(f"date.month.{day.month}"), year=day.year)
     return t("date.format", day=day.day, month=t(f"date.month.{day.month}"), year=day.year)
+
+
+def duration_text(duration: model.Duration, t: Texts) -> Markup:
+    """'up to 24 hours', '1 to 2 days', 'at least 3 months', with the source's condition after it."""
+    def amount(count: int) -> Markup:
+        form = f"unit.{duration.unit}.{plural_category(t.language, count)}"
+        return t(form if form in t.source else f"unit.{duration.unit}.other", count=count)
+    if duration.min is None:
+        found = t("duration.at-most", max=amount(duration.max))
+    elif duration.max is None:
+        found = t("duration.at-least", min=amount(duration.min))
+    elif duration.min == duration.max:
+        found = amount(duration.max)
+    else:
+        found = t("duration.between", min=duration.min, max=amount(duration.max))
+    return t("duration.with-condition", duration=found, condition=t(duration.condition)) if duration.condition \
+        else found
+
+
+@functools.lru_cache(maxsize=None)
+def _plural_rule(language: str):
+    try:
+        return babel.Locale.parse(language.replace("-", "_")).plural_form
+    except (ValueError, babel.UnknownLocaleError):  # a pseudo-language (en-XA): its base language's rules
+        return babel.Locale.parse(language.split("-")[0]).plural_form
+
+
+def plural_category(language: str, count: int) -> str:
+    """The CLDR plural category of a count in a language: 'one', 'other', and 'few', 'many'... where it has them."""
+    return _plural_rule(language)(count)
 
 
 def evidence_text(cat: model.Catalogue, source_ids: list[str], t: Texts) -> Markup:

@@ -137,11 +137,19 @@ class CountryEntry(Record):
     note: TextKey | None = Field(None, description="Text key of a caveat about this list.")
 
 
-class Delay(Record):
-    """How long approval takes, as the network quotes it."""
+class Duration(Record):
+    """A length of time as a source says it: at most, at least or between, in one unit, with a condition in
+    words, e.g. {max: 24, unit: hours} or {min: 3, max: 12, unit: months, condition: <text key>}."""
 
-    min_days: int | None = Field(None, ge=0, description="Shortest delay quoted, in days (leave out for 'up to').")
-    max_days: int = Field(ge=1, description="Longest delay quoted, in days.")
+    min: int | None = Field(None, ge=0, description="The least it takes or lasts (leave out for 'up to').")
+    max: int | None = Field(None, ge=1, description="The most it takes or lasts (leave out for 'at least').")
+    unit: Literal["hours", "days", "weeks", "months"] = Field("days", description="Unit of min and max.")
+    condition: TextKey | None = Field(None, description="Text key of a condition in words, after the length, e.g. "
+                                                        "'or as long as the panel is open'.")
+    source: Id | None = Field(None, description="Id of the source that says so (required for guest_account).")
+
+
+DURATION_FIELDS = "min, max (whole numbers), unit (hours, days, weeks or months), condition (a text key), source"
 
 
 class Example(Record):
@@ -179,13 +187,6 @@ class RequiredSystem(Anchor):
     name: Label = Field(description="Its name as the source gives it, e.g. 'European Collaborative Platform'.")
     todo: TextKey = Field(description="Text key of what to do there.")
     source: Id = Field(description="Id of the source that says it is required.")
-
-
-class GuestAccount(Record):
-    """What the network says about guest accounts."""
-
-    closed_within_days: int = Field(ge=1, description="Guest accounts are closed within this many days.")
-    source: Id = Field(description="Id of the source that says so.")
 
 
 class ProfilePrerequisite(Record):
@@ -246,7 +247,7 @@ class GuideSettings(Record):
     platform: Id | None = Field(None, description="Id of the platform (in `platforms`) the network uses.")
     procedure: list[Id] | None = Field(None, description="Step ids in order; default: the platform's procedure.")
     example: Example | None = Field(None, description="Country and hospital used in the screens.")
-    approval_delay: Delay | Literal["not-stated"] | None = Field(
+    approval_delay: Duration | Literal["not-stated"] | None = Field(
         None, description="Delay the network quotes for approval, or 'not-stated' when its sources give none; "
                           "without a quoted delay the guide says nothing about one.")
     recommended_verification: Id | None = Field(None, description="Id of the preferred verification method.")
@@ -261,8 +262,8 @@ class GuideSettings(Record):
     browsers: TextKey | None = Field(None, description="Text key naming the supported browsers quoted.")
     notes: list[NetworkNote] = Field(default_factory=list, description="The network's own tips, warnings "
                                      "and notes, each anchored in a step.")
-    guest_account: GuestAccount | None = Field(None, description="How long guest accounts last, as quoted; "
-                                               "shown at the guest choice.")
+    guest_account: Duration | None = Field(None, description="How long guest accounts last, as quoted, with its "
+                                           "source; shown at the guest choice.")
     profile_prerequisites: list[ProfilePrerequisite] = Field(
         default_factory=list, description="Profiles that require another; shown at the profile choice.")
     required_systems: list[RequiredSystem] = Field(

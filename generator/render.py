@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from generator import excerpt, model, simulator
 from generator.compiled_templates import CompiledTemplates
 from generator.errors import Problem
-from generator.evidence import date_text, evidence_text
+from generator.evidence import date_text, duration_text, evidence_text
 from generator.texts import SOURCE_LANGUAGE, Texts, literal
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -123,7 +123,7 @@ class Guide:
         return {
             None: True,
             "comment_hint": bool(s.comment_hint),
-            "approval_delay": isinstance(s.approval_delay, model.Delay),
+            "approval_delay": isinstance(s.approval_delay, model.Duration),
             "helpdesk": bool(self.helpdesk),
             "no_helpdesk": not self.helpdesk,
             "thematic_areas": bool(s.thematic_areas),
@@ -166,7 +166,7 @@ class Guide:
         """The number a step has in this guide."""
         return [a for a, _ in self.steps].index(anchor) + 1
 
-    def facts(self, block: model.Block | model.NetworkNote, cat: model.Catalogue
+    def facts(self, block: model.Block | model.NetworkNote, cat: model.Catalogue, t: Texts
               ) -> list[tuple[dict[str, object], str | None]]:
         """What a note states, each time with its placeholders and the id of its source: once for a shared
         block, once per fact for a block on the network's facts (`when: guest_account`, ...)."""
@@ -174,7 +174,7 @@ class Guide:
             return [({}, block.source)]
         s = self.settings
         if block.when == "guest_account":
-            return [({"guest_days": s.guest_account.closed_within_days}, s.guest_account.source)]
+            return [({"guest_duration": duration_text(s.guest_account, t)}, s.guest_account.source)]
         if block.when == "profile_prerequisites":
             names = {p.id: p.name for p in cat.access_profiles}
             return [({"profiles_needing": ", ".join(names[p] for p in req.profiles), "profile_needed": names[req.requires]},
@@ -296,13 +296,11 @@ def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: T
              replacements=", ".join(cat.method(m).label for m in method.replaced_by))
 
 
-def delay_sentence(delay: model.Delay | str | None, network: model.Network, t: Texts) -> Markup:
+def delay_sentence(delay: model.Duration | str | None, network: model.Network, t: Texts) -> Markup:
     """The approval delay the network quotes, as a sentence; nothing when it quotes none."""
-    if not isinstance(delay, model.Delay):
+    if not isinstance(delay, model.Duration):
         return Markup("")
-    if delay.min_days is None:
-        return t("delay.within", network=network.short_name, max=delay.max_days)
-    return t("delay.range", network=network.short_name, min=delay.min_days, max=delay.max_days)
+    return t("delay.sentence", network=network.short_name, duration=duration_text(delay, t))
 
 
 def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts) -> Markup:

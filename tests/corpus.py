@@ -124,8 +124,8 @@ CASES |= {
                                         "data/ern_catalogue.yaml:114:11: networks[1].guide.notes[0]: expected either `at: start`, `at: end` or `after:` a block of the step, not both and not neither"),
     "note with a text not written yet": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      notes:\n        - warning: network.beta.new-warning\n          source: doc\n          step: eu-login\n          at: end\n",
                                                   "data/ern_catalogue.yaml:114:20: networks[1].guide.notes[0].warning: no English text 'network.beta.new-warning' yet: add it to guides/en/networks.yaml, with `text` and a `note` for translators"),
-    "guest lifetime of no days": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      guest_account: {closed_within_days: 0, source: doc}\n",
-                                           "data/ern_catalogue.yaml:113:43: networks[1].guide.guest_account.closed_within_days: expected a number of at least 1, got 0"),
+    "guest lifetime of no days": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      guest_account: {max: 0, source: doc}\n",
+                                           "data/ern_catalogue.yaml:113:28: networks[1].guide.guest_account.max: expected a number of at least 1, got 0"),
     "prerequisite on an unknown profile": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      profile_prerequisites:\n        - {profiles: [coordinator], requires: hp, source: doc}\n",
                                                     "data/ern_catalogue.yaml:114:23: networks[1].guide.profile_prerequisites[0].profiles[0]: expected one of the access profile ids: hp, researcher; got 'coordinator'"),
 }
@@ -204,12 +204,12 @@ CASES |= {
 
 # Numbers YAML 1.1 reads differently from how a helpdesk means them: refused with the value to write.
 CASES |= {
-    "number with a leading zero": catalogue("approval_delay: {min_days: 1, max_days: 2}", "approval_delay: {min_days: 1, max_days: 010}",
-                                            "data/ern_catalogue.yaml:110:47: networks[1].guide.approval_delay.max_days: expected a number written plainly, got 010, which YAML reads as 8; write 10"),
-    "number in base 60": catalogue("approval_delay: {min_days: 1, max_days: 2}", "approval_delay: {min_days: 1, max_days: 1:30}",
-                                   "data/ern_catalogue.yaml:110:47: networks[1].guide.approval_delay.max_days: expected a number written plainly, got 1:30, which YAML reads as 90; write 90"),
-    "hexadecimal number": catalogue("approval_delay: {min_days: 1, max_days: 2}", "approval_delay: {min_days: 1, max_days: 0x10}",
-                                    "data/ern_catalogue.yaml:110:47: networks[1].guide.approval_delay.max_days: expected a number written plainly, got 0x10, which YAML reads as 16; write 16"),
+    "number with a leading zero": catalogue("approval_delay: {min: 1, max: 2, unit: days}", "approval_delay: {min: 1, max: 010}",
+                                            "data/ern_catalogue.yaml:110:37: networks[1].guide.approval_delay.max: expected a number written plainly, got 010, which YAML reads as 8; write 10"),
+    "number in base 60": catalogue("approval_delay: {min: 1, max: 2, unit: days}", "approval_delay: {min: 1, max: 1:30}",
+                                   "data/ern_catalogue.yaml:110:37: networks[1].guide.approval_delay.max: expected a number written plainly, got 1:30, which YAML reads as 90; write 90"),
+    "hexadecimal number": catalogue("approval_delay: {min: 1, max: 2, unit: days}", "approval_delay: {min: 1, max: 0x10}",
+                                    "data/ern_catalogue.yaml:110:37: networks[1].guide.approval_delay.max: expected a number written plainly, got 0x10, which YAML reads as 16; write 16"),
 }
 
 # Texts that would take long to read (Markdown's links cost the square of the '[' in a text): refused at once.

@@ -16,6 +16,8 @@ import yaml
 from conftest import text_of_class
 from generator.pipeline import load_texts
 from generator.catalogue import load_catalogue
+from generator.evidence import duration_text
+from generator.model import Duration
 from generator.render import guide_for, render_site, values
 from test_facts import load
 
@@ -88,11 +90,13 @@ def test_a_note_at_the_end_of_a_step_of_another_step(tmp_path):
 
 def test_guest_lifetime_and_profile_prerequisites_are_shown_at_their_choice_with_their_source(tmp_path):
     data = fixture_data()
-    beta(data)["guest_account"] = {"closed_within_days": 90, "source": "doc"}
+    beta(data)["guest_account"] = {"max": 90, "unit": "days", "source": "doc"}
     beta(data)["profile_prerequisites"] = [{"profiles": ["researcher"], "requires": "hp", "source": "doc"}]
     alpha, page = guides(tmp_path, data)
     step = section(page, "request-access")
-    guest = text("step.request-access.guest-lifetime", network="BETA", guest_days=90)
+    guest = text("step.request-access.guest-lifetime", network="BETA",
+                 guest_duration=duration_text(Duration(max=90, unit="days"), EN))
+    assert "90 days" in guest
     needs = text("step.request-access.profile-prerequisite", network="BETA", profiles_needing="Researcher",
                  profile_needed="HP")
     assert step.index(text("step.request-access.guest", network="BETA", guest_access="0000 Guest Access")) \
@@ -115,15 +119,13 @@ def test_a_required_system_is_announced_before_the_start_and_explained_at_its_st
 
 def test_no_delay_is_invented_where_the_network_quotes_none(tmp_path):
     data = fixture_data()
-    quoted = text("delay.range", network="BETA", min=1, max=2)
+    quoted = text("delay.sentence", network="BETA", duration=duration_text(Duration(min=1, max=2), EN))
     alpha, page = guides(tmp_path, data)
     assert quoted in section(page, "what-next")
     beta(data)["approval_delay"] = "not-stated"
     alpha, page = guides(tmp_path, data)
     for guide in (alpha, page):
-        assert "quotes" not in section(guide, "what-next")  # neither the range nor the "up to" sentence
-    up_to = text("delay.within", network="BETA", max=3)
-    assert up_to.split("3")[0] not in section(page, "what-next")
+        assert quoted.split("**")[0] not in section(guide, "what-next")  # no delay sentence at all
 
 
 def test_every_reader_has_someone_to_write_to(tmp_path):
@@ -162,3 +164,39 @@ def test_the_helpdesk_page_shows_which_networks_have_sources_of_their_own(built_
         titles = [catalogue.source(s).title for s in network.sources]
         assert all(title in rows[network.id] for title in titles), network.id
         assert (network.checked is None) == ("20" not in rows[network.id].split("</td>")[2]), network.id
+
+
+def test_durations_are_said_as_their_sources_say_them_with_the_languages_plural_forms(tmp_path):
+    """A delay of 24 hours, one of one day, and a guest lifetime between two lengths with a condition in words,
+    each in English and French, the singular where the language has it (CLDR plural rules, not a rule of ours)."""
+    data = fixture_data()
+    data["networks"][0]["sources"] = ["doc"]
+    data["networks"][0]["checked"] = data["networks"][1]["checked"]
+    data["networks"][0]["guide"] = {"approval_delay": {"max": 24, "unit": "hours"}}
+    beta(data)["approval_delay"] = {"max": 1, "unit": "days"}
+    beta(data)["guest_account"] = {"min": 3, "max": 12, "unit": "months", "condition": "step.eu-login.junk",
+                                   "source": "doc"}
+    for language, hours, day, months in (("en", "24 hours", "1 day", "3 to 12 months"),
+                                         ("fr", "24 heures", "1 jour", "3 à 12 mois")):
+        alpha, page = guides(tmp_path, data, language)
+        t = TEXTS[language]
+        assert hours in html.unescape(alpha)
+        assert day in html.unescape(page) and "1 days" not in page and "1 jours" not in page
+        condition = str(t("step.eu-login.junk"))
+        guest = html.unescape(section(page, "request-access"))
+        assert f"{months} {html.unescape(condition)}" in guest
+
+
+def test_a_duration_in_an_old_or_unknown_form_says_which_forms_exist(tmp_path):
+    from generator.errors import InputError
+    data = fixture_data()
+    beta(data)["guest_account"] = {"closed_within_days": 90, "source": "doc"}
+    try:
+        load(tmp_path, data)
+    except InputError as e:
+        messages = [str(p) for p in e.problems]
+    else:
+        raise AssertionError("an unknown field of a duration was accepted")
+    assert any("guest_account.closed_within_days: unknown field 'closed_within_days'; a duration takes min, max "
+               "(whole numbers), unit (hours, days, weeks or months), condition (a text key), source" in m
+               for m in messages), messages
