@@ -136,6 +136,10 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
         return "expected a 'note' telling translators where this text appears, got nothing"
     if JINJA.search(value["text"]):
         return "template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}"
+    odd = UNSEEN.search(value["text"])
+    if odd:
+        return (f"an invisible or private-use character (U+{ord(odd.group()):04X}), typed or written as a YAML "
+                "escape; delete it")
     tag = HTML_TAG.search(value["text"])
     if tag:
         return (f"HTML ({tag.group()}) is not allowed in texts: it would be shown as typed; use **bold**, a new "
@@ -152,6 +156,9 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
 # Limits that keep reading a text fast: Markdown's link syntax costs time growing with the square of the number of
 # '[' in a text. The longest text shipped has under 800 characters and a few links.
 MAX_TEXT = 4000
+# Characters no text needs, however written (raw, or as a YAML escape like "\x9b", "\u2028", "\ue001"): controls
+# other than tab and new line, line and paragraph separators, and the private-use area the generator marks with.
+UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ue000-\uf8ff]")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 MAX_BRACKETS = 40
 

@@ -234,3 +234,11 @@ CASES |= {
     "HTML in a translation": Case("guides/fr/extra.yaml", None, "home.about:\n  text: Voir <b>ici</b><br>et là.\n",
                                   ["guides/fr/extra.yaml:1:1: home.about: HTML (<b>) is not allowed in texts: it would be shown as typed; use **bold**, a new line, or [a link](https://...)"]),
 }
+
+# Characters no text needs, written as YAML escapes (the raw ones are refused when the file is read).
+CASES |= {
+    f"escaped {name}": Case("guides/fr/extra.yaml", None, f'home.about:\n  text: "Voir{escape}ici"\n',
+                            [f"guides/fr/extra.yaml:1:1: home.about: an invisible or private-use character (U+{code}), typed or written as a YAML escape; delete it"])
+    for name, escape, code in (("C1 control", "\\x9b", "009B"), ("line separator", "\\u2028", "2028"),
+                               ("NUL", "\\0", "0000"), ("private-use character", "\\ue001", "E001"))
+}
