@@ -24,7 +24,8 @@ _EXPECTED_BY_PATTERN = {
     model.Email.__metadata__[0].pattern: "an e-mail address like 'helpdesk@example.eu'",
     model.CountryCode.__metadata__[0].pattern: "a two-letter country code like 'DE'",
     model.HospitalCode.__metadata__[0].pattern: "a hospital code of two capitals and two digits like 'DE22'",
-    model.Label.__metadata__[0].pattern: "text on one line, without '<' or '>'",
+    model.Label.__metadata__[0].pattern: ("text on one line, without '<', '>' or invisible characters (however "
+                                          "written: a YAML escape like \\u2028 too)"),
 }
 _EXPECTED_BY_TYPE = {
     "string_type": "text",

@@ -17,7 +17,8 @@ HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+\.[
 Email = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 HospitalCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}[0-9]{2}$")]
-Label = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^<>\x00-\x1f\x7f]*$")]
+Label = Annotated[str, StringConstraints(min_length=1,
+                                        pattern=r"^[^<>\x00-\x1f\x7f-\x9f\u2028\u2029\ue000-\uf8ff]*$")]
 
 
 class Record(BaseModel):

@@ -62,7 +62,7 @@ CASES = {
     "example hospital not listed": catalogue("hospital: DE22}", "hospital: DE42}",
                                     "data/ern_catalogue.yaml:109:40: networks[1].guide.example.hospital: expected one of the hospital codes of that country: DE22, DE30; got 'DE42'"),
     "html in a label": catalogue("label: ALPHA - First Test Diseases", "label: ALPHA <script>alert(1)</script>",
-                        "data/ern_catalogue.yaml:93:12: networks[0].label: expected text on one line, without '<' or '>', got 'ALPHA <script>alert(1)</script>'"),
+                        "data/ern_catalogue.yaml:93:12: networks[0].label: expected text on one line, without '<', '>' or invisible characters (however written: a YAML escape like \\u2028 too), got 'ALPHA <script>alert(1)</script>'"),
     "empty catalogue": Case(CATALOGUE, None, "", ["data/ern_catalogue.yaml:1:1: expected the catalogue (a mapping with 'networks', 'steps', ...), got an empty file"]),
     "not UTF-8": Case(CATALOGUE, None, "sources:\n  - title: Liège\n".encode("latin-1"), ['data/ern_catalogue.yaml:2:1: expected UTF-8 text, got an undecodable byte 0xe8; save the file as UTF-8']),
     "unknown step in a network": catalogue("      comment_hint: comment-hint.speciality-neuro\n",
@@ -241,4 +241,9 @@ CASES |= {
                             [f"guides/fr/extra.yaml:1:1: home.about: an invisible or private-use character (U+{code}), typed or written as a YAML escape; delete it"])
     for name, escape, code in (("C1 control", "\\x9b", "009B"), ("line separator", "\\u2028", "2028"),
                                ("NUL", "\\0", "0000"), ("private-use character", "\\ue001", "E001"))
+}
+
+CASES |= {
+    "hospital name with an escaped line separator": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", '{code: DE30, name: "Universitäts\\u2028klinikum Bonn"}',
+                                                              "data/ern_catalogue.yaml:107:32: networks[1].countries[0].hospitals[1].name: expected text on one line, without '<', '>' or invisible characters (however written: a YAML escape like \\u2028 too), got 'Universitäts\\u2028klinikum Bonn'"),
 }
