@@ -97,6 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     load = command("po-import", "take a language's translations from a gettext PO file")
     load.add_argument("code", help="the language's code, like 'fr'")
     load.add_argument("file", type=Path, help="the PO file, as exported by po-export and translated")
+    load.add_argument("--force", action="store_true", help="import even entries whose English or translation "
+                                                           "changed in the files after the PO was exported")
     return parser
 
 
@@ -180,7 +182,8 @@ def _main(argv: list[str] | None) -> int:
             target.write_text(po, encoding="utf-8")
             print(f"wrote {target}")
         elif args.command == "po-import":
-            counts = translation.import_po(args.root, args.code, translation.read_po(args.file), str(args.file))
+            counts = translation.import_po(args.root, args.code, translation.read_po(args.file), str(args.file),
+                                           args.force)
             print(f"guides/{args.code}/: {counts['new']} new, {counts['changed']} changed, {counts['fuzzy']} still "
                   "fuzzy (marked stale until reviewed)")
         elif args.command == "pdf":

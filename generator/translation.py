@@ -224,11 +224,29 @@ def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
             flags.append("fuzzy")  # translated from an older English text, shown to tools as `#| msgid`
             found = _english_translated(root, key, done)
             previous = found[0] if found else None
+        exported = f"{EXPORTED} {source_hash(done.text) if done else 'none'}"  # to tell a newer file at import
         po.append(polib.POEntry(msgctxt=key, msgid=entry.text, msgstr=done.text if done else "",
-                                comment=entry.note, flags=flags, previous_msgid=previous,
+                                comment=f"{entry.note}\n{exported}", flags=flags, previous_msgid=previous,
                                 occurrences=[(entry.file, str(entry.line))] + [
                                     (where, "") for where in pages_in_short(used.get(key, set()), networks)]))
     return str(po)
+
+
+# The line of an entry's comment that records the translation the files held when the PO was exported.
+EXPORTED = "ern-guides, translation when exported:"
+
+
+def _newer_in_files(item: polib.POEntry, english: Entry, done: Entry | None) -> str | None:
+    """Why importing this entry would undo work done in the files since the PO was exported, if it would."""
+    if item.msgid != english.text and not item.fuzzy:
+        return ("the English text has changed since this PO was exported; export again (or use --force to import "
+                "it, marked out of date)")
+    recorded = re.search(re.escape(EXPORTED) + r" (\w+)", item.comment or "")
+    now = source_hash(done.text) if done else "none"
+    if recorded and recorded.group(1) != now and done and done.text != item.msgstr:
+        return (f"its translation in {done.file} was changed after this PO was exported; use --force to replace "
+                "it with the PO's")
+    return None
 
 
 def _revision_date(root: Path, language: str) -> str:
@@ -238,7 +256,8 @@ def _revision_date(root: Path, language: str) -> str:
     return datetime.fromtimestamp(newest, timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
 
 
-def import_po(root: Path, language: str, text: str, display: str = "the PO file") -> dict[str, int]:
+def import_po(root: Path, language: str, text: str, display: str = "the PO file", force: bool = False
+              ) -> dict[str, int]:
     """Take the translations of a PO file; a fuzzy entry keeps its old fingerprint, so it stays stale. Every
     translation is checked first as `check` would (placeholders, links, list items, Markdown), and any problem
     stops the import with the PO file's line and the key: nothing is written. Returns how many texts are new,
@@ -258,6 +277,9 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
             continue
         problems += check_translation(source, {key: Entry(item.msgstr, display, item.linenum)})
         previous = entries.get(key)
+        newer = None if force else _newer_in_files(item, source[key], previous)
+        if newer:
+            problems.append(Problem(display, item.linenum, 1, key, newer))
         fingerprint = (previous.source if previous else None) if item.fuzzy else source_hash(item.msgid)
         counts["fuzzy"] += item.fuzzy
         if previous is None:

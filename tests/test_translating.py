@@ -285,3 +285,33 @@ def test_a_translators_day_with_a_tool_that_saves_latin_1_and_html_refused(proje
     missing = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "nothing.po"], cwd=project_copy,
                              capture_output=True, text=True)
     assert missing.returncode == 1 and missing.stderr.splitlines()[0] == "nothing.po:1:1: file not found"
+
+
+def test_importing_an_older_po_asks_for_force_and_names_the_entries(project_copy):
+    """A PO exported before the English of an entry changed, or before someone edited a translation in the
+    files: importing it would undo that work, so it is refused, each entry named, unless --force."""
+    run("ern-guides po-export fr --output old.po", project_copy)
+    po = polib.pofile(str(project_copy / "old.po"))
+    english_changed = next(e for e in po if e.msgstr and not e.fuzzy and "{" not in e.msgid and "\n" not in e.msgid
+                           and e.msgctxt.startswith("home."))
+    edited = next(e for e in po if e.msgstr and not e.fuzzy and "{" not in e.msgid and "\n" not in e.msgid
+                  and e.msgctxt.startswith("guide.") and e.msgctxt != english_changed.msgctxt)
+    for language, key, new in (("en", english_changed.msgctxt, english_changed.msgid + " (changed)"),
+                               ("fr", edited.msgctxt, edited.msgstr + " (revu)")):
+        file = next(p for p in (project_copy / "guides" / language).glob("*.yaml")
+                    if key in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}))
+        entries = yaml.safe_load(file.read_text(encoding="utf-8"))
+        entries[key]["text"] = new
+        file.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    edited.msgstr += " (autre)"
+    po.save()
+    refused = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "old.po"], cwd=project_copy,
+                             capture_output=True, text=True)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f": {english_changed.msgctxt}: the English text has changed since this PO was exported" in refused.stderr
+    assert f": {edited.msgctxt}: its translation in guides/fr/" in refused.stderr
+    assert "was changed after this PO was exported; use --force" in refused.stderr
+    run("ern-guides po-import fr old.po --force", project_copy)
+    files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project_copy / "guides" / "fr").glob("*.yaml")]
+    french = {k: v for data in files if isinstance(data, dict) for k, v in data.items()}
+    assert french[edited.msgctxt]["text"].endswith("(autre)")
