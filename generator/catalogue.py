@@ -171,13 +171,15 @@ class _ReferenceCheck:
         self.sources = [s.id for s in cat.sources]
         self.methods = [m.id for m in cat.verification_methods]
 
-    def refer(self, path: tuple, value: str | None, known: Iterable[str], what: str) -> Iterable[Problem]:
+    def refer(self, path: tuple, value: str | None, known: Iterable[str], what: str, fix: str = ""
+              ) -> Iterable[Problem]:
+        """`value` is one of `known` (or unset); `fix`, if given, says how to add a missing one."""
         known = list(known)
         if value is not None and not known:
-            yield self.located.problem(path, f"expected one of the {what}, but none are defined; got {value!r}")
+            yield self.located.problem(path, f"expected one of the {what}, but none are defined; got {value!r}{fix}")
         elif value is not None and value not in known:
             shown = ", ".join(sorted(known)[:30]) + (", ..." if len(known) > 30 else "")
-            yield self.located.problem(path, f"expected one of the {what}: {shown}; got {value!r}")
+            yield self.located.problem(path, f"expected one of the {what}: {shown}; got {value!r}{fix}")
 
     def source(self, path: tuple, value: str | None) -> Iterable[Problem]:
         return self.refer(path, value, self.sources, "source ids")
@@ -431,14 +433,10 @@ class _ReferenceCheck:
         yield from self.unique(path + ("countries",), [e.country for e in network.countries], "country")
         for c, entry in enumerate(network.countries):
             cpath = path + ("countries", c)
-            if entry.country not in countries:
-                line = self.located.position(("countries",))[0]
-                shown = ", ".join(sorted(countries)[:30]) + (", ..." if len(countries) > 30 else "")
-                yield self.located.problem(cpath + ("country",), f"expected one of the country codes of "
-                                           f"`countries:` (line {line}): {shown}; got {entry.country!r}; if "
-                                           f"the organisation screen lists that country, add it "
-                                           f"there first, as the screen names it, e.g. "
-                                           f"`- {{code: {entry.country}, name: <name on screen>}}`")
+            yield from self.refer(cpath + ("country",), entry.country, countries,
+                                  f"country codes of `countries:` (line {self.located.position(('countries',))[0]})",
+                                  f"; if the organisation screen lists that country, add it there first, as the "
+                                  f"screen names it, e.g. `- {{code: {entry.country}, name: <name on screen>}}`")
             yield from self.text(cpath + ("note",), entry.note)
             yield from self.unique(cpath + ("hospitals",), [h.code for h in entry.hospitals], "hospital code")
             for h, hospital in enumerate(entry.hospitals):

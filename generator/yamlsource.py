@@ -152,6 +152,10 @@ def _refuse_constructs(text: str, display: str, loader: type) -> None:
             raise InputError([Problem(display, mark.line + 1, mark.column + 1, "", found)])
 
 
+# What the parser says of a line that does not fit the indentation of the lines above it.
+_MISFIT = ("expected <block end>", "expected <block mapping key>", "did not find expected key")
+
+
 def _plain_words(error: yaml.MarkedYAMLError, text: str, line: int, column: int) -> str:
     """The parser's complaint in a helpdesk's words, with the usual fix."""
     message = error.problem or "invalid YAML"
@@ -160,8 +164,7 @@ def _plain_words(error: yaml.MarkedYAMLError, text: str, line: int, column: int)
     lines = text.splitlines()
     above = next((t for t in reversed(lines[: line - 1]) if t.strip() and not t.lstrip().startswith("#")), "")
     here = lines[line - 1] if line <= len(lines) else ""
-    if _missing_dash(lines, line) and (message == "could not find expected ':'" or message.startswith(
-            ("expected <block end>", "expected <block mapping key>", "did not find expected key"))):
+    if _missing_dash(lines, line) and (message == "could not find expected ':'" or message.startswith(_MISFIT)):
         return (f"this line is indented like the list entries above it but does not start with `- `; write it "
                 f"as `- {here.strip()}` if it is an entry of its own")
     if error.context in ("while parsing a flow mapping", "while parsing a flow sequence") and error.context_mark:
@@ -176,19 +179,15 @@ def _plain_words(error: yaml.MarkedYAMLError, text: str, line: int, column: int)
     if message == "could not find expected ':'":
         return "expected `field: value` on this line, or `- ` in front of it if it is an entry of a list"
     if message == "mapping values are not allowed here":
-        here = lines[line - 1] if line <= len(lines) else ""
         field_above = len(above) - len(above.lstrip(" -"))
         key = re.match(r"^\s*[\w-]+: ", here)
         if key and key.end() - 1 == column and _indent(here) != field_above:  # the colon after a field's name
             return (f"this line is indented by {_indent(here)} spaces, the field above it by {field_above}; if it "
                     "is a field of its own, indent it like the field above, else put the whole value in quotes")
         return "invalid YAML: a colon followed by a space inside a value; put the whole value in quotes"
-    if message.startswith("expected <block end>") or message.startswith("expected <block mapping key>") or (
-            message.startswith("did not find expected key")):
-        here = _indent(lines[line - 1]) if line <= len(lines) else 0
-        before = _indent(above)
-        return (f"the indentation of this line ({here} spaces) does not fit the lines above it ({before} spaces); "
-                "indent it exactly like the other entries of its list or mapping")
+    if message.startswith(_MISFIT):
+        return (f"the indentation of this line ({_indent(here)} spaces) does not fit the lines above it "
+                f"({_indent(above)} spaces); indent it exactly like the other entries of its list or mapping")
     if message.startswith("found character '@'") or message.startswith("found character '`'"):
         return "a value may not start with @ or `; put the whole value in quotes"
     return f"invalid YAML: {message}"
