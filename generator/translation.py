@@ -22,7 +22,7 @@ from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
 from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, entry_problem, is_stale,
                              load_language, source_hash)
-from generator.yamlsource import load
+from generator.yamlsource import load, read_plain
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
@@ -295,15 +295,10 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
 
 def read_po(path: Path) -> str:
     """A PO file's text, in the charset its header declares (gettext allows others than UTF-8); what is wrong
-    with it in one line."""
+    with it (missing, not a plain file, too big, not in its charset) in one line."""
     def refuse(reason: str) -> InputError:
         return InputError([Problem(str(path), 1, 1, "", reason)])
-    try:
-        if not path.is_file():
-            raise refuse("file not found" if not path.exists() else "expected a plain file")
-        raw = path.read_bytes()
-    except OSError as e:
-        raise refuse(f"cannot read the file: {(e.strerror or str(e)).lower()}") from None
+    raw = read_plain(path, str(path))  # a plain file of sensible size, as every input
     declared = re.search(rb"charset=([A-Za-z0-9_.:-]+)", raw[:4096])
     charset = declared.group(1).decode("ascii") if declared else "utf-8"
     try:

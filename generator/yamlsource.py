@@ -49,10 +49,21 @@ def dotted(path: tuple) -> str:
 
 
 def load(path: Path, display: str) -> Located:
-    """Parse `path`; `display` is how the file is named in messages (relative to the project). Only a plain
-    file is read: a folder, a symbolic link (which could point anywhere) or a file too big is refused."""
-    def refuse(message: str, line: int = 1) -> InputError:
-        return InputError([Problem(display, line, 1, "", message)])
+    """Parse `path`; `display` is how the file is named in messages (relative to the project)."""
+    raw = read_plain(path, display)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError([Problem(display, raw[: e.start].count(b"\n") + 1, 1, "", f"expected UTF-8 text, got an "
+                                  f"undecodable byte 0x{raw[e.start]:02x}; save the file as UTF-8")]) from None
+    return parse(text, display)
+
+
+def read_plain(path: Path, display: str) -> bytes:
+    """The bytes of a file an author gives, only if it is a plain file: a folder, a symbolic link (which could
+    point anywhere), a named pipe (which would block) or a file too big is refused, in one line."""
+    def refuse(message: str) -> InputError:
+        return InputError([Problem(display, 1, 1, "", message)])
     if path.is_symlink():
         raise refuse("expected a plain file, found a symbolic link; put the file itself here")
     try:
@@ -64,18 +75,12 @@ def load(path: Path, display: str) -> Located:
         if size > MAX_BYTES:
             raise refuse(f"the file is {size / 1e6:.1f} MB; files over {MAX_BYTES / 1e6:.0f} MB are refused "
                          "(is it the right file?)")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise refuse("file not found") from None
     except OSError as e:
         reason = "too many symbolic links" if e.errno == errno.ELOOP else (e.strerror or str(e)).lower()
         raise refuse(f"cannot read the file: {reason}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise refuse(f"expected UTF-8 text, got an undecodable byte 0x{raw[e.start]:02x}; save the file as UTF-8",
-                     raw[: e.start].count(b"\n") + 1) from None
-    return parse(text, display)
 
 
 # libyaml, where PyYAML has it, reads a large catalogue several times faster; a file it finds anything wrong with

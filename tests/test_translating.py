@@ -6,6 +6,7 @@ The one manual step, translating the PO file in a tool, is done by the test just
 from __future__ import annotations
 
 import html
+import os
 import re
 import shlex
 import shutil
@@ -285,6 +286,10 @@ def test_a_translators_day_with_a_tool_that_saves_latin_1_and_html_refused(proje
     missing = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "nothing.po"], cwd=project_copy,
                              capture_output=True, text=True)
     assert missing.returncode == 1 and missing.stderr.splitlines()[0] == "nothing.po:1:1: file not found"
+    os.mkfifo(project_copy / "pipe.po")  # read as every input is: a named pipe would block for ever
+    piped = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "pipe.po"], cwd=project_copy,
+                           capture_output=True, text=True, timeout=30)
+    assert piped.returncode == 1 and "pipe.po:1:1: expected a plain file, found a named pipe" in piped.stderr
 
 
 def test_importing_an_older_po_asks_for_force_and_names_the_entries(project_copy):
