@@ -24,8 +24,7 @@ def date_text(day: date, t: Texts) -> Markup:
 def duration_text(duration: model.Duration, t: Texts) -> Markup:
     """'up to 24 hours', '1 to 2 days', 'at least 3 months', with the source's condition after it."""
     def amount(count: int) -> Markup:
-        form = f"unit.{duration.unit}.{plural_category(t.language, count)}"
-        return t(form if form in t.source else f"unit.{duration.unit}.other", count=count)
+        return plural(t, f"unit.{duration.unit}", count)
     if duration.min is None:
         found = t("duration.at-most", max=amount(duration.max))
     elif duration.max is None:
@@ -46,9 +45,11 @@ def _plural_rule(language: str):
         return babel.Locale.parse(language.split("-")[0]).plural_form
 
 
-def plural_category(language: str, count: int) -> str:
-    """The CLDR plural category of a count in a language: 'one', 'other', and 'few', 'many'... where it has them."""
-    return _plural_rule(language)(count)
+def plural(t: Texts, key: str, count: int, **values: object) -> Markup:
+    """The text `key.<category>` for a count, the category the language's CLDR plural rule gives it ('one',
+    'few', 'many', 'other'...); `key.other` where the texts have no such form."""
+    form = f"{key}.{_plural_rule(t.language)(count)}"
+    return t(form if form in t.source else f"{key}.other", count=count, **values)
 
 
 def evidence_text(cat: model.Catalogue, source_ids: list[str], t: Texts) -> Markup:
@@ -63,15 +64,12 @@ def evidence_text(cat: model.Catalogue, source_ids: list[str], t: Texts) -> Mark
         parts.append(t("evidence.document", title=source.title, published=date_text(source.published, t)))
     if undated:
         before = max(s.published_before for s in undated)
-        parts.append(t("evidence.document-before", before=date_text(before, t)) if len(undated) == 1 else
-                     t("evidence.documents-before", count=len(undated), before=date_text(before, t)))
+        parts.append(plural(t, "evidence.documents-before", len(undated), before=date_text(before, t)))
     pages: dict[tuple, int] = {}  # several pages of one publisher, of one day, count together
     for source in (s for s in sources if s.url is not None):
         key = (source.publisher, "published", source.published) if source.published else \
               (source.publisher, "consulted", source.consulted)
         pages[key] = pages.get(key, 0) + 1
     for (publisher, how, day), count in pages.items():
-        found = {"publisher": publisher, how: date_text(day, t)}
-        parts.append(t(f"evidence.page-{how}", **found) if count == 1 else
-                     t(f"evidence.pages-{how}", count=count, **found))
+        parts.append(plural(t, f"evidence.pages-{how}", count, publisher=publisher, **{how: date_text(day, t)}))
     return t("list.separator").join(parts)
