@@ -23,10 +23,11 @@ def around(items: list, chosen: object = None, keep: int = KEEP) -> list:
     """The items near `chosen` (the first ones where there is no choice), each left-out run of two or more
     replaced by one `Cut`; a single row is kept rather than cut."""
     items = list(items)
-    at = items.index(chosen) if chosen in items else 0
-    start, end = max(0, at - keep), min(len(items), at + keep + 1)
-    if chosen not in items:
-        end = min(len(items), 2 * keep + 1)
+    if chosen in items:
+        at = items.index(chosen)
+        start, end = max(0, at - keep), min(len(items), at + keep + 1)
+    else:
+        start, end = 0, min(len(items), 2 * keep + 1)
     if start == 1:
         start = 0
     if end == len(items) - 1:
