@@ -91,10 +91,10 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         try:
             return self._stage(config, root, target, hand_written)
         except PluginError as e:
-            self._abandon()
-            if self.command != "serve" or ErnGuidesPlugin.last_good is None:
+            serve_last_good = self.command == "serve" and ErnGuidesPlugin.last_good is not None
+            self._abandon(release=not serve_last_good)  # serving the last good site: still this build's lock
+            if not serve_last_good:
                 raise
-            self.lock.acquire()
             return self._serve_last_good(config, root, str(e))
         except BaseException:
             self._abandon()
@@ -236,14 +236,14 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
         self.depth = 0
         self._abandon()
 
-    def _abandon(self) -> None:
+    def _abandon(self, release: bool = True) -> None:
         if self.simulator:
             self.simulator.abandon()
             self.simulator = None
         if self.publishing:
             self.publishing.abandon()
             self.publishing = None
-        if self.lock:
+        if self.lock and release:
             self.lock.release()
 
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
