@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from generator import model
+from generator.errors import InputError, Problem, describe
+from generator.yamlsource import load
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "background", "cite",
                   "xlink:href", "ping"}
@@ -27,11 +27,42 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore these inside a s
 def allowed_domains(root: Path, cat: model.Catalogue) -> list[str]:
     """The domains a page may link to: data/link_allowlist.yaml, and every address the catalogue gives with
     its source (networks' websites, helpdesks' pages, web sources, links)."""
-    listed = yaml.safe_load((root / "data" / "link_allowlist.yaml").read_text(encoding="utf-8"))["domains"]
+    listed = load_allowlist(root)
     contacts = [c for n in cat.networks for c in n.contacts]
     sourced = ([n.website for n in cat.networks] + [c.url for c in contacts] + [s.url for s in cat.sources]
                + [link.url for link in cat.links.values()])
     return sorted(set(listed) | {urlsplit(url).hostname or "" for url in sourced if url} - {""})
+
+
+ALLOWLIST = "data/link_allowlist.yaml"
+_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+
+def load_allowlist(root: Path) -> list[str]:
+    """data/link_allowlist.yaml's domains; what is wrong with the file, with its line."""
+    path = root / ALLOWLIST
+    if not path.exists() and not path.is_symlink():
+        raise InputError([Problem(ALLOWLIST, 1, 1, "", "file not found: expected the domains pages may link to, "
+                                  "like `domains: [europa.eu]` (it belongs in data/, beside the catalogue)")])
+    located = load(path, ALLOWLIST)
+    if not isinstance(located.data, dict) or "domains" not in located.data:
+        got = (f"the fields {', '.join(map(str, located.data))}" if isinstance(located.data, dict)
+               else describe(located.data))
+        raise InputError([located.problem((), "expected the field `domains:`, the list of domains pages may link "
+                                          f"to, got {got}")])
+    unknown = [located.problem((key,), f"unknown field {key!r}; this file has one field, `domains:`")
+               for key in located.data if key != "domains"]
+    if unknown:
+        raise InputError(unknown)
+    domains = located.data["domains"]
+    if not isinstance(domains, list):
+        raise InputError([located.problem(("domains",), f"expected a list of domains, got {describe(domains)}")])
+    problems = [located.problem(("domains", i), f"expected a domain like 'europa.eu' (no https://, no path), got "
+                                f"{describe(d)}") for i, d in enumerate(domains)
+                if not (isinstance(d, str) and _DOMAIN.match(d))]
+    if problems:
+        raise InputError(problems)
+    return domains
 
 
 def scan(site: Path, domains: list[str], own: str | None = None, skip: str | None = None) -> list[str]:
@@ -122,11 +153,13 @@ class _Scanner(html.parser.HTMLParser):
                     self.found.append(f"<{tag} {name}={value!r}>: {problem}")
 
     def link_problem(self, url: str) -> str | None:
-        return _link_problem(url, self.domains, self.own)
+        return link_problem(url, self.domains, self.own)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same links recur on every page of a kind
-def _link_problem(url: str, domains: tuple[str, ...], own: str | None) -> str | None:
+def link_problem(url: str, domains: tuple[str, ...], own: str | None = None) -> str | None:
+    """What is wrong with a link on a published page, if anything: the scan's rule, which `check` applies to the
+    links of texts too."""
     if own and url.startswith(own):
         return None
     if "\\" in url:

@@ -10,13 +10,13 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator import model, simulator
+from generator import model, page_scan, simulator
 from generator.catalogue import load_catalogue, outdated
 from generator.errors import InputError, Problem
 from generator.render import render_site, template_problem
 from generator.simulator_pages import STYLESHEET, render_simulator, stylesheet
 from generator.typography import load_typography
-from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, load_language
+from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, link_targets, load_language
 
 CATALOGUE = "data/ern_catalogue.yaml"
 GUIDES = "guides"
@@ -73,7 +73,23 @@ def check(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, 
     texts = load_texts(root, languages)
     catalogue = load_catalogue(root / CATALOGUE, CATALOGUE, texts[SOURCE_LANGUAGE].source, root)
     simulator_graph(catalogue)
+    off_list = link_hosts(texts, page_scan.allowed_domains(root, catalogue))
+    if off_list:
+        raise InputError(off_list)
     return catalogue, texts
+
+
+def link_hosts(texts: dict[str, Texts], domains: list[str]) -> list[Problem]:
+    """Links in texts to a site neither data/link_allowlist.yaml nor the catalogue names (the build's scan would
+    refuse the pages), with the text's file and line."""
+    problems = []
+    for t in texts.values():
+        for key, entry in t.entries.items():
+            for target in link_targets(entry.text):
+                found = target.startswith("https://") and page_scan.link_problem(target, tuple(domains))
+                if found:
+                    problems.append(Problem(entry.file, entry.line, 1, key, f"a link to {target}: {found}"))
+    return problems
 
 
 def simulator_graph(catalogue: model.Catalogue) -> simulator.Graph:

@@ -92,6 +92,10 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
         except InputError as e:
             problems.extend(e.problems)
             continue
+        if located.data is None and is_source:  # every page would miss its texts: say which file lost them
+            problems.append(located.problem((), "expected English texts (`key:` with its `text:` and `note:`), got "
+                                            "an empty file; restore it (git checkout) or delete it"))
+            continue
         if located.data is None:
             continue
         if not isinstance(located.data, dict):

@@ -267,7 +267,7 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
     texts = {k: (e.text, e.source) for k, e in entries.items()}
     counts = {"new": 0, "changed": 0, "fuzzy": 0}
     problems: list[Problem] = []
-    for item in polib.pofile(text):
+    for item in po_entries(text, display):
         key = item.msgctxt
         if item.obsolete or key not in source or not item.msgstr:  # #~ entries: translations no longer used
             continue
@@ -291,6 +291,27 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
         raise InputError(problems)
     write_language(root, language, texts)
     return counts
+
+
+# A line of a PO file that holds a quoted string (`msgstr "..."`, a continuation `"..."`, a previous `#| msgid "..."`)
+# and whether its string is closed: an unescaped `"` at the end of the line.
+_PO_STRING = re.compile(r'^(?:#[|~]\s*)*(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
+_PO_CLOSED = re.compile(r'(?<!\\)(?:\\\\)*"\s*$')
+
+
+def po_entries(text: str, display: str) -> list[polib.POEntry]:
+    """A PO file's entries; a string left unclosed (which gettext's parser would read with its last character
+    dropped) or any other syntax error is refused with its line."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if _PO_STRING.match(line) and not _PO_CLOSED.search(line[line.index('"') + 1:]):
+            raise InputError([Problem(display, number, 1, "", "a quoted string is not closed on this line; end it "
+                                      "with \" (write a \" inside the text as \\\")")])
+    try:
+        return list(polib.pofile(text))
+    except (OSError, ValueError) as e:
+        found = re.search(r"line (\d+)", str(e))
+        raise InputError([Problem(display, int(found.group(1)) if found else 1, 1, "",
+                                  f"not a PO file gettext can read: {e}")]) from None
 
 
 def read_po(path: Path) -> str:

@@ -247,3 +247,17 @@ CASES |= {
     "hospital name with an escaped line separator": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", '{code: DE30, name: "Universitäts\\u2028klinikum Bonn"}',
                                                               "data/ern_catalogue.yaml:107:32: networks[1].countries[0].hospitals[1].name: expected text on one line, without '<', '>' or invisible characters (however written: a YAML escape like \\u2028 too), got 'Universitäts\\u2028klinikum Bonn'"),
 }
+
+# The files beside the catalogue and texts, and links the build's scan would refuse: found by `check` first.
+CASES |= {
+    "empty English text file": Case("guides/en/site.yaml", None, "",
+                                    ["guides/en/site.yaml:1:1: expected English texts (`key:` with its `text:` and `note:`), got an empty file; restore it (git checkout) or delete it"]),
+    "English text linking off the allow-list": Case("guides/en/extra.yaml", None, "home.extra:\n  text: See [this](https://evil.example/x).\n  note: x\n  interface: true\n",
+                                                    ["guides/en/extra.yaml:1:1: home.extra: a link to https://evil.example/x: evil.example is not on data/link_allowlist.yaml nor given by the catalogue"]),
+    "allow-list without its field": Case("data/link_allowlist.yaml", None, "domain: [europa.eu]\n",
+                                         ["data/link_allowlist.yaml:1:1: expected the field `domains:`, the list of domains pages may link to, got the fields domain"]),
+    "allow-list with an address for a domain": Case("data/link_allowlist.yaml", None, "domains:\n  - europa.eu\n  - https://evil.example/x\n",
+                                                    ["data/link_allowlist.yaml:3:5: domains[1]: expected a domain like 'europa.eu' (no https://, no path), got 'https://evil.example/x'"]),
+    "allow-list not closed": Case("data/link_allowlist.yaml", None, "domains: [europa.eu\n",
+                                  ["data/link_allowlist.yaml:2:1: the `[` on line 1 is not closed; end the entry with `]` on that line"]),
+}

@@ -25,6 +25,7 @@ def project_with(tmp_path: Path, case: Case | None) -> Path:
     shutil.copytree(Path(__file__).parent / "fixtures" / "fr", tmp_path / "guides" / "fr")
     (tmp_path / "data").mkdir()
     shutil.copy(FIXTURE, tmp_path / "data" / "ern_catalogue.yaml")
+    shutil.copy(ROOT / "data" / "link_allowlist.yaml", tmp_path / "data")
     if case is None:
         return tmp_path
     path = tmp_path / case.file

@@ -320,3 +320,21 @@ def test_importing_an_older_po_asks_for_force_and_names_the_entries(project_copy
     files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project_copy / "guides" / "fr").glob("*.yaml")]
     french = {k: v for data in files if isinstance(data, dict) for k, v in data.items()}
     assert french[edited.msgctxt]["text"].endswith("(autre)")
+
+
+@pytest.mark.parametrize("damage, message", [("unclosed string", "a quoted string is not closed on this line"),
+                                             ("unknown keyword", "not a PO file gettext can read")])
+def test_a_damaged_po_is_refused_with_its_line_and_nothing_is_written(project_copy, damage, message):
+    """A msgstr whose closing quote was lost would be read by gettext's parser with its last character dropped;
+    a line no PO file has stops the parser: both are refused with the line, and the files stay as they were."""
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    lines = (project_copy / "fr.po").read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith('msgstr "') and len(line) > 12)
+    lines[at] = lines[at][:-1] if damage == "unclosed string" else lines[at].replace("msgstr", "msgtext", 1)
+    (project_copy / "fr.po").write_text("\n".join(lines), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")}
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"fr.po:{at + 1}:1: {message}"), result.stderr
+    assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")} == before
