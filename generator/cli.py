@@ -126,7 +126,7 @@ def _main(argv: list[str] | None) -> int:
         elif args.command == "headers":
             print(headers.config(args.host), end="")
         elif args.command == "check":
-            catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
+            catalogue, texts = pipeline.verify(args.root, pipeline.languages_in(args.root))
             old = pipeline.outdated_facts(args.root, catalogue)
             for problem in old:
                 print(f"warning: {problem}", file=sys.stderr)

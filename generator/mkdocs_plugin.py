@@ -7,6 +7,7 @@ the catalogue or the texts stops the build with its file:line messages and leave
 from __future__ import annotations
 
 import atexit
+import errno
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
@@ -235,6 +236,8 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     def on_build_error(self, *, error):
         self.depth = 0
         self._abandon()
+        if isinstance(error, OSError):  # MkDocs would end with a traceback
+            raise Abort(_system_error(error)) from None
 
     def _abandon(self, release: bool = True) -> None:
         if self.simulator:
@@ -314,6 +317,15 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
 
 
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def _system_error(error: OSError) -> str:
+    """A fault of the machine (a full disk, a site folder that cannot be replaced) in one plain line."""
+    where = f" ({error.filename})" if error.filename else ""
+    hint = (" A mount point or a folder in use cannot be replaced: set site_dir to a folder inside it."
+            if error.errno == errno.EBUSY else "")
+    return (f"the build stopped: {error.strerror or error}{where}. Nothing was published; the site already there "
+            f"is unchanged.{hint}")
 
 
 def _tag_language(output: str, config) -> str:

@@ -14,8 +14,11 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import markdown
+
 from generator import model
 from generator.errors import InputError, Problem, describe
+from generator.texts import MARKDOWN_EXTENSIONS
 from generator.yamlsource import load
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "background", "cite",
@@ -75,6 +78,19 @@ def scan(site: Path, domains: list[str], own: str | None = None, skip: str | Non
             continue
         problems += scan_page(page.relative_to(site).as_posix(), page.read_text(encoding="utf-8"), domains, own)
     return problems
+
+
+def scan_hand_written(display: str, content: bytes, domains: tuple[str, ...]) -> list[Problem]:
+    """What `scan` will find on a hand-written page of docs/, found before building: its Markdown rendered with
+    the site's extensions (HTML written in it passes through, as in the build)."""
+    text = content.decode("utf-8", "replace")
+    if display.endswith(".md"):
+        text = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
+    elif not display.endswith((".html", ".htm", ".svg")):
+        return []
+    scanner = _Scanner(list(domains), None)
+    scanner.feed(text)
+    return [Problem(display, 1, 1, "", found) for found in scanner.found]
 
 
 def scan_page(path: str, page: str, domains: list[str], own: str | None = None) -> list[str]:

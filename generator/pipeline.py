@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator import model, page_scan, simulator
+from generator import model, page_scan, simulator, staging
 from generator.catalogue import load_catalogue, outdated
 from generator.errors import InputError, Problem
 from generator.render import render_site, template_problem
@@ -20,6 +20,7 @@ from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, link_targ
 
 CATALOGUE = "data/ern_catalogue.yaml"
 GUIDES = "guides"
+HAND_WRITTEN = "docs"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,20 @@ def link_hosts(texts: dict[str, Texts], domains: list[str]) -> list[Problem]:
                 if found:
                     problems.append(Problem(entry.file, entry.line, 1, key, f"a link to {target}: {found}"))
     return problems
+
+
+def verify(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, Texts]]:
+    """Everything the build would refuse, found without building: the inputs, the guides rendered from them, and
+    the hand-written pages beside them (what the build's scan would find in them too)."""
+    inputs = prepare(root, languages)
+    result = render(inputs, simulator_pages=False)
+    tree = staging.compose(root / HAND_WRITTEN, result.pages, {})
+    domains = tuple(page_scan.allowed_domains(root, inputs.catalogue))
+    problems = [found for path, content in tree.items() if path not in result.pages
+                for found in page_scan.scan_hand_written(f"{HAND_WRITTEN}/{path}", content, domains)]
+    if problems:
+        raise InputError(problems)
+    return inputs.catalogue, inputs.texts
 
 
 def simulator_graph(catalogue: model.Catalogue) -> simulator.Graph:

@@ -181,7 +181,8 @@ def markup_problem(text: str) -> str | None:
     return checker.problem
 
 
-_TEXT_MARKDOWN = markdown.Markdown(extensions=["attr_list", "sane_lists", "admonition", "pymdownx.details"])  # mkdocs.yml
+MARKDOWN_EXTENSIONS = ["attr_list", "sane_lists", "admonition", "pymdownx.details"]  # mkdocs.yml's
+_TEXT_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 
 
 class _MarkupChecker(html.parser.HTMLParser):

@@ -261,3 +261,15 @@ CASES |= {
     "allow-list not closed": Case("data/link_allowlist.yaml", None, "domains: [europa.eu\n",
                                   ["data/link_allowlist.yaml:2:1: the `[` on line 1 is not closed; end the entry with `]` on that line"]),
 }
+
+# Hand-written pages of docs/: `check` finds what the build would refuse in them.
+CASES |= {
+    "hand-written page nested too deep": Case("docs/deep.md", None, "# Deep\n\n" + "".join("    " * i + "- a\n" for i in range(300)),
+                                              ["docs/deep.md:36:1: indented 33 levels deep; a page may nest lists at most 32 levels (is the indentation right?)"]),
+    "hand-written page with a script": Case("docs/about.md", None, "# About\n\n<script>alert(1)</script>\n",
+                                            ["docs/about.md:1:1: a <script> element without src"]),
+    "hand-written page linking off the allow-list": Case("docs/about.md", None, "# About\n\nSee [this](https://evil.example/x).\n",
+                                                         ["docs/about.md:1:1: <a href='https://evil.example/x'>: evil.example is not on data/link_allowlist.yaml nor given by the catalogue"]),
+    "hand-written page the generator also makes": Case("docs/en/index.md", None, "# Home\n",
+                                                       ["docs/en/index.md:1:1: hand-written, but the generator also makes this page; rename it"]),
+}

@@ -134,8 +134,11 @@ def test_a_symbolic_link_in_docs_is_refused_and_publishes_nothing(project_copy, 
     (project_copy / "docs" / "secret.txt").symlink_to(secret)
     result = mkdocs_build(project_copy, site)
     assert result.returncode != 0
-    assert "docs/secret.txt: a symbolic link; put the file itself in docs/" in result.stdout + result.stderr
+    assert "docs/secret.txt:1:1: a symbolic link; put the file itself in docs/" in result.stdout + result.stderr
     assert fingerprint(site) == before and "Traceback" not in result.stdout + result.stderr
+    checked = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project_copy, capture_output=True,
+                             text=True)
+    assert checked.returncode == 1 and checked.stderr.startswith("docs/secret.txt:1:1: a symbolic link")
 
 
 def test_two_builds_are_byte_identical(built_site, tmp_path):

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import BUILD_DATE, fingerprint, mkdocs_build
@@ -161,3 +162,38 @@ def test_two_builds_at_overlapping_times_publish_one_whole_site(project_copy):
     second = start_build(project_copy, site)
     assert first.wait(timeout=120) == 0 and second.wait(timeout=120) == 0
     assert fingerprint(site) == whole["B"]
+
+
+# Faults of the machine, injected where they strike: MkDocs writing a page on a full disk, the generator staging its
+# pages on a full disk, the finished site unable to replace site/ (a mount point).
+FAULTS = {
+    "full disk while MkDocs writes": ("mkdocs.utils", "write_file", "ENOSPC"),
+    "full disk while staging": ("generator.staging", "sync", "ENOSPC"),
+    "site/ a mount point": ("generator.publish", "_exchange", "EBUSY"),
+}
+FAULTY_BUILD = """
+import errno, importlib, os, sys
+module, name, code = sys.argv[1:4]
+def fault(*args, **kwargs):
+    raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)), "site")
+setattr(importlib.import_module(module), name, fault)
+from mkdocs.__main__ import cli
+cli.main(args=["build", "--strict", "--site-dir", "site"], prog_name="mkdocs")
+"""
+
+
+@pytest.mark.parametrize("fault", FAULTS.values(), ids=FAULTS.keys())
+def test_a_fault_of_the_machine_ends_the_build_in_one_plain_line_and_keeps_the_site(project_copy, fault):
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site already published", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE}
+    result = subprocess.run([sys.executable, "-c", FAULTY_BUILD, *fault], cwd=project_copy, capture_output=True,
+                            text=True, env=env)
+    said = result.stdout + result.stderr  # MkDocs prints why it aborted on stdout
+    assert result.returncode == 1
+    assert "Traceback" not in said, said
+    assert re.search(r"^the build stopped: .+ \(site\)\. Nothing was published; the site already there is unchanged\.",
+                     said, re.M), said
+    assert fingerprint(site) == {"index.html": fingerprint(site)["index.html"]} and leftovers(project_copy) == []
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site already published"
