@@ -8,9 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from generator import glossary, headers, pdf, pipeline, simulator, traceability, translation
+from generator import glossary, headers, hospitals_import, pdf, pipeline, simulator, traceability, translation
 from generator.browser import BrowserNotFound
-from generator.errors import InputError
+from generator.errors import InputError, Problem
 from generator.model import Catalogue
 from generator.texts import file_for
 
@@ -41,6 +41,44 @@ def _status(root: Path, strict: bool, guide: str | None = None) -> int:
             gaps = True
             print(f"  glossary: {problem}")
     return 1 if strict and gaps else 0
+
+
+def _import_hospitals(root: Path, network_id: str, file: Path, yes: bool) -> int:
+    """Show what the member list changes, country by country; apply it when confirmed, then check the catalogue
+    (put back as it was if the check fails)."""
+    languages = pipeline.languages_in(root)
+    catalogue, _ = pipeline.check(root, languages)
+    network = next((n for n in catalogue.networks if n.id == network_id), None)
+    if network is None:
+        raise InputError([Problem("ern-guides import-hospitals", 1, 1, "", f"expected one of the network ids: "
+                                  f"{', '.join(n.id for n in catalogue.networks)}; got {network_id!r}")])
+    wanted = hospitals_import.read_rows(file, str(file), {c.code for c in catalogue.countries})
+    current = {entry.country: {h.code: h.name for h in entry.hospitals} for entry in network.countries}
+    changes = hospitals_import.plan(current, wanted)
+    if not changes:
+        print(f"{network.short_name}: the catalogue already lists these hospitals; nothing to change")
+        return 0
+    for change in changes:
+        print(f"{change.country}:", *change.lines(), sep="\n")
+    print(f"{network.short_name}: {sum(len(c.added) for c in changes)} to add, "
+          f"{sum(len(c.renamed) for c in changes)} to rename, {sum(len(c.removed) for c in changes)} to remove")
+    path = root / pipeline.CATALOGUE
+    before = path.read_text(encoding="utf-8")
+    after = hospitals_import.merged_text(before, network.id, wanted, changes)
+    if not yes and not (sys.stdin.isatty() and input("Apply these changes? [y/N] ").strip().lower() in ("y", "yes")):
+        print("nothing changed; run again with --yes to apply")
+        return 0
+    hospitals_import.apply(path, after)
+    try:
+        pipeline.check(root, languages)
+    except InputError as e:
+        hospitals_import.apply(path, before)
+        print(e.report().rsplit("\n", 1)[0], file=sys.stderr)
+        print("the import would cause these problems (lines as the catalogue would read after it); the catalogue "
+              "was left as it was", file=sys.stderr)
+        return 1
+    print(f"wrote {pipeline.CATALOGUE}; `ern-guides check` passes")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,6 +131,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("code", help="the language's code, like 'fr'")
     export.add_argument("--output", type=Path, metavar="FILE", help="where to write it (default: <code>.po here)")
     export.add_argument("--guide", metavar="NETWORK", help="only the texts of one network's guide and practice")
+    members = command("import-hospitals", "merge a network's member list, exported from a spreadsheet as CSV "
+                                          "(columns country, code, name), into the catalogue")
+    members.add_argument("network", metavar="NETWORK", help="the network's id, like 'ern-rnd'")
+    members.add_argument("file", type=Path, metavar="FILE.csv", help="the member list; countries it does not "
+                                                                     "mention are left as they are")
+    members.add_argument("--yes", action="store_true", help="apply the changes shown without asking")
     command("pseudo-locale", "make the accented, longer pseudo-language en-XA to spot hard-coded text")
     load = command("po-import", "take a language's translations from a gettext PO file")
     load.add_argument("code", help="the language's code, like 'fr'")
@@ -173,6 +217,8 @@ def _main(argv: list[str] | None) -> int:
                       "--force", file=sys.stderr)
             print(f"{len(stamped)} translation(s) marked up to date")
             return 1 if refused else 0
+        elif args.command == "import-hospitals":
+            return _import_hospitals(args.root, args.network, args.file, args.yes)
         elif args.command == "pseudo-locale":
             print(f"guides/{translation.pseudo_locale(args.root)}/ written; build the site to see it")
         elif args.command == "po-export":

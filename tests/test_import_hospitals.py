@@ -1,0 +1,97 @@
+"""`ern-guides import-hospitals`: a helpdesk's spreadsheet of member hospitals merged into the catalogue."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import subprocess
+import sys
+
+import yaml
+
+from conftest import mkdocs_build
+
+CATALOGUE = "data/ern_catalogue.yaml"
+
+
+def ern_guides(project, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL)
+
+
+def a_network_with_an_example(project) -> dict:
+    data = yaml.safe_load((project / CATALOGUE).read_text(encoding="utf-8"))
+    return data, next(n for n in data["networks"] if (n.get("guide") or {}).get("example"))
+
+
+def write_csv(path, rows, delimiter=",") -> None:
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:  # as a spreadsheet saves "CSV UTF-8"
+        writer = csv.writer(f, delimiter=delimiter)
+        writer.writerow(["Country", "Code", "Name"])
+        writer.writerows(rows)
+
+
+def test_a_300_row_member_list_is_shown_then_applied_and_the_site_builds(project_copy):
+    data, network = a_network_with_an_example(project_copy)
+    example = network["guide"]["example"]
+    kept = next(e for e in network["countries"] if e["country"] == example["country"])["hospitals"]
+    rows = [[example["country"], h["code"], h["name"] + (" (renamed)" if h["code"] != example["hospital"] else "")]
+            for h in kept]
+    for country in (c["code"] for c in data["countries"] if c["code"] != example["country"]):
+        rows += [[country, f"{country}{n:02}", f"Test hospital {n}, {country}: members' list"] for n in range(10, 60)]
+    rows = rows[:300]
+    assert len(rows) == 300
+    write_csv(project_copy / "members.csv", rows, delimiter=";")
+    before = (project_copy / CATALOGUE).read_text(encoding="utf-8")
+
+    shown = ern_guides(project_copy, "import-hospitals", network["id"], "members.csv")
+    assert shown.returncode == 0, shown.stderr
+    renamed = next(h for h in kept if h["code"] != example["hospital"])
+    assert f"  ~ {renamed['code']} {renamed['name']} -> {renamed['name']} (renamed)" in shown.stdout.splitlines()
+    assert f"  + {rows[-1][1]} {rows[-1][2]}" in shown.stdout.splitlines()
+    assert "nothing changed; run again with --yes to apply" in shown.stdout
+    assert (project_copy / CATALOGUE).read_text(encoding="utf-8") == before
+
+    applied = ern_guides(project_copy, "import-hospitals", network["id"], "members.csv", "--yes")
+    assert applied.returncode == 0, applied.stderr
+    after = (project_copy / CATALOGUE).read_text(encoding="utf-8")
+    imported = next(n for n in yaml.safe_load(after)["networks"] if n["id"] == network["id"])
+    listed = {(e["country"], h["code"], h["name"]) for e in imported["countries"] for h in e.get("hospitals", [])}
+    assert {tuple(row) for row in rows} <= listed
+    # only the network's country entries were rewritten: every other line, comments included, is as it was
+    removed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith("- ")]
+    assert all(line[2:].startswith(" " * 6) and ("country" in line or "{code:" in line or "hospitals" in line)
+               for line in removed), removed
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == \
+        [line for line in after.splitlines() if line.lstrip().startswith("#")]
+    assert ern_guides(project_copy, "check").returncode == 0
+    built = mkdocs_build(project_copy, project_copy / "site")
+    assert built.returncode == 0, built.stderr
+
+
+def test_a_bad_code_is_reported_with_its_csv_line_and_nothing_changes(project_copy):
+    _, network = a_network_with_an_example(project_copy)
+    country = network["guide"]["example"]["country"]
+    write_csv(project_copy / "members.csv", [[country, f"{country}10", "A"], [country, f"{country}1", "B"],
+                                             [country, f"{country}10", "C"]])
+    before = (project_copy / CATALOGUE).read_bytes()
+    result = ern_guides(project_copy, "import-hospitals", network["id"], "members.csv", "--yes")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        f"members.csv:3:1: code: expected a hospital code of the country's two capitals and two digits like "
+        f"'{country}22', got '{country}1'",
+        f"members.csv:4:1: code: duplicate hospital code '{country}10' (first on line 2)"]
+    assert (project_copy / CATALOGUE).read_bytes() == before
+
+
+def test_an_import_the_catalogue_would_refuse_is_put_back(project_copy):
+    """Removing the hospital a guide uses as its example: check refuses the result, the file is restored."""
+    _, network = a_network_with_an_example(project_copy)
+    country = network["guide"]["example"]["country"]
+    write_csv(project_copy / "members.csv", [[country, f"{country}99", "Another hospital"]])
+    before = (project_copy / CATALOGUE).read_bytes()
+    result = ern_guides(project_copy, "import-hospitals", network["id"], "members.csv", "--yes")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ".guide.example.hospital: expected one of the hospital codes of that country" in result.stderr
+    assert "the catalogue was left as it was" in result.stderr
+    assert (project_copy / CATALOGUE).read_bytes() == before
