@@ -305,8 +305,8 @@ class _ReferenceCheck:
         if contact.email is not None and contact.url is not None:
             yield self.located.problem(path, "expected either `email` or `url` (a web page), not both")
         elif contact.email is None and contact.url is None and contact.name is None:
-            yield self.located.problem(path, "expected `email`, `url` (a web page) or the `name` of a person, "
-                                             "got none of them")
+            yield self.located.problem(path, "expected `email`, `url` (a web page) or, for a helpdesk whose "
+                                             "address is not published, its `name`; got none of them")
         yield from self.source(path + ("source",), contact.source)
 
     def method(self, path: tuple, method: model.VerificationMethod) -> Iterable[Problem]:

@@ -59,7 +59,9 @@ class Link(Retirable):
 
 
 class Contact(Record):
-    """A helpdesk as a source names it: an e-mail address, a web page, or a named person (with either)."""
+    """A helpdesk as a source names it: an e-mail address, a web page, or a named person or desk (with either).
+    A `name` alone is a helpdesk whose address the source does not publish: guides say so and point to the
+    network's `website`."""
 
     email: Email | None = Field(None, description="Its e-mail address.")
     url: HttpsUrl | None = Field(None, description="Its web page, where it has no e-mail address.")

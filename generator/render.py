@@ -233,7 +233,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "url_platform": url_link(cat.links[guide.platform.link].url),
         "guest_access": cat.guest_access.label,
         "it_support": mailto(cat.contacts["cpms-it-support"].email),
-        "helpdesk": helpdesk_text(cat, guide.helpdesk, t),
+        "helpdesk": helpdesk_text(cat, guide.network, t),
         "delay_sentence": delay_sentence(s.approval_delay, guide.network, t),
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
@@ -262,15 +262,18 @@ def mailto(email: str) -> Markup:
     return Markup(f"[{literal(email)}](mailto:{escape(email)})")
 
 
-def helpdesk_text(cat: model.Catalogue, contacts: list[model.Contact], t: Texts) -> Markup:
+def helpdesk_text(cat: model.Catalogue, network: model.Network, t: Texts) -> Markup:
     """Whom a stuck reader writes to: the network's helpdesk, else the CPMS helpdesk, never nobody."""
-    return Markup(", ").join(contact_text(c, t) for c in contacts or [cat.contacts["cpms-it-support"]])
+    return Markup(", ").join(contact_text(c, t, network.website)
+                             for c in network.contacts or [cat.contacts["cpms-it-support"]])
 
 
-def contact_text(contact: model.Contact, t: Texts) -> Markup:
-    """A contact by its name, where the source gives one, and its e-mail or web page."""
+def contact_text(contact: model.Contact, t: Texts, website: str | None = None) -> Markup:
+    """A contact by its name, where the source gives one, and its e-mail or web page; a helpdesk whose address
+    is not published says so, and points to the network's website where the catalogue has it."""
     if contact.email is None and contact.url is None:
-        return literal(contact.name)
+        return (t("contact.no-address.website", name=contact.name, website=url_link(website)) if website
+                else t("contact.no-address", name=contact.name))
     address = mailto(contact.email) if contact.email else url_link(contact.url)
     return t("contact.named", name=contact.name, address=address) if contact.name else address
 

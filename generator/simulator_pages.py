@@ -240,4 +240,4 @@ class _Page:
         return steps
 
     def _helpdesk(self) -> Markup:
-        return helpdesk_text(self.cat, self.node.network.contacts, self.t)
+        return helpdesk_text(self.cat, self.node.network, self.t)

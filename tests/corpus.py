@@ -109,7 +109,7 @@ CASES |= {
                                                ["data/ern_catalogue.yaml:94:5: networks[1]: expected `checked`: the day this network's facts were last checked (YYYY-MM-DD), got nothing",
                                                 "data/ern_catalogue.yaml:94:5: networks[1]: expected `sources`: the ids of the sources of this network's own facts, got nothing"]),
     "contact without address": catalogue("      - email: helpdesk@beta.example.eu\n        source: doc\n", "      - source: doc\n",
-                                         "data/ern_catalogue.yaml:100:9: networks[1].contacts[0]: expected `email`, `url` (a web page) or the `name` of a person, got none of them"),
+                                         "data/ern_catalogue.yaml:100:9: networks[1].contacts[0]: expected `email`, `url` (a web page) or, for a helpdesk whose address is not published, its `name`; got none of them"),
     "contact with two addresses": catalogue("      - email: helpdesk@beta.example.eu\n", "      - email: helpdesk@beta.example.eu\n        url: https://beta.example.eu/help\n",
                                             "data/ern_catalogue.yaml:100:9: networks[1].contacts[0]: expected either `email` or `url` (a web page), not both"),
     "unknown platform": catalogue("  platform: saas\n", "  platform: cpms3\n",

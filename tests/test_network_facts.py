@@ -18,7 +18,7 @@ from generator.pipeline import load_texts
 from generator.catalogue import load_catalogue
 from generator.evidence import duration_text
 from generator.model import Duration
-from generator.render import guide_for, render_site, values
+from generator.render import guide_for, render_site, url_link, values
 from test_facts import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,8 +135,24 @@ def test_every_reader_has_someone_to_write_to(tmp_path):
     assert "Dr Beta Helper" in section(page, "help") and "mailto:beta@example.eu" in section(page, "help")
     it_support = data["contacts"]["cpms-it-support"]["email"]
     assert f"mailto:{it_support}" in section(alpha, "help")  # no helpdesk of its own: the CPMS helpdesk
-    data["networks"][1]["contacts"] = [{"name": "Dr Beta Helper", "source": "doc"}]  # a named person only
-    assert "Dr Beta Helper" in section(guides(tmp_path, data)[1], "help")
+
+
+
+def test_a_helpdesk_whose_address_is_not_published_is_said_so_with_the_networks_website(tmp_path):
+    """A source names the network's helpdesk but gives no address: every place that sends the reader there says
+    so, in each language, and points to the network's website where the catalogue has it; no link is invented."""
+    data = fixture_data()
+    data["networks"][1]["contacts"] = [{"name": "Beta central office", "source": "doc"}]
+    for language in ("en", "fr"):
+        help_section = section(guides(tmp_path, data, language)[1], "help")
+        expected = str(TEXTS[language]("contact.no-address", name="Beta central office"))
+        assert expected in help_section and "mailto:" not in help_section.split("Beta central office")[1][:80]
+    data["networks"][1]["website"] = "https://beta.example.eu"
+    for language in ("en", "fr"):
+        page = guides(tmp_path, data, language)[1]
+        expected = str(TEXTS[language]("contact.no-address.website", name="Beta central office",
+                                       website=url_link("https://beta.example.eu")))
+        assert expected in section(page, "help"), section(page, "help")
 
 
 def test_a_guide_without_sources_of_its_own_says_so(tmp_path):
