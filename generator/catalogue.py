@@ -447,6 +447,19 @@ class _ReferenceCheck:
         if network.guide:
             yield from self.guide(path + ("guide",), network.guide, network)
         yield from self.anchors(path, network)
+        yield from self.profiles_on_screen(path, network)
+
+    def profiles_on_screen(self, path: tuple, network: model.Network) -> Iterable[Problem]:
+        """The profiles a guide asks for are on the profile screen its picture shows."""
+        settings = self.cat.settings_of(network)
+        on_screen = settings.profile_screen.profiles if settings.profile_screen else []
+        missing = [p for p in settings.profiles or [] if on_screen and p not in on_screen]
+        if missing:
+            own = network.guide and "profile_screen" in network.guide.model_fields_set
+            yield self.located.problem((*path, "guide", "profile_screen") if own else ("default_guide", "profile_screen"),
+                                       f"{network.short_name}'s guide asks for {', '.join(missing)}, which this "
+                                       f"list of the screen does not show ({', '.join(on_screen)}); add it if the "
+                                       "source shows it, or ask for a profile it shows")
 
     def guide(self, path: tuple, guide: model.GuideSettings, network: model.Network | None) -> Iterable[Problem]:
         for i, step_id in enumerate(guide.procedure or []):
@@ -466,6 +479,11 @@ class _ReferenceCheck:
         for i, profile in enumerate(guide.profiles or []):
             yield from self.refer(path + ("profiles", i), profile,
                                   [p.id for p in self.cat.access_profiles], "access profile ids")
+        if guide.profile_screen:
+            for i, profile in enumerate(guide.profile_screen.profiles):
+                yield from self.refer(path + ("profile_screen", "profiles", i), profile,
+                                      [p.id for p in self.cat.access_profiles], "access profile ids")
+            yield from self.source(path + ("profile_screen", "source"), guide.profile_screen.source)
         yield from self.text(path + ("comment_hint",), guide.comment_hint)
         yield from self.text(path + ("browsers",), guide.browsers)
         yield from self.refer(path + ("link_sign_in",), guide.link_sign_in, self.cat.links, "link ids")

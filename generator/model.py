@@ -200,6 +200,13 @@ class ProfilePrerequisite(Record):
     source: Id = Field(description="Id of the source that says so.")
 
 
+class ProfileScreen(Record):
+    """Screen 3's list of access profiles as a source shows it: the guide's picture shows these, in this order."""
+
+    profiles: list[Id] = Field(min_length=1, description="Ids of the profiles listed, in the source's order.")
+    source: Id = Field(description="Id of the source whose screen shows them.")
+
+
 class Trouble(Record):
     """Something that can go wrong on the way in, and what to do: a question and its answer, shown in a guide's
     "Something went wrong?" part and linked from the steps where it happens."""
@@ -255,6 +262,9 @@ class GuideSettings(Record):
                           "without a quoted delay the guide says nothing about one.")
     recommended_verification: Id | None = Field(None, description="Id of the preferred verification method.")
     profiles: list[Id] | None = Field(None, min_length=1, description="Access profiles to ask for.")
+    profile_screen: ProfileScreen | None = Field(None, description="The profiles screen 3 lists, as the "
+                                                 "network's source shows them; the picture shows these (default: "
+                                                 "every access profile).")
     preferences_title: Label | None = Field(None, description="Title of the CPMS preferences screen as the "
                                             "source shows it, e.g. 'My Preferences' (its button: 'Update ...').")
     profiles_choice: Literal["all", "one-or-more"] | None = Field(

@@ -98,6 +98,7 @@ class Guide:
     example_country: model.Country | None
     example_hospital: model.Hospital | None
     profiles: list[model.Profile]
+    profiles_on_screen: list[model.Profile]  # screen 3's list as the network's source (or the default's) shows it
     method: model.VerificationMethod
 
     retired_methods: list[model.VerificationMethod]
@@ -209,6 +210,8 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
         example_country=country,
         example_hospital=hospital,
         profiles=[p for p in cat.access_profiles if p.id in (settings.profiles or [])],
+        profiles_on_screen=([p for i in settings.profile_screen.profiles for p in cat.access_profiles if p.id == i]
+                            if settings.profile_screen else cat.access_profiles),
         method=cat.method(settings.recommended_verification),
         retired_methods=cat.retired_methods,
         changes=changes,

@@ -196,7 +196,8 @@ class _Page:
                 "places": [{"kind": kind, "fragment": o[field]} for kind, field in PLACES for o in options],
                 "submitted": self.link(simulator.submitted_id(network)),
                 "comment_hint": self.t(s.comment_hint) if s.comment_hint else self.t("sim.step4.no-hint"),
-                "recommended": ", ".join(p.name for p in self.guide.profiles)}
+                "recommended": ", ".join(p.name for p in self.guide.profiles),
+                "profiles": self.guide.profiles_on_screen}
 
     def _submitted(self):
         guide_page = self.to_site(f"networks/{self.node.network.id}/")

@@ -273,3 +273,9 @@ CASES |= {
     "hand-written page the generator also makes": Case("docs/en/index.md", None, "# Home\n",
                                                        ["docs/en/index.md:1:1: hand-written, but the generator also makes this page; rename it"]),
 }
+
+# A picture that would contradict its text: the guide asks for a profile its source's screen does not show.
+CASES |= {
+    "profile asked for but not on the screen": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      profile_screen: {profiles: [researcher], source: doc}\n",
+                                                         "data/ern_catalogue.yaml:113:23: networks[1].guide.profile_screen: BETA's guide asks for hp, which this list of the screen does not show (researcher); add it if the source shows it, or ask for a profile it shows"),
+}

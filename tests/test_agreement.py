@@ -120,3 +120,26 @@ def test_the_first_sign_ins_say_which_method_before_a_second_factor_exists(catal
             assert (note in section) == (signs_in and before), f"{language}/{guide.network.id}#{anchor}"
             told += note in section
     assert told >= len(catalogue.networks) // 2  # the rule was met, not only vacuously
+
+
+def profile_names(html_part: str) -> list[str]:
+    """The profiles a screen-3 table lists, by name, in order."""
+    return [name.strip() for name in re.findall(r"<tr[^>]*><td>(?:<[^>]+>)*(?:[☐☑]</span> )?([^<]+)<", html_part)]
+
+
+def test_the_profile_screen_lists_the_profiles_the_networks_source_shows(built_site, catalogue):
+    """ERN-RND's document shows four profiles, EuroBloodNet's five, the default guide's source six: each guide's
+    picture and its practice list those of its own source, in order, and include those the text asks for."""
+    sizes = set()
+    for guide, page, profiles in showing(built_site, catalogue, "saas-profiles"):
+        names = {p.id: p.name for p in catalogue.access_profiles}
+        expected = [names[i] for i in guide.settings.profile_screen.profiles]  # the real default guide has one
+        assert profile_names(profiles) == expected, guide.network.id
+        assert {p.name for p in guide.profiles} <= set(expected), guide.network.id
+        practice = next(p for p in sorted((built_site / "sim" / guide.network.id).glob("*.html"))
+                        if 'id="profiles-label"' in p.read_text(encoding="utf-8")).read_text(encoding="utf-8")
+        screen3 = re.search(r'<table class="saas-table" aria-labelledby="profiles-label">.*?</table>', practice, re.S)
+        assert [html.unescape(n) for n in re.findall(r'<label class="sim-box-label"[^>]*>([^<]+)<', screen3.group())] \
+            == expected, guide.network.id
+        sizes.add(len(expected))
+    assert len(sizes) > 1  # networks' sources differ, and the pictures with them
