@@ -456,7 +456,8 @@ class _ReferenceCheck:
         missing = [p for p in settings.profiles or [] if on_screen and p not in on_screen]
         if missing:
             own = network.guide and "profile_screen" in network.guide.model_fields_set
-            yield self.located.problem((*path, "guide", "profile_screen") if own else ("default_guide", "profile_screen"),
+            where = (*path, "guide") if own else ("default_guide",)
+            yield self.located.problem((*where, "profile_screen", "profiles"),
                                        f"{network.short_name}'s guide asks for {', '.join(missing)}, which this "
                                        f"list of the screen does not show ({', '.join(on_screen)}); add it if the "
                                        "source shows it, or ask for a profile it shows")

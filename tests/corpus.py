@@ -277,5 +277,5 @@ CASES |= {
 # A picture that would contradict its text: the guide asks for a profile its source's screen does not show.
 CASES |= {
     "profile asked for but not on the screen": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      profile_screen: {profiles: [researcher], source: doc}\n",
-                                                         "data/ern_catalogue.yaml:113:23: networks[1].guide.profile_screen: BETA's guide asks for hp, which this list of the screen does not show (researcher); add it if the source shows it, or ask for a profile it shows"),
+                                                         "data/ern_catalogue.yaml:113:24: networks[1].guide.profile_screen.profiles: BETA's guide asks for hp, which this list of the screen does not show (researcher); add it if the source shows it, or ask for a profile it shows"),
 }
