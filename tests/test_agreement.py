@@ -143,3 +143,36 @@ def test_the_profile_screen_lists_the_profiles_the_networks_source_shows(built_s
             == expected, guide.network.id
         sizes.add(len(expected))
     assert len(sizes) > 1  # networks' sources differ, and the pictures with them
+
+
+def labels(picture_html: str) -> list[str]:
+    return [html.unescape(x) for x in re.findall(r'class="eulogin-field__label">([^<]+)<', picture_html)]
+
+
+def test_the_account_form_has_every_field_its_step_says_to_fill(built_site, catalogue, english):
+    """The fields the "fill in" action names in bold are on that step's picture of the form (EURACAN's
+    document, reached through the ECP, shows "Enter the code"; the others do not)."""
+    forms = set()
+    for guide in guides(catalogue):
+        page = page_of(built_site, guide.network)
+        anchor, step_shown = guide.steps[[a for a, _ in guide.steps].index("eu-login")]
+        fill = next(b.do for b in step_shown.blocks if b.do and b.do.endswith(".fill"))
+        named = re.findall(r"\*\*([^*]+)\*\*", english[fill].text)
+        form = next(b.screen for b in step_shown.blocks if b.screen)
+        shown = labels(picture(page, form))
+        assert named and all(" ".join(n.split()) in shown for n in named), (guide.network.id, named, shown)
+        forms.add(form)
+    assert len(forms) == 2  # the plain form, and the one with the code
+
+
+def test_the_sign_in_picture_shows_the_address_password_and_every_method_in_use(built_site, catalogue, english):
+    """As ERN-RND's document shows the screen: the e-mail address, the password, and the methods, Password among
+    them (the first sign-ins' note says to choose it); the guide's own method is the one marked."""
+    in_use = [m.label for m in catalogue.verification_methods if m.on_screen and not m.retired]
+    assert "Password" in in_use
+    for guide, page, sign_in in showing(built_site, catalogue, "eu-login-methods"):
+        assert labels(sign_in)[:2] == ["Welcome", "Password"], guide.network.id
+        assert "Sign in with a different e-mail address?" in words(sign_in)
+        listed = re.findall(r'<li( class="ern-target")?><span class="saas-choice"><span[^>]*>([◉○])</span> ([^<]+)<', sign_in)
+        assert [html.unescape(label) for _, _, label in listed] == in_use, (guide.network.id, listed)
+        assert [html.unescape(label) for target, mark, label in listed if target and mark == "◉"] == [guide.method.label]
