@@ -292,6 +292,27 @@ def source_text(source: model.Source, t: Texts) -> Markup:
     return t("source.web-published", **found, published=date_text(source.published, t))
 
 
+def picture_source(cat: model.Catalogue, guide: Guide, screen_id: str, t: Texts) -> model.Source | None:
+    """The source whose screenshot a picture follows: for the profile list, the one it is copied from; else the
+    network's own among the sources that show the screen (its description's), else the first of them."""
+    if screen_id == "saas-profiles" and guide.settings.profile_screen:
+        return cat.source(guide.settings.profile_screen.source)
+    known = {s.id for s in cat.sources}
+    showing = [i for i in t.source[f"screen.{screen_id}.description"].sources if i in known]
+    own = [i for i in showing if i in guide.network.sources]
+    return cat.source((own or showing)[0]) if showing else None
+
+
+def when_text(source: model.Source, t: Texts) -> Markup:
+    """When a source said what it says: 'published on ...', 'written before ...', or for an undated web page,
+    'consulted on ...'."""
+    if source.published:
+        return t("source.when.published", date=date_text(source.published, t))
+    if source.url is None:
+        return t("source.when.before", date=date_text(source.published_before, t))
+    return t("source.when.consulted", date=date_text(source.consulted, t))
+
+
 def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: Texts) -> Markup:
     """What a retired verification method's retirement means, dated and sourced, with what to use instead."""
     source = cat.source(method.retired_source)
@@ -413,5 +434,8 @@ def _screen_renderer(env: jinja2.Environment, common: dict, guide: Guide, v: dic
             template = env.get_template(f"screens/{screen_id}.html.j2")
         except jinja2.TemplateNotFound:
             raise KeyError(f"no screen template generator/templates/screens/{screen_id}.html.j2") from None
-        return Markup(template.render(context))
+        source = picture_source(cat, guide, screen_id, common["t"])
+        drawn_from = common["t"]("screen.drawn-from", source=source.title, when=when_text(source, common["t"])) \
+            if source else None
+        return Markup(template.render(context, drawn_from=drawn_from))
     return screen

@@ -176,3 +176,23 @@ def test_the_sign_in_picture_shows_the_address_password_and_every_method_in_use(
         listed = re.findall(r'<li( class="ern-target")?><span class="saas-choice"><span[^>]*>([◉○])</span> ([^<]+)<', sign_in)
         assert [html.unescape(label) for _, _, label in listed] == in_use, (guide.network.id, listed)
         assert [html.unescape(label) for target, mark, label in listed if target and mark == "◉"] == [guide.method.label]
+
+
+def test_every_picture_says_which_source_it_follows_and_when_that_was_written(built_site, catalogue):
+    """Under each picture: the title of the source whose screenshot it follows (the network's own document
+    where it shows that screen) and when it was written; that source is among the guide's sources."""
+    for guide in guides(catalogue):
+        page = page_of(built_site, guide.network)
+        figures = re.findall(r'<figure[^>]*data-screen="([^"]+)".*?</figure>', page, re.S)
+        assert figures, guide.network.id
+        for screen, figure in zip(figures, re.findall(r'<figure.*?</figure>', page, re.S)):
+            line = re.search(r'<p class="ern-screen__source">(.*?)</p>', figure, re.S)
+            assert line, (guide.network.id, screen)
+            titles = [s.title for s in catalogue.sources if s.title in words(line.group(1))]
+            assert titles, (guide.network.id, screen, line.group(1))
+            assert any(t in words(page.split('id="sources"')[1]) for t in titles), (guide.network.id, screen)
+            assert re.search(r"(written before|published on|consulted on) \d", words(line.group(1))), line.group(1)
+            own = [catalogue.source(i).title for i in guide.network.sources]
+            if screen.startswith("saas-") and screen != "saas-profiles" and own and guide.network.id in (
+                    "ern-rnd", "reconnet", "eurobloodnet"):
+                assert titles[0] in own, (guide.network.id, screen)  # its own document shows these screens
