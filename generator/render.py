@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -163,6 +164,12 @@ class Guide:
         found = (b for _, step in self.steps for b in step.blocks if b.changes and self.shows(b))
         return next(found, None) if self.changes else None
 
+    def checked_on(self, anchor: str, step: model.Step) -> date:
+        """When the step's facts were last checked: the step's own date, or, where it shows facts of the network's
+        own (its notes, its example, its delay...), the later of that and the network's date."""
+        own = any(isinstance(b, model.Anchor) or b.when in NETWORK_FACTS for b in self.blocks(anchor, step))
+        return max(step.checked, self.network.checked) if own and self.network.checked else step.checked
+
     def number(self, anchor: str) -> int:
         """The number a step has in this guide."""
         return [a for a, _ in self.steps].index(anchor) + 1
@@ -181,6 +188,11 @@ class Guide:
             return [({"profiles_needing": ", ".join(names[p] for p in req.profiles), "profile_needed": names[req.requires]},
                      req.source) for req in s.profile_prerequisites]
         return [({}, None)]
+
+
+# The `when`s of blocks that show facts of the network's own.
+NETWORK_FACTS = {"comment_hint", "approval_delay", "helpdesk", "thematic_areas", "example", "guest_account",
+                 "profile_prerequisites"}
 
 
 def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
@@ -330,9 +342,9 @@ def delay_sentence(delay: model.Duration | str | None, network: model.Network, t
     return t("delay.sentence", network=network.short_name, duration=duration_text(delay, t))
 
 
-def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts) -> Markup:
+def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts, checked: date | None = None) -> Markup:
     """'Source: ...' under a fact: the page (linked, with its publisher) or document it comes from; for several,
-    'Sources: ...; ...'."""
+    'Sources: ...; ...'; with `checked`, the day someone last checked the fact against them."""
     found = [cat.source(i) for i in ([source_ids] if isinstance(source_ids, str) else source_ids)]
 
     def named(source: model.Source) -> Markup:
@@ -343,6 +355,8 @@ def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts) -> 
         line = t("guide.fact-source.one", source=named(found[0]))
     else:
         line = t("guide.fact-source.several", sources=t("list.separator").join(named(s) for s in found))
+    if checked:
+        line = t("guide.fact-source.checked", line=line, date=date_text(checked, t))
     return Markup(f'<small class="ern-source">{line}</small>')
 
 
@@ -390,7 +404,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 common, guide=guide, v=v, has_pdf=has_pdf,
                 sources=[source_text(cat.source(i), t) for i in guide.source_ids],
                 changes=[retirement_text(cat, m, t) for m in guide.changes],
-                kind_of=kind_of, source_line=lambda source_id: source_line(cat, source_id, t),
+                kind_of=kind_of, source_line=lambda source_id, checked=None: source_line(cat, source_id, t, checked),
                 troubles=troubles(cat, guide),
                 next_after=guide.platform.what_next_after if guide.platform.what_next_after in dict(guide.steps) else None,
                 troubles_at=lambda anchor: [(i, tr) for i, tr in troubles(cat, guide) if anchor in tr.steps],

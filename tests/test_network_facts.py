@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -16,7 +17,7 @@ import yaml
 from conftest import text_of_class
 from generator.pipeline import load_texts
 from generator.catalogue import load_catalogue
-from generator.evidence import duration_text
+from generator.evidence import date_text, duration_text
 from generator.model import Duration
 from generator.render import guide_for, render_site, url_link, values
 from test_facts import load
@@ -216,3 +217,23 @@ def test_a_duration_in_an_old_or_unknown_form_says_which_forms_exist(tmp_path):
     assert any("guest_account.closed_within_days: unknown field 'closed_within_days'; a duration takes min, max "
                "(whole numbers), unit (hours, days, weeks or months), condition (a text key), source" in m
                for m in messages), messages
+
+
+def test_a_step_with_the_networks_own_facts_is_dated_by_the_later_check(tmp_path):
+    """The network's facts were checked after the step library: a step showing them (a note of its own) says
+    the later date and its note says when it was checked; the same step in a guide without them keeps the
+    library's date."""
+    data = fixture_data()
+    data["networks"][1]["checked"] = "2026-06-01"
+    beta(data)["notes"] = [{"note": TIP, "step": "eu-login", "at": "end", "source": "doc"}]
+    library = data["steps"]["eu-login"]["checked"]
+    for language in ("en", "fr"):
+        t = TEXTS[language]
+
+        def said(day: date) -> str:
+            return str(t("guide.checked", date=date_text(day, t)))
+        alpha, page = guides(tmp_path, data, language)
+        assert said(date(2026, 6, 1)) in section(page, "eu-login") and said(library) not in section(page, "eu-login")
+        assert said(library) in section(alpha, "eu-login")
+        checked_on = str(t("guide.fact-source.checked", line="", date=date_text(date(2026, 6, 1), t))).strip()
+        assert checked_on in section(page, "eu-login")
