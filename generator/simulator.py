@@ -17,6 +17,19 @@ from generator import model
 
 START = "sim/index"
 REQUEST_STEP = "request-access"  # the guides' step that the simulator rehearses
+# The wizard's screen each picture of the request step shows (its number on screen, as its template draws it).
+SCREENS = {"saas-application": 1, "saas-networks": 2, "saas-countries": 2, "saas-hospitals": 2, "saas-profiles": 3,
+           "saas-recap": 4}
+
+
+def screen_of_blocks(blocks: list) -> list[int]:
+    """For each block of the request step, the wizard screen it is about: that of the next picture (a step's
+    text comes before its picture); after the last picture, the last screen."""
+    screens, upcoming = [], max(SCREENS.values())
+    for block in reversed(blocks):
+        upcoming = SCREENS.get(getattr(block, "screen", None) or "", upcoming)
+        screens.append(upcoming)
+    return screens[::-1]
 WRONG_APPLICATION = "sim/wrong-application"
 ORGANISATIONS = "sim/organisations"
 # Page names the simulator gives its own pages, beside those of other organisations and of countries.

@@ -9,7 +9,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator import model, simulator
-from generator.render import Guide, delay_sentence, environment, guide_for, helpdesk_text, site_path, url_link
+from generator.render import (Guide, delay_sentence, environment, guide_for, helpdesk_text, kind_of, site_path,
+                              source_line, url_link, values)
 from generator.evidence import evidence_text
 from generator.texts import Texts, direction, mark_english
 
@@ -40,9 +41,26 @@ STYLESHEET = "assets/sim.css"
 PLACES = (("pick", "anchor"), ("step3", "step3"), ("step4", "step4"), ("path", "path"))
 
 
+def rule_class(needing: str, required: str) -> str:
+    """The class of the message shown while `needing` is ticked without `required` (the stylesheet's rule)."""
+    return f"sim-rule--{needing}--{required}"
+
+
+def advice_class(recommended: list[str]) -> str:
+    """The class of the advice shown while profiles are ticked, none of them among `recommended`."""
+    return "sim-advice--" + "--".join(recommended)
+
+
 def stylesheet(cat: model.Catalogue) -> str:
     most_options = max([len(cat.application.choices)] + [len(e.hospitals) + 1 for n in cat.networks for e in n.countries])
-    return environment(markdown_pages=False).get_template("sim/sim.css.j2").render(cat=cat, most_options=most_options)
+    settings = [cat.settings_of(n) for n in cat.networks]
+    rules = sorted({(needing, rule.requires) for s in settings for rule in s.profile_prerequisites
+                    for needing in rule.profiles})
+    recommended = sorted({tuple(s.profiles) for s in settings if s.profiles})
+    return environment(markdown_pages=False).get_template("sim/sim.css.j2").render(
+        cat=cat, most_options=most_options,
+        rules=[(needing, required, rule_class(needing, required)) for needing, required in rules],
+        advice=[(profiles, advice_class(list(profiles))) for profiles in recommended])
 
 
 def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph, language: str,
@@ -197,7 +215,34 @@ class _Page:
                 "submitted": self.link(simulator.submitted_id(network)),
                 "comment_hint": self.t(s.comment_hint) if s.comment_hint else self.t("sim.step4.no-hint"),
                 "recommended": ", ".join(p.name for p in self.guide.profiles),
-                "profiles": self.guide.profiles_on_screen}
+                "profiles": self.guide.profiles_on_screen, **self._coaching()}
+
+    def _coaching(self) -> dict:
+        """What the guide says about screens 2 to 4, said again where the reader practises them, each with its
+        source: its tips, warnings and notes (the guest advice, the guest accounts' lifetime, the network's own
+        notes...); the network's profile rules, which a request breaking them cannot be submitted with; and, for
+        a request without the profiles the guide asks for, the guide's advice on profiles."""
+        guide, t, cat = self.guide, self.t, self.cat
+        step = dict(guide.steps).get(simulator.REQUEST_STEP)
+        blocks = guide.blocks(simulator.REQUEST_STEP, step) if step else []
+        v = values(cat, guide, t, self.site_url)
+        said: dict[int, list[Markup]] = {2: [], 3: [], 4: []}
+        for block, screen in zip(blocks, simulator.screen_of_blocks(blocks)):
+            kind = kind_of(block)
+            if screen in said and kind in ("tip", "warning", "note"):
+                for filled, source in guide.facts(block, cat, t):
+                    text = t(getattr(block, kind), **{**v, **filled})
+                    said[screen].append(Markup("{} {}").format(text, source_line(cat, source, t, guide.network.checked))
+                                        if source else text)
+        names = {p.id: p.name for p in cat.access_profiles}
+        rules = [{"class": rule_class(needing, rule.requires),
+                  "text": Markup("{} {}").format(
+                      t("step.request-access.profile-prerequisite", **{**v, "profiles_needing": names[needing],
+                                                                        "profile_needed": names[rule.requires]}),
+                      source_line(cat, rule.source, t, guide.network.checked))}
+                 for rule in guide.settings.profile_prerequisites for needing in rule.profiles]
+        return {"said": said, "rules": rules, "advice_class": advice_class([p.id for p in guide.profiles]),
+                "advice": t("sim.step4.advice", profiles=v["profiles"])}
 
     def _submitted(self):
         guide_page = self.to_site(f"networks/{self.node.network.id}/")

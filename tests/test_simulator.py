@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import ROOT
 from generator import simulator
 from generator.pipeline import generate
-from generator.render import guide_for
+from generator.render import guide_for, values
 
 RESULT = generate(ROOT, ["en", "fr"])
 CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts
@@ -434,3 +434,60 @@ def test_switching_language_keeps_the_hospital_and_the_screen(no_js: Page, site_
     page.get_by_role("link", name=heading("language.name", "en"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"/{NET}/{C}\.html#step4-{H}$"))
     expect(shown(page, "h2")).to_have_text(heading("sim.step4.heading", "en"))
+
+
+def practice_page(network) -> str:
+    """The page of a network's first country in the practice (its hospitals, screens 3 and 4)."""
+    return next(n for n in GRAPH.nodes.values() if n.kind == "country" and n.network.id == network.id).id + ".html"
+
+
+def to_screen_4(page: Page, url: str, ticks: list[str]) -> None:
+    """Pick the first hospital of the list, tick these profiles on screen 3, go on to screen 4."""
+    page.goto(url)
+    shown(page, ".sim-option").first.click()
+    shown(page, "a.saas-button--primary").first.click()
+    for profile in ticks:
+        page.locator(f'label[for="p-{profile}"]').click()
+    shown(page, "a", ).filter(has_text="Step 4 : type a comment →").first.click()
+
+
+def plain(text) -> str:
+    return " ".join(html.unescape(re.sub(r"\*\*|\[([^\]]*)\]\([^)]*\)", r"\1", str(text))).split())
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_request_breaking_a_networks_profile_rule_cannot_be_submitted_and_says_the_rule(no_js: Page, site_url,
+                                                                                           language):
+    """EURO-NMD's page says Coordinator and Dispatcher need HP: ticked alone, the practice says so with its
+    source and offers no Submit; with HP ticked too, the request goes."""
+    network = next(n for n in CATALOGUE.networks if simulator.rehearsed(CATALOGUE, n)
+                   and CATALOGUE.settings_of(n).profile_prerequisites)
+    rule = CATALOGUE.settings_of(network).profile_prerequisites[0]
+    needing = rule.profiles[0]
+    url = f"{site_url}{root(language)}/{practice_page(network)}"
+    to_screen_4(no_js, url, [needing])
+    submit = no_js.get_by_role("button", name="Submit request access")
+    expect(submit).to_be_hidden()
+    said = shown(no_js, ".sim-rule")
+    expect(said).to_have_count(1)
+    names = {p.id: p.name for p in CATALOGUE.access_profiles}
+    expect(said).to_contain_text(names[rule.requires])
+    expect(said).to_contain_text(CATALOGUE.source(rule.source).title)
+    no_js.get_by_role("link", name="← Step 3 : select an access profile").first.click()
+    no_js.locator(f'label[for="p-{rule.requires}"]').click()
+    shown(no_js, "a").filter(has_text="Step 4 : type a comment →").first.click()
+    expect(shown(no_js, ".sim-rule")).to_have_count(0)
+    expect(submit).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_request_without_the_guides_profiles_is_coached_and_the_guest_advice_is_the_guides(no_js: Page, site_url,
+                                                                                            language):
+    guide = guide_for(CATALOGUE, FULL)
+    other = next(p.id for p in guide.profiles_on_screen if p not in guide.profiles)
+    to_screen_4(no_js, f"{site_url}{root(language)}/{NET}/{C}.html", [other])
+    expect(shown(no_js, ".sim-advice")).to_have_count(1)
+    expect(no_js.get_by_role("button", name="Submit request access")).to_be_visible()  # coached, not refused
+    t = TEXTS[language]
+    guest = plain(t("step.request-access.guest", **values(CATALOGUE, guide, t)))
+    assert guest in " ".join(no_js.locator(".sim-step2").inner_text().split())
