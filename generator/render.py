@@ -360,6 +360,12 @@ def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts, che
     return Markup(f'<small class="ern-source">{line}</small>')
 
 
+def text_sources(cat: model.Catalogue, t: Texts, key: str) -> list[str]:
+    """The sources an English text names for the facts it states (none for a text that states none)."""
+    known = {s.id for s in cat.sources}
+    return [i for i in t.source[key].sources if i in known]
+
+
 def source_link(source: model.Source) -> Markup | str:
     """A source by its title, linked to its page when it is a web page."""
     return Markup(f"[{literal(source.title)}]({escape(source.url)})") if source.url else source.title
@@ -405,6 +411,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 sources=[source_text(cat.source(i), t) for i in guide.source_ids],
                 changes=[retirement_text(cat, m, t) for m in guide.changes],
                 kind_of=kind_of, source_line=lambda source_id, checked=None: source_line(cat, source_id, t, checked),
+                text_sources=lambda key: text_sources(cat, t, key),
                 troubles=troubles(cat, guide),
                 next_after=guide.platform.what_next_after if guide.platform.what_next_after in dict(guide.steps) else None,
                 troubles_at=lambda anchor: [(i, tr) for i, tr in troubles(cat, guide) if anchor in tr.steps],

@@ -25,18 +25,29 @@ COMMON_REQUEST_SCREENS = [
     "Details", "0000 Guest Access", "Step 3 : select an access profile →", "Step 4 : type a comment →",
     "← Step 1 : select an application", "← Step 2 : select an organisation", "← Step 3 : select an access profile",
     "Organisation marked with (request submitted) can already be used to request access.",
-    "handles requests for assistance from ERN and has access to KPIs",
-    "handles requests for assistance on behalf of Coordinator",
-    "healthcare professional available to participate in or lead panels",
-    "Assists panel lead with managing panels at ERN level", "Assists panel lead with managing panels at HCP level",
-    "can create or consult queries or reports on the anonymised data from the ERN",
     "Summary", "Application", "Organisation", "Access Profile", "Comments", "Before submitting",
     "A request to get access to an application will be validated by the administrators, this is a manual "
     "process and can take a few days.", "Submit request access",
 ]
 
+# Screen 3's profiles with their descriptions, as each document shows them (ReCONNET's six; ERN-RND's slide four,
+# EuroBloodNet's five; EURACAN's document has no picture of the screen: its guide shows the default six).
+PROFILES = {
+    "coordinator": "handles requests for assistance from ERN and has access to KPIs",
+    "dispatcher": "handles requests for assistance on behalf of Coordinator",
+    "hp": "healthcare professional available to participate in or lead panels",
+    "panel-manager-ern": "Assists panel lead with managing panels at ERN level",
+    "panel-manager-hcp": "Assists panel lead with managing panels at HCP level",
+    "researcher": "can create or consult queries or reports on the anonymised data from the ERN",
+}
+
+
+def profiles(*ids: str) -> list[str]:
+    return [PROFILES[i] for i in ids or PROFILES]
+
+
 FACTS = {
-    ("reconnet", "fr"): COMMON_REQUEST_SCREENS + [
+    ("reconnet", "fr"): COMMON_REQUEST_SCREENS + profiles() + [
         "Créer votre compte EU Login", "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
         "Create an account", "e-mail de confirmation",
         "double authentification", "https://webgate.ec.europa.eu/cas", 
@@ -54,7 +65,7 @@ FACTS = {
         "notifié par e-mail", "helpdesk.reconnet@ao-pisa.toscana.it", "panel",
         "Google Chrome, Firefox ou Safari", "Login via EU Login",
     ],
-    ("ern-rnd", "en"): COMMON_REQUEST_SCREENS + [
+    ("ern-rnd", "en"): COMMON_REQUEST_SCREENS + profiles("coordinator", "dispatcher", "hp", "researcher") + [
         "https://webgate.ec.europa.eu/cas/eim/external/register.cgi", "First name", "Last name", "E-mail",
         "Confirm e-mail", "E-mail language", "privacy statement", "1 to 2 days",
         "AAC - Food Fraud", "BP-Portal", "Cosmetic Products Notification Portal (readonly)", "EIPAHA",
@@ -79,7 +90,8 @@ FACTS = {
         "Atypical parkinsonian syndromes: Genetic PD, Multisystem Atrophy, Progressive Supranuclear Palsy, "
         "Corticobasal degeneration", "latest version of Google Chrome",
     ],
-    ("eurobloodnet", "en"): COMMON_REQUEST_SCREENS + [
+    ("eurobloodnet", "en"): COMMON_REQUEST_SCREENS + profiles("coordinator", "dispatcher", "hp", "panel-manager-ern",
+                                                              "panel-manager-hcp") + [
         "https://webgate.ec.europa.eu/cas/eim/external/register.cgi", "EuroBloodNet - Hematological Diseases",
         "Austria", "Belgium", "Liechtenstein", "BE03 - University Hospital Liége", "BE04 - Erasme Hospital",
         "BE05 - University Hospitals Saint-Luc", "BE10 - University Hospital Leuven",
@@ -91,7 +103,7 @@ FACTS = {
         "Myeloproliferative neoplasm (MPN)", "Rare lymphomas", "Update My Preferences",
         "latest version of Google Chrome or Firefox",
     ],
-    ("euracan", "en"): COMMON_REQUEST_SCREENS + [
+    ("euracan", "en"): COMMON_REQUEST_SCREENS + profiles() + [
         "ERN Collaborative Platform", "Access/request access to my network", "Create an Account", "First name",
         "Last name", "E-mail", "Enter the code", "grey window", "real", "No pseudonym!", "password",
         "junk", "two-factor authentication", "Google Play Store (Android)", "App Store (iOS)",

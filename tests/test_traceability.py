@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from conftest import ROOT
 from generator import traceability
+from generator.pipeline import generate
+from generator.render import guide_for, kind_of
 from generator.texts import Entry
 
 
@@ -20,3 +25,31 @@ def test_texts_the_catalogue_shows_or_that_name_sources_or_state_nothing_are_tra
     assert [str(p) for p in traceability.unknown_sources(catalogue, texts)] == [
         "guides/en/site.yaml:2:1: x.sourced: expected source ids of the catalogue, got 'no-such-source'"]
     assert [key for key, _ in traceability.unsourced(catalogue, texts)] == ["x.sourced", "x.bare"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_tip_warning_and_note_of_every_guide_shows_its_source(language):
+    """Each tip, warning and note a guide shows names where its facts come from, under it, as the problem
+    answers do: the network's own source for its notes, else the sources its English text names; only a text
+    that states no fact (`interface: true`) goes without."""
+    result = generate(ROOT, ["en", "fr"])
+    english = result.texts["en"].source
+    shown = 0
+    for network in result.catalogue.networks:
+        guide = guide_for(result.catalogue, network)
+        page = result.pages[f"{language}/networks/{network.id}.md"]
+        for anchor, step in guide.steps + guide.successor_steps:
+            expected = 0
+            for block in guide.blocks(anchor, step):
+                kind = kind_of(block)
+                if kind not in ("tip", "warning", "note"):
+                    continue
+                entry = english[getattr(block, kind)]
+                own = [source for _, source in guide.facts(block, result.catalogue, result.texts["en"]) if source]
+                assert own or entry.sources or entry.interface, (network.id, getattr(block, kind))
+                expected += len(own) or bool(entry.sources)
+            start = page.index("{ #%s }" % anchor)
+            end = min(i for i in (page.find("\n## ", start), page.find("\n### ", start), len(page)) if i > 0)
+            assert page[start:end].count('class="ern-source"') >= expected, (language, network.id, anchor)
+            shown += expected
+    assert shown > 100  # the rule was met, not only vacuously
