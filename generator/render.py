@@ -247,8 +247,8 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "platform": guide.platform.name,
         "url_platform": url_link(cat.links[guide.platform.link].url),
         "guest_access": cat.guest_access.label,
-        "it_support": mailto(cat.contacts["cpms-it-support"].email),
-        "helpdesk": helpdesk_text(cat, guide.network, t),
+        "it_support": Markup(f"[{t('contact.at-help')}](#help)"),  # the address itself: once, under Help
+        "helpdesk": helpdesk_reference(cat, guide.network, t),
         "delay_sentence": delay_sentence(s.approval_delay, guide.network, t),
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
@@ -277,20 +277,41 @@ def mailto(email: str) -> Markup:
     return Markup(f"[{literal(email)}](mailto:{escape(email)})")
 
 
+def addresses(cat: model.Catalogue, network: model.Network, t: Texts) -> dict[str, Markup]:
+    """The placeholders that give the helpdesks' addresses themselves: where a page has no "Help and contacts"
+    (the practice), and in that part of a guide, the one place a guide gives them."""
+    return {"helpdesk": helpdesk_text(cat, network, t), "it_support": mailto(cat.contacts["cpms-it-support"].email)}
+
+
+def _whom(cat: model.Catalogue, network: model.Network, t: Texts) -> list[tuple[Markup, model.Contact]]:
+    """Whom a stuck reader writes to, each by the name a reader is told: the network's helpdesk (as its source
+    names it, else "ERN-RND's helpdesk"), else the CPMS helpdesk, never nobody."""
+    if not network.contacts:
+        return [(t("contact.cpms-helpdesk"), cat.contacts["cpms-it-support"])]
+    return [(literal(c.name) if c.name else t("contact.unnamed", network=network.short_name), c)
+            for c in network.contacts]
+
+
+def helpdesk_reference(cat: model.Catalogue, network: model.Network, t: Texts) -> Markup:
+    """Whom to write to, by name, linked to "Help and contacts", which gives the address: a guide gives each
+    address once."""
+    return Markup(", ").join(Markup(f"[{name}](#help)") for name, _ in _whom(cat, network, t))
+
+
 def helpdesk_text(cat: model.Catalogue, network: model.Network, t: Texts) -> Markup:
-    """Whom a stuck reader writes to: the network's helpdesk, else the CPMS helpdesk, never nobody."""
-    return Markup(", ").join(contact_text(c, t, network.website)
-                             for c in network.contacts or [cat.contacts["cpms-it-support"]])
+    """Whom to write to, by name and address."""
+    return Markup(", ").join(contact_text(contact, t, network.website, name) for name, contact in _whom(cat, network, t))
 
 
-def contact_text(contact: model.Contact, t: Texts, website: str | None = None) -> Markup:
-    """A contact by its name, where the source gives one, and its e-mail or web page; a helpdesk whose address
-    is not published says so, and points to the network's website where the catalogue has it."""
+def contact_text(contact: model.Contact, t: Texts, website: str | None = None, name: Markup | None = None) -> Markup:
+    """A contact by its name (`name`, else the source's) and its e-mail or web page; a helpdesk whose address is
+    not published says so, and points to the network's website where the catalogue has it."""
+    name = name if name is not None else (literal(contact.name) if contact.name else None)
     if contact.email is None and contact.url is None:
-        return (t("contact.no-address.website", name=contact.name, website=url_link(website)) if website
-                else t("contact.no-address", name=contact.name))
+        return (t("contact.no-address.website", name=name, website=url_link(website)) if website
+                else t("contact.no-address", name=name))
     address = mailto(contact.email) if contact.email else url_link(contact.url)
-    return t("contact.named", name=contact.name, address=address) if contact.name else address
+    return t("contact.named", name=name, address=address) if name else address
 
 
 def source_text(source: model.Source, t: Texts) -> Markup:
@@ -418,6 +439,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 problem_links=lambda found: Markup(" · ").join(
                     Markup(f"[{t(trouble.question, **v)}](#problem-{i})") for i, trouble in found),
                 checked=lambda day: date_text(day, t),
+                addresses=addresses(cat, guide.network, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
         t.start_page("translate.md")

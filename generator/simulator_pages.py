@@ -9,8 +9,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator import model, simulator
-from generator.render import (Guide, delay_sentence, environment, guide_for, helpdesk_text, kind_of, site_path,
-                              source_line, url_link, values)
+from generator.render import (Guide, addresses, delay_sentence, environment, guide_for, helpdesk_text, kind_of,
+                              site_path, source_line, url_link, values)
 from generator.evidence import evidence_text
 from generator.texts import Texts, direction, mark_english
 
@@ -225,7 +225,7 @@ class _Page:
         guide, t, cat = self.guide, self.t, self.cat
         step = dict(guide.steps).get(simulator.REQUEST_STEP)
         blocks = guide.blocks(simulator.REQUEST_STEP, step) if step else []
-        v = values(cat, guide, t, self.site_url)
+        v = {**values(cat, guide, t, self.site_url), **addresses(cat, guide.network, t)}  # no "Help" part here
         said: dict[int, list[Markup]] = {2: [], 3: [], 4: []}
         for block, screen in zip(blocks, simulator.screen_of_blocks(blocks)):
             kind = kind_of(block)
