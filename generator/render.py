@@ -283,6 +283,15 @@ def addresses(cat: model.Catalogue, network: model.Network, t: Texts) -> dict[st
     return {"helpdesk": helpdesk_text(cat, network, t), "it_support": mailto(cat.contacts["cpms-it-support"].email)}
 
 
+def help_addresses(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, Markup]:
+    """The placeholders of "Help and contacts", which gives each address once: where the network has no helpdesk
+    of its own and the platform's help gives the CPMS helpdesk's address, the first sentence names it only."""
+    found = addresses(cat, guide.network, t)
+    if not guide.network.contacts and any("{it_support}" in t.source[key].text for key in guide.platform.help):
+        found["helpdesk"] = t("contact.cpms-helpdesk")
+    return found
+
+
 def _whom(cat: model.Catalogue, network: model.Network, t: Texts) -> list[tuple[Markup, model.Contact]]:
     """Whom a stuck reader writes to, each by the name a reader is told: the network's helpdesk (as its source
     names it, else "ERN-RND's helpdesk"), else the CPMS helpdesk, never nobody."""
@@ -439,7 +448,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 problem_links=lambda found: Markup(" · ").join(
                     Markup(f"[{t(trouble.question, **v)}](#problem-{i})") for i, trouble in found),
                 checked=lambda day: date_text(day, t),
-                addresses=addresses(cat, guide.network, t),
+                addresses=help_addresses(cat, guide, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
         t.start_page("translate.md")

@@ -138,9 +138,9 @@ def test_sign_in_methods_are_folds_open_on_the_guides_own_and_printed_alone(brow
     expect(page.locator("details.ern-method[open] summary")).to_have_text([recommended])
     first_closed = folds.evaluate_all("ds => ds.findIndex(d => !d.open)")
     closed = folds.nth(first_closed)
-    expect(closed.locator("p")).to_be_hidden()
+    expect(closed.locator("p").first).to_be_hidden()
     closed.locator("summary").click()
-    expect(closed.locator("p")).to_be_visible()
+    expect(closed.locator("p").first).to_be_visible()
     page.reload()
     page.emulate_media(media="print")
     printed = page.locator("details.ern-method").evaluate_all(

@@ -33,8 +33,9 @@ def test_every_guide_answers_its_platforms_problems(built_site, catalogue, langu
             answer = answers[f"problem-{trouble_id}"]
             if trouble.sources:
                 assert 'class="ern-source"' in answer, (network.id, trouble_id)
-            else:  # an answer without a source of its own sends the reader to a named helpdesk
-                assert re.search(r'href="(mailto:|https://)', answer), (network.id, trouble_id)
+            else:  # an answer without a source of its own sends the reader to a named helpdesk, whose address
+                assert re.search(r'href="#help"', answer), (network.id, trouble_id)  # "Help and contacts" gives
+                assert re.search(r'href="(mailto:|https://)', steps["help"]), network.id
             for anchor, _ in guide.steps:
                 linked = f'href="#problem-{trouble_id}"' in steps[anchor]
                 assert linked == (anchor in trouble.steps), (network.id, anchor, trouble_id)

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import ROOT
 from generator import simulator
 from generator.pipeline import generate
-from generator.render import guide_for, values
+from generator.render import addresses, guide_for, values
 
 RESULT = generate(ROOT, ["en", "fr"])
 CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts
@@ -493,5 +493,5 @@ def test_a_request_without_the_guides_profiles_is_coached_and_the_guest_advice_i
     expect(shown(no_js, ".sim-advice")).to_have_count(1)
     expect(no_js.get_by_role("button", name="Submit request access")).to_be_visible()  # coached, not refused
     t = TEXTS[language]
-    guest = plain(t("step.request-access.guest", **values(CATALOGUE, guide, t)))
+    guest = plain(t("step.request-access.guest", **{**values(CATALOGUE, guide, t), **addresses(CATALOGUE, FULL, t)}))
     assert guest in " ".join(no_js.locator(".sim-step2").inner_text().split())
