@@ -392,6 +392,10 @@ class _ReferenceCheck:
             for kind in kinds:
                 yield from self.text(path + ("notes", i, kind), getattr(note, kind))
             yield from self.source(path + ("notes", i, "source"), note.source)
+        for i, document in enumerate(guide.documents):
+            yield from self.source(path + ("documents", i, "source"), document.source)
+        for i, row in enumerate(guide.eligibility):
+            yield from self.source(path + ("eligibility", i, "source"), row.source)
         for i, system in enumerate(guide.required_systems):
             yield from self.text(path + ("required_systems", i, "todo"), system.todo)
             yield from self.source(path + ("required_systems", i, "source"), system.source)
@@ -411,7 +415,7 @@ class _ReferenceCheck:
         except (KeyError, StopIteration):  # a broken platform, step or method: reported on its own
             return
         settings = self.cat.settings_of(network)
-        for field in ("notes", "required_systems"):
+        for field in ("notes", "documents", "required_systems"):
             where = path + ("guide",) if network.guide and field in network.guide.model_fields_set else ("default_guide",)
             for i, anchor in enumerate(getattr(settings, field)):
                 at = where + (field, i)

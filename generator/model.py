@@ -183,6 +183,24 @@ class NetworkNote(Anchor):
     source: Id = Field(description="Id of the source the note's facts come from; the guide names it.")
 
 
+class NetworkDocument(Anchor):
+    """A document or platform of the network's own (a registration guide, a training platform): a named link,
+    shown at the step it serves."""
+
+    title: Label = Field(description="Its title, as the network gives it.")
+    url: HttpsUrl = Field(description="Its address.")
+    source: Id = Field(description="Id of the source that gives it (the network's page, or the document).")
+
+
+class Eligibility(Record):
+    """Which account one of the network's member categories gets, in the network's own words."""
+
+    category: Label = Field(description="The category as the network names it, e.g. 'Affiliated Partners'.")
+    account: Literal["regular", "guest", "none"] = Field(
+        description="regular: its members choose their hospital; guest: they choose Guest Access; none: no access.")
+    source: Id = Field(description="Id of the source that says so.")
+
+
 class RequiredSystem(Anchor):
     """Another system the network requires besides EU Login and the CPMS, with what to do there; shown in
     'Before you start' and, as a warning, at its anchor."""
@@ -279,6 +297,11 @@ class GuideSettings(Record):
                                            "source; shown at the guest choice.")
     profile_prerequisites: list[ProfilePrerequisite] = Field(
         default_factory=list, description="Profiles that require another; shown at the profile choice.")
+    documents: list[NetworkDocument] = Field(
+        default_factory=list, description="The network's own documents and platforms, each at the step it serves.")
+    eligibility: list[Eligibility] = Field(
+        default_factory=list, description="Who gets which account, by the network's member categories; shown "
+                                          "where the reader chooses their hospital or Guest Access.")
     required_systems: list[RequiredSystem] = Field(
         default_factory=list, description="Other systems the network requires, with what to do there.")
     thematic_areas: list[Label] = Field(default_factory=list, description="As on the Preferences screen.")
@@ -321,7 +344,7 @@ class Block(Retirable):
     changes: Literal["verification_methods"] | None = Field(
         None, description="What changed: a dated note for each retired verification method.")
     when: Literal["comment_hint", "approval_delay", "helpdesk", "no_helpdesk", "thematic_areas", "example",
-                  "no_example", "guest_account", "profile_prerequisites", "all_profiles",
+                  "no_example", "guest_account", "profile_prerequisites", "eligibility", "all_profiles",
                   "some_profiles", "before_second_factor"] | None = Field(
         None, description="Show only when the network has this setting; for `guest_account` and "
                           "`profile_prerequisites`, once per fact, with its source; `before_second_factor`: only "

@@ -32,7 +32,8 @@ def allowed_domains(root: Path, cat: model.Catalogue) -> list[str]:
     its source (networks' websites, helpdesks' pages, web sources, links)."""
     listed = load_allowlist(root)
     contacts = [c for n in cat.networks for c in n.contacts]
-    sourced = ([n.website for n in cat.networks] + [c.url for c in contacts] + [s.url for s in cat.sources]
+    documents = [d.url for n in cat.networks for d in cat.settings_of(n).documents]
+    sourced = ([n.website for n in cat.networks] + [c.url for c in contacts] + [s.url for s in cat.sources] + documents
                + [link.url for link in cat.links.values()])
     return sorted(set(listed) | {urlsplit(url).hostname or "" for url in sourced if url} - {""})
 

@@ -133,6 +133,7 @@ class Guide:
             "no_example": self.example_hospital is None,
             "guest_account": s.guest_account is not None,
             "profile_prerequisites": bool(s.profile_prerequisites),
+            "eligibility": bool(s.eligibility),
             "all_profiles": s.profiles_choice != "one-or-more",
             "some_profiles": s.profiles_choice == "one-or-more",
             "before_second_factor": True,  # depends on the step: see `blocks`
@@ -142,7 +143,8 @@ class Guide:
         """What a step shows, in order: its blocks that apply, with the network's notes and required systems
         anchored in it (at its start, after a named block, at its end). `anchor` is the step's id in the guide
         (a variant step has the id of the step it replaces)."""
-        anchored = [a for a in (*self.settings.notes, *self.settings.required_systems) if a.step == anchor]
+        anchored = [a for a in (*self.settings.notes, *self.settings.documents, *self.settings.required_systems)
+                    if a.step == anchor]
         shown: list[model.Block | model.Anchor] = [a for a in anchored if a.at == "start"]
         for block in step.blocks:
             if block.when == "before_second_factor" and not self._before_second_factor(anchor):
@@ -183,6 +185,9 @@ class Guide:
         s = self.settings
         if block.when == "guest_account":
             return [({"guest_duration": duration_text(s.guest_account, t)}, s.guest_account.source)]
+        if block.when == "eligibility":
+            return [({"eligibility": eligibility_text(s.eligibility, cat, t)},
+                     list(dict.fromkeys(e.source for e in s.eligibility)))]
         if block.when == "profile_prerequisites":
             names = {p.id: p.name for p in cat.access_profiles}
             return [({"profiles_needing": ", ".join(names[p] for p in req.profiles), "profile_needed": names[req.requires]},
@@ -192,7 +197,22 @@ class Guide:
 
 # The `when`s of blocks that show facts of the network's own.
 NETWORK_FACTS = {"comment_hint", "approval_delay", "helpdesk", "thematic_areas", "example", "guest_account",
-                 "profile_prerequisites"}
+                 "profile_prerequisites", "eligibility"}
+
+
+def eligibility_text(eligibility: list[model.Eligibility], cat: model.Catalogue, t: Texts) -> Markup:
+    """Who gets which account, the network's categories as it names them, grouped by account, in its order."""
+    accounts: dict[str, list[str]] = {}
+    for row in eligibility:
+        accounts.setdefault(row.account, []).append(row.category)
+    return t("list.separator").join(
+        t(f"eligibility.{account}", categories=", ".join(categories), guest_access=cat.guest_access.label)
+        for account, categories in accounts.items())
+
+
+def document_link(document: model.NetworkDocument) -> Markup:
+    """A document of the network's own, by its title, linked."""
+    return Markup(f"[{literal(document.title)}]({escape(document.url)})")
 
 
 def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
@@ -207,6 +227,7 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
     tells_changes = any(block.changes for _, step in steps for block in step.blocks)
     changes = cat.retired_methods if tells_changes else []
     own = [*(n.source for n in settings.notes), *(r.source for r in settings.required_systems),
+           *(d.source for d in settings.documents), *(e.source for e in settings.eligibility),
            *([settings.guest_account.source] if settings.guest_account else []),
            *(p.source for p in settings.profile_prerequisites)]
     successor = platform.successor
@@ -410,6 +431,8 @@ def kind_of(block: model.Block | model.Anchor) -> str:
     """What a step's element is: a block's kind, 'system' for a required system, a note's kind."""
     if isinstance(block, model.RequiredSystem):
         return "system"
+    if isinstance(block, model.NetworkDocument):
+        return "document"
     return next(kind for kind in model.BLOCK_KINDS if getattr(block, kind, None))
 
 
@@ -441,7 +464,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 sources=[source_text(cat.source(i), t) for i in guide.source_ids],
                 changes=[retirement_text(cat, m, t) for m in guide.changes],
                 kind_of=kind_of, source_line=lambda source_id, checked=None: source_line(cat, source_id, t, checked),
-                text_sources=lambda key: text_sources(cat, t, key),
+                text_sources=lambda key: text_sources(cat, t, key), document_link=document_link,
                 troubles=troubles(cat, guide),
                 next_after=guide.platform.what_next_after if guide.platform.what_next_after in dict(guide.steps) else None,
                 troubles_at=lambda anchor: [(i, tr) for i, tr in troubles(cat, guide) if anchor in tr.steps],

@@ -237,3 +237,45 @@ def test_a_step_with_the_networks_own_facts_is_dated_by_the_later_check(tmp_path
         assert said(library) in section(alpha, "eu-login")
         checked_on = str(t("guide.fact-source.checked", line="", date=date_text(date(2026, 6, 1), t))).strip()
         assert checked_on in section(page, "eu-login")
+
+
+def test_a_networks_own_facts_by_data_alone_in_guide_and_practice_with_their_sources(tmp_path):
+    """A helpdesk encodes, by data alone: a guest lifetime between two lengths with a condition, who gets which
+    account, a delay of 24 hours and two documents of its own. Guide and practice show each, with its source,
+    in English and French."""
+    from generator import simulator
+    from generator.simulator_pages import render_simulator
+    data = fixture_data()
+    data["sources"].append({"id": "beta-page", "url": "https://beta.example.eu/cpms", "title": "Beta and the CPMS",
+                            "publisher": "BETA", "consulted": "2026-01-15", "language": "en"})
+    data["networks"][1]["sources"] = ["doc", "beta-page"]
+    data["steps"]["request-access"]["blocks"][4:4] = [{"note": "step.request-access.eligibility", "when": "eligibility"}]
+    beta(data).update({
+        "guest_account": {"min": 3, "max": 12, "unit": "months", "condition": "step.eu-login.junk", "source": "beta-page"},
+        "approval_delay": {"max": 24, "unit": "hours", "source": "beta-page"},
+        "eligibility": [{"category": "Full Members", "account": "regular", "source": "beta-page"},
+                        {"category": "Affiliated Partners", "account": "regular", "source": "beta-page"},
+                        {"category": "External Experts", "account": "guest", "source": "beta-page"}],
+        "documents": [{"title": "Registration guide for full users", "url": "https://beta.example.eu/full.pdf",
+                       "step": "request-access", "at": "start", "source": "beta-page"},
+                      {"title": "Beta training platform", "url": "https://training.beta.example.eu",
+                       "step": "eu-login", "at": "end", "source": "beta-page"}],
+    })
+    cat = load(tmp_path, data)
+    pages = render_site(cat, TEXTS)
+    practice = render_simulator(cat, TEXTS, simulator.build(cat))
+    for language, months, hours in (("en", "3 to 12 months", "24 hours"), ("fr", "3 à 12 mois", "24 heures")):
+        page = html.unescape(pages[f"{language}/networks/beta.md"])
+        request = section(page, "request-access")
+        assert months in request and hours in page
+        assert "Full Members, Affiliated Partners" in request and "External Experts" in request
+        assert "[Registration guide for full users](https://beta.example.eu/full.pdf)" in request
+        assert "[Beta training platform](https://training.beta.example.eu)" in section(page, "eu-login")
+        assert request.count("Beta and the CPMS") >= 3  # each fact says its source: lifetime, eligibility, document
+        country = html.unescape(next(p for path, p in practice.items()
+                                     if path.startswith(f"{language}/sim/beta/") and 'id="profiles-label"' in p))
+        for fact in (months, "Full Members, Affiliated Partners", "External Experts"):
+            assert fact in country, (language, fact)
+        assert country.count("Beta and the CPMS") >= 2
+        submitted = html.unescape(practice[f"{language}/sim/beta/submitted.html"])
+        assert hours in submitted
