@@ -393,6 +393,14 @@ def delay_sentence(delay: model.Duration | str | None, network: model.Network, t
     return t("delay.sentence", network=network.short_name, duration=duration_text(delay, t))
 
 
+def delay_source(cat: model.Catalogue, guide: Guide, t: Texts) -> Markup | None:
+    """Where the approval delay a guide quotes comes from, when its source is given."""
+    delay = guide.settings.approval_delay
+    if isinstance(delay, model.Duration) and delay.source:
+        return source_line(cat, delay.source, t, guide.network.checked)
+    return None
+
+
 def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts, checked: date | None = None) -> Markup:
     """'Source: ...' under a fact: the page (linked, with its publisher) or document it comes from; for several,
     'Sources: ...; ...'; with `checked`, the day someone last checked the fact against them."""
@@ -472,6 +480,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                     Markup(f"[{t(trouble.question, **v)}](#problem-{i})") for i, trouble in found),
                 checked=lambda day: date_text(day, t),
                 addresses=help_addresses(cat, guide, t),
+                delay_source=delay_source(cat, guide, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
         t.start_page("translate.md")

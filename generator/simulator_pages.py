@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import model, simulator
-from generator.render import (Guide, addresses, delay_sentence, environment, guide_for, helpdesk_text, kind_of,
+from generator.render import (Guide, addresses, delay_sentence, delay_source, environment, guide_for, helpdesk_text, kind_of,
                               site_path, source_line, url_link, values)
 from generator.evidence import evidence_text
 from generator.texts import Texts, direction, mark_english
@@ -248,6 +248,7 @@ class _Page:
         guide_page = self.to_site(f"networks/{self.node.network.id}/")
         delay = delay_sentence(self.guide.settings.approval_delay, self.node.network, self.t)
         return {"title": self.t("sim.submitted.title"), "delay_sentence": delay,
+                "delay_source": delay_source(self.cat, self.guide, self.t),
                 "second_factor": self._second_factor(), "guide_next": guide_page + "#what-next"}
 
     def _second_factor(self) -> Markup:

@@ -278,4 +278,5 @@ def test_a_networks_own_facts_by_data_alone_in_guide_and_practice_with_their_sou
             assert fact in country, (language, fact)
         assert country.count("Beta and the CPMS") >= 2
         submitted = html.unescape(practice[f"{language}/sim/beta/submitted.html"])
-        assert hours in submitted
+        assert hours in submitted and "Beta and the CPMS" in submitted  # the delay, with its source
+        assert hours in section(page, "what-next") and "Beta and the CPMS" in section(page, "what-next")
