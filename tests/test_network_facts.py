@@ -280,3 +280,17 @@ def test_a_networks_own_facts_by_data_alone_in_guide_and_practice_with_their_sou
         submitted = html.unescape(practice[f"{language}/sim/beta/submitted.html"])
         assert hours in submitted and "Beta and the CPMS" in submitted  # the delay, with its source
         assert hours in section(page, "what-next") and "Beta and the CPMS" in section(page, "what-next")
+
+
+def test_a_guide_gives_each_helpdesk_address_once(built_site, catalogue):
+    """Under "Help and contacts"; everywhere else the guide names the helpdesk, linked there (sources, which may
+    be the same page, are citations, not contacts)."""
+    for network in catalogue.networks:
+        addresses = [f"mailto:{c.email}" if c.email else c.url for c in (*network.contacts, catalogue.contacts["cpms-it-support"])
+                     if c.email or c.url]
+        for prefix in ("", "fr/"):
+            page = (built_site / prefix / "networks" / network.id / "index.html").read_text(encoding="utf-8")
+            article = page[page.index("<article"):page.index('id="sources"')]
+            article = re.sub(r'<small class="ern-source">.*?</small>', "", article, flags=re.S)
+            for address in addresses:
+                assert article.count(f'href="{html.escape(address)}"') <= 1, (prefix + network.id, address)
