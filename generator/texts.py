@@ -375,7 +375,7 @@ def _with_pattern(entry: Entry, values: dict[str, object], key: str, finish, rul
     return text
 
 
-# English shown on another language's page is wrapped, line by line, between these two private-use characters;
+# English shown on another language's page is wrapped, paragraph by paragraph, between these two private-use characters;
 # `mark_english` turns them into <span lang="en" dir="ltr"> on the finished page (screen readers switch voice,
 # right-to-left pages keep its punctuation in place), or drops them where no element can go (titles, attributes).
 ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"
@@ -385,7 +385,24 @@ _ATTRIBUTE = re.compile(r'="[^"<>]*"')
 
 
 def _as_english(text: Markup) -> Markup:
-    return Markup(_LINE.sub(lambda m: m["lead"] + ENGLISH_START + m["rest"] + ENGLISH_END, str(text)))
+    """Marked as English, one mark per paragraph or list item (its marker left out), so that a right-to-left
+    page shows each as one left-to-right whole, its lines in their order."""
+    out: list[str] = []
+    block: list[str] = []
+
+    def close() -> None:
+        if block:
+            first = _LINE.match(block[0])
+            block[0] = first["lead"] + ENGLISH_START + first["rest"]
+            block[-1] += ENGLISH_END
+            out.extend(block)
+            block.clear()
+    for line in str(text).split("\n"):
+        if not line.strip() or LIST_ITEM.match(line):
+            close()
+        (block if line.strip() else out).append(line)
+    close()
+    return Markup("\n".join(out))
 
 
 def mark_english(page: str) -> str:

@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from generator.errors import InputError
-from generator.texts import Texts, check_translation, load_language, mark_english, source_hash
+from generator.texts import Entry, Texts, check_translation, load_language, mark_english, source_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -180,3 +180,17 @@ def test_links_in_texts_must_be_safe(tmp_path, target):
 @pytest.mark.parametrize("target", ["https://cpms.ern-net.eu", "mailto:helpdesk@example.eu", "#help", "{simulator}"])
 def test_safe_links_in_texts_are_accepted(tmp_path, target):
     assert load(tmp_path, f"a.b:\n  text: '[click]({target})'\n  note: x\n")["a.b"].text == f"[click]({target})"
+
+
+def test_english_shown_on_a_right_to_left_page_keeps_each_paragraph_and_list_item_whole():
+    """An English text of several lines, shown in place of a missing Arabic one: one left-to-right mark per
+    paragraph (its lines in their order, not a mark per line that the page would order right to left), one per
+    list item with the item's marker outside it."""
+    english = {"para": Entry("create your\nAn e-mail address: x\nso that you\npassword.", "guides/en/x.yaml", 1),
+               "list": Entry("- one\n  two\n- three\n\nafter", "guides/en/x.yaml", 5)}
+    arabic = Texts("ar", {}, english)
+    para = mark_english(str(arabic("para")))
+    assert para.count('<span lang="en" dir="ltr">') == 1 and para.endswith("password.</span>")
+    listed = mark_english(str(arabic("list")))
+    assert listed.count('<span lang="en" dir="ltr">') == 3
+    assert listed.startswith('- <span lang="en" dir="ltr">one\n  two</span>\n- ')
