@@ -5,6 +5,7 @@ are still the ones they will see."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date
 
 import babel
@@ -14,6 +15,24 @@ from generator import model
 from generator.texts import Texts
 
 
+class Localised(Markup):
+    """A value written in the reader's language that can be written again in another: a text shown in English
+    instead of its translation puts it in English too ("Since 1 July 2025", not "Since 1 luglio 2025")."""
+
+    again: Callable[[Texts], Markup]
+
+
+def localised(render: Callable[[Texts], Markup]) -> Callable[..., Localised]:
+    """Make a function of (value, texts) return values that know how to render themselves again."""
+    @functools.wraps(render)
+    def wrapper(value, t: Texts) -> Localised:
+        found = Localised(render(value, t))
+        found.again = lambda other: render(value, other)
+        return found
+    return wrapper
+
+
+@localised
 def date_text(day: date, t: Texts) -> Markup:
     """A date as the reader's language writes it, e.g. '1 July 2025' or '1er juillet 2025'."""
     if day.day == 1:
@@ -21,6 +40,7 @@ def date_text(day: date, t: Texts) -> Markup:
     return t("date.format", day=day.day, month=t(f"date.month.{day.month}"), year=day.year)
 
 
+@localised
 def duration_text(duration: model.Duration, t: Texts) -> Markup:
     """'up to 24 hours', '1 to 2 days', 'at least 3 months', with the source's condition after it."""
     def amount(count: int) -> Markup:

@@ -296,6 +296,7 @@ class Texts:
         self.page = ""  # the page being rendered, language aside (e.g. "networks/ern-rnd.md", "sim/index")
         self.used: dict[str, set[str]] = {}  # key -> the pages that show it
         self._filled: dict[tuple, tuple[Markup, bool, bool]] = {}  # texts already filled, by key and values
+        self._in_english: Texts | None = None  # what a text shown in English instead fills its values with
 
     def start_page(self, page: str) -> None:
         """Look-ups from now on are for `page` (language aside): what it shows untranslated or stale starts empty."""
@@ -329,12 +330,21 @@ class Texts:
             self.stale_on_page.add(key)
         return text
 
+    def _english(self) -> Texts:
+        if self._in_english is None:
+            self._in_english = self if self.language == SOURCE_LANGUAGE else Texts(SOURCE_LANGUAGE, self.source,
+                                                                                    self.source)
+        return self._in_english
+
     def _fill(self, key: str, values: dict[str, object]) -> tuple[Markup, bool, bool]:
         """The filled text, whether it is English instead of a translation, whether the translation is stale."""
         entry = self.entries.get(key)
         if entry is None:
             if key not in self.source:
                 raise KeyError(f"no text with key {key!r} in guides/{SOURCE_LANGUAGE}/")
+            english = self._english()  # a date or a duration in it is English too (evidence.Localised)
+            values = {name: value.again(english) if callable(getattr(value, "again", None)) else value
+                      for name, value in values.items()}
             return _with_pattern(self.source[key], values, key, _as_english, None), True, False
         stale = self.language != SOURCE_LANGUAGE and is_stale(entry, self.source[key])
         rules = self.typography

@@ -194,3 +194,25 @@ def test_english_shown_on_a_right_to_left_page_keeps_each_paragraph_and_list_ite
     listed = mark_english(str(arabic("list")))
     assert listed.count('<span lang="en" dir="ltr">') == 3
     assert listed.startswith('- <span lang="en" dir="ltr">one\n  two</span>\n- ')
+
+
+def test_english_shown_instead_of_a_translation_has_english_dates_and_durations():
+    """"Since 1 July 2025", not "Since 1 luglio 2025": a date or a duration put into a text shown in English
+    is written in English, wherever the page's own language is."""
+    from datetime import date
+
+    from generator.evidence import date_text, duration_text
+    from generator.model import Duration
+    from generator.pipeline import load_texts
+    from generator.texts import without_marks
+    texts = load_texts(Path(__file__).resolve().parent.parent, ["en", "fr"])
+    en, fr = texts["en"], texts["fr"]
+    french_without = Texts("fr", {k: v for k, v in fr.entries.items() if k != "guide.checked"}, fr.source, fr.typography)
+    day = date(2025, 7, 1)
+    assert without_marks(str(french_without("guide.checked", date=date_text(day, french_without)))) == \
+        str(en("guide.checked", date=date_text(day, en)))
+    assert str(fr("guide.checked", date=date_text(day, fr))) != str(en("guide.checked", date=date_text(day, en)))
+    delay = Duration(max=1, unit="days")
+    french_without = Texts("fr", {k: v for k, v in fr.entries.items() if k != "delay.sentence"}, fr.source)
+    assert without_marks(str(french_without("delay.sentence", network="X", duration=duration_text(delay, french_without)))) \
+        == str(en("delay.sentence", network="X", duration=duration_text(delay, en)))
