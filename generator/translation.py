@@ -90,14 +90,21 @@ def usage(root: Path) -> dict[str, set[str]]:
     return generate(root, [SOURCE_LANGUAGE]).texts[SOURCE_LANGUAGE].used
 
 
+# Texts every page shows around its content, which rendering the pages in English does not record: the language
+# menu and the site's name, the navigation, the notice of texts not yet translated.
+AROUND_EVERY_PAGE = ("language.", "site.", "nav.", "untranslated.")
+
+
 def guide_keys(root: Path, network_id: str) -> set[str]:
-    """The texts one network's reader meets: its guide and its practice in the simulator."""
+    """The texts one network's reader meets: its guide and its practice in the simulator, and what is around
+    every page."""
     used = usage(root)
     if not any(f"networks/{network_id}.md" in pages for pages in used.values()):
         raise InputError([Problem("ern-guides --guide", 1, 1, "", f"expected a network id of the catalogue, "
                                   f"got {network_id!r}")])
     return {key for key, pages in used.items()
-            if any(p == f"networks/{network_id}.md" or p.startswith(f"sim/{network_id}/") for p in pages)}
+            if any(p == f"networks/{network_id}.md" or p.startswith(f"sim/{network_id}/") for p in pages)} | {
+        key for key in english(root) if key.startswith(AROUND_EVERY_PAGE)}
 
 
 def pages_in_short(pages: set[str], networks: int) -> list[str]:

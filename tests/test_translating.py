@@ -338,3 +338,15 @@ def test_a_damaged_po_is_refused_with_its_line_and_nothing_is_written(project_co
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"fr.po:{at + 1}:1: {message}"), result.stderr
     assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")} == before
+
+
+def test_a_guides_po_holds_what_is_around_its_pages_too(project_copy):
+    """The language menu, the site's name, the navigation and the notice of untranslated texts are on the guide's
+    pages too: a translator given one guide's PO translates them (the menu showed "it" until a full export)."""
+    run("ern-guides po-export fr --guide ern-rnd --output guide.po", project_copy)
+    keys = {entry.msgctxt for entry in polib.pofile(str(project_copy / "guide.po"))}
+    english = load_texts(project_copy, ["en"])["en"].source
+    for prefix in ("language.", "site.", "nav.", "untranslated."):
+        around = {key for key in english if key.startswith(prefix)}
+        assert around and around <= keys, prefix
+    assert "guide.heading" in keys and "home.heading" not in keys  # the guide's, not another page's
