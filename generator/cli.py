@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import glossary, headers, hospitals_import, pdf, pipeline, simulator, traceability, translation
+from generator import glossary, headers, hospitals_import, pdf, pipeline, po, simulator, traceability, translation
 from generator.browser import BrowserNotFound
 from generator.errors import InputError, Problem
 from generator.model import Catalogue
@@ -222,14 +222,13 @@ def _main(argv: list[str] | None) -> int:
         elif args.command == "pseudo-locale":
             print(f"guides/{translation.pseudo_locale(args.root)}/ written; build the site to see it")
         elif args.command == "po-export":
-            po = translation.export_po(args.root, args.code,
-                                       translation.guide_keys(args.root, args.guide) if args.guide else None)
+            exported = po.export_po(args.root, args.code,
+                                    translation.guide_keys(args.root, args.guide) if args.guide else None)
             target = args.output or Path(f"{args.code}.po")
-            target.write_text(po, encoding="utf-8")
+            target.write_text(exported, encoding="utf-8")
             print(f"wrote {target}")
         elif args.command == "po-import":
-            counts = translation.import_po(args.root, args.code, translation.read_po(args.file), str(args.file),
-                                           args.force)
+            counts = po.import_po(args.root, args.code, po.read_po(args.file), str(args.file), args.force)
             print(f"guides/{args.code}/: {counts['new']} new, {counts['changed']} changed, {counts['fuzzy']} still "
                   "fuzzy (marked stale until reviewed)")
         elif args.command == "pdf":

@@ -177,7 +177,7 @@ def test_translators_can_work_one_guide_at_a_time(project_copy, catalogue):
     assert 50 < len(one) < len(everything)
     for entry in one:
         places = " ".join(f for f, _ in entry.occurrences)
-        assert re.search(rf"guide:(all|\S*\b{network}\b)|simulator", places), entry.msgctxt
+        assert re.search(rf"guide:(all|\S*\b{network}\b)|simulator|every-page", places), entry.msgctxt
     status = run(f"ern-guides status --guide {network}", project_copy).stdout
     assert re.search(rf"^fr \({network}\): \d+/{len(one)} translated", status, flags=re.M), status
 
