@@ -58,7 +58,8 @@ def duration_text(duration: model.Duration, t: Texts) -> Markup:
 
 
 @functools.lru_cache(maxsize=None)
-def _plural_rule(language: str):
+def plural_rule(language: str):
+    """The language's CLDR plural rule: a count -> 'one', 'few', 'other'..."""
     try:
         return babel.Locale.parse(language.replace("-", "_")).plural_form
     except (ValueError, babel.UnknownLocaleError):  # a pseudo-language (en-XA): its base language's rules
@@ -67,9 +68,9 @@ def _plural_rule(language: str):
 
 def plural(t: Texts, key: str, count: int, **values: object) -> Markup:
     """The text `key.<category>` for a count, the category the language's CLDR plural rule gives it ('one',
-    'few', 'many', 'other'...); `key.other` where the texts have no such form."""
-    form = f"{key}.{_plural_rule(t.language)(count)}"
-    return t(form if form in t.source else f"{key}.other", count=count, **values)
+    'few', 'many', 'other'...); `key.other` where neither the language nor English has such a form."""
+    form = f"{key}.{plural_rule(t.language)(count)}"
+    return t(form if form in t.entries or form in t.source else f"{key}.other", count=count, **values)
 
 
 def evidence_text(cat: model.Catalogue, source_ids: list[str], t: Texts) -> Markup:

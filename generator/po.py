@@ -4,15 +4,20 @@ the files, refusing what would undo newer work."""
 
 from __future__ import annotations
 
+import gettext
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import babel
 import polib
+from babel.messages.plurals import get_plural
 
 from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES
-from generator.texts import Entry, check_translation, entry_problem, is_stale, source_hash
+from generator.evidence import plural_rule
+from generator.texts import PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale, source_hash
 from generator.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
                                    write_language)
 from generator.yamlsource import read_plain
@@ -20,18 +25,28 @@ from generator.yamlsource import read_plain
 
 def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
     """A language's texts as a PO file (all, or only `keys`); each entry names its English file and line and
-    the pages that use it (guides by network id, the simulator, other pages)."""
+    the pages that use it (guides by network id, the simulator, other pages). A text said for a count is one
+    entry with its plural forms, as the language's Plural-Forms header counts them."""
     known_language(root, language, "po-export")
     source, entries = english(root), translation(root, language)
     used = usage(root)
     networks = len({p for pages in used.values() for p in pages if p.startswith("networks/")})
+    header, forms = gettext_plurals(language)
+    families = plural_families(source)
     po = polib.POFile(wrapwidth=0)
     po.metadata = {"Project-Id-Version": "ERN Guides", "PO-Revision-Date": _revision_date(root, language),
                    "Last-Translator": "ERN Guides translators", "Language-Team": f"ERN Guides ({language})",
                    "Language": language, "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
-                   "Content-Transfer-Encoding": "8bit"}
+                   "Content-Transfer-Encoding": "8bit", "Plural-Forms": header}
+    done_families: set[str] = set()
     for key, entry in source.items():
         if keys is not None and key not in keys:
+            continue
+        base, _, form = key.rpartition(".")
+        if base in families and form in PLURAL_FORMS:
+            if base not in done_families:
+                done_families.add(base)
+                po.append(_plural_entry(root, base, source, entries, forms, used, networks))
             continue
         done = entries.get(key)
         flags = ["python-brace-format"] if entry.placeholders else []
@@ -48,18 +63,61 @@ def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
     return str(po)
 
 
-# The line of an entry's comment that records the translation the files held when the PO was exported.
+def _plural_entry(root: Path, base: str, source: dict[str, Entry], entries: dict[str, Entry], forms: list[str],
+                  used: dict[str, set[str]], networks: int) -> polib.POEntry:
+    """One text said for a count: the English singular and plural, and a msgstr for each of the language's
+    forms (msgstr[i] is the CLDR form `forms[i]`, its key `<base>.<form>`)."""
+    one, other = source[f"{base}.one"], source[f"{base}.other"]
+    done = {form: entries.get(f"{base}.{form}") for form in dict.fromkeys(forms)}
+    stale = any(d and is_stale(d, english_of(source, f"{base}.{form}")) for form, d in done.items())
+    recorded = " ".join(f"{form}={source_hash(d.text) if d else 'none'}" for form, d in done.items())
+    pages = set().union(*(used.get(f"{base}.{form}", set()) for form in PLURAL_FORMS))
+    return polib.POEntry(
+        msgctxt=base, msgid=one.text, msgid_plural=other.text,
+        msgstr_plural={i: (done[form].text if done[form] else "") for i, form in enumerate(forms)},
+        comment=f"{other.note}\n{EXPORTED} {recorded}",
+        flags=["python-brace-format"] + (["fuzzy"] if stale else []),
+        occurrences=[(other.file, str(other.line))] + [(where, "") for where in pages_in_short(pages, networks)])
+
+
+def plural_families(source: dict[str, Entry]) -> set[str]:
+    """The English texts said for a count, by their key without the form (`unit.days` for `unit.days.one` and
+    `unit.days.other`)."""
+    forms: dict[str, set[str]] = {}
+    for key in source:
+        base, _, form = key.rpartition(".")
+        if form in PLURAL_FORMS:
+            forms.setdefault(base, set()).add(form)
+    return {base for base, found in forms.items() if {"one", "other"} <= found}
+
+
+def gettext_plurals(language: str) -> tuple[str, list[str]]:
+    """A language's Plural-Forms header, as gettext writes it (from Babel's table), and the CLDR form that each
+    of its msgstr[i] holds (found by the first count each index is used for)."""
+    locale = language.replace("-", "_")
+    try:
+        plurals = get_plural(locale)
+    except (ValueError, babel.UnknownLocaleError):
+        plurals = get_plural(locale.split("_")[0])
+    index = gettext.c2py(plurals.plural_expr)
+    cldr = plural_rule(language)
+    counts = [*range(1000), *(10 ** k for k in range(3, 8))]  # French uses `many` only from a million on
+    forms = [next((cldr(n) for n in counts if index(n) == i), "other") for i in range(plurals.num_plurals)]
+    return f"nplurals={plurals.num_plurals}; plural={plurals.plural_expr};", forms
+
+
+# The line of an entry's comment that records the translation the files held when the PO was exported: its
+# fingerprint, or, for a text said for a count, `<form>=<fingerprint>` for each form.
 EXPORTED = "ern-guides, translation when exported:"
 
 
-def _newer_in_files(item: polib.POEntry, english: Entry, done: Entry | None) -> str | None:
-    """Why importing this entry would undo work done in the files since the PO was exported, if it would."""
-    if item.msgid != english.text and not item.fuzzy:
+def _newer_in_files(unit: _Unit, english: Entry, done: Entry | None) -> str | None:
+    """Why importing this text would undo work done in the files since the PO was exported, if it would."""
+    if unit.msgid != english.text and not unit.fuzzy:
         return ("the English text has changed since this PO was exported; export again (or use --force to import "
                 "it, marked out of date)")
-    recorded = re.search(re.escape(EXPORTED) + r" (\w+)", item.comment or "")
     now = source_hash(done.text) if done else "none"
-    if recorded and recorded.group(1) != now and done and done.text != item.msgstr:
+    if unit.recorded and unit.recorded != now and done and done.text != unit.msgstr:
         return (f"its translation in {done.file} was changed after this PO was exported; use --force to replace "
                 "it with the PO's")
     return None
@@ -72,41 +130,82 @@ def _revision_date(root: Path, language: str) -> str:
     return datetime.fromtimestamp(newest, timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """One text of a PO entry: a plain entry has one, a plural entry one per form."""
+    key: str
+    msgid: str  # the English it translates, as the PO has it
+    msgstr: str
+    fuzzy: bool
+    recorded: str | None  # the fingerprint of the translation the files held at export
+    line: int
+
+
+def _units(item: polib.POEntry, forms: list[str]) -> list[_Unit]:
+    comment = item.comment or ""
+    if not item.msgid_plural:
+        recorded = re.search(re.escape(EXPORTED) + r" (\w+)\s*$", comment, re.M)
+        return [_Unit(item.msgctxt, item.msgid, item.msgstr, item.fuzzy, recorded and recorded.group(1),
+                      item.linenum)]
+    units = []
+    for i, text in sorted(item.msgstr_plural.items(), key=lambda found: int(found[0])):
+        form = forms[int(i)] if int(i) < len(forms) else "other"
+        recorded = re.search(rf"\b{form}=(\w+)", comment)
+        units.append(_Unit(f"{item.msgctxt}.{form}", item.msgid if form == "one" else item.msgid_plural, text,
+                           item.fuzzy, recorded and recorded.group(1), item.linenum))
+    return units
+
+
 def import_po(root: Path, language: str, text: str, display: str = "the PO file", force: bool = False
               ) -> dict[str, int]:
     """Take the translations of a PO file; a fuzzy entry keeps its old fingerprint, so it stays stale. Every
     translation is checked first as `check` would (placeholders, links, list items, Markdown), and any problem
-    stops the import with the PO file's line and the key: nothing is written. Returns how many texts are new,
-    changed and still fuzzy."""
+    stops the import with the PO file's line and the key: nothing is written. A plural entry's forms are the
+    language's (its Plural-Forms header must say so). Returns how many texts are new, changed and still fuzzy."""
     known_language(root, language, "po-import")
     source, entries = english(root), translation(root, language)
+    header, forms = gettext_plurals(language)
+    po_file = po_entries(text, display)
+    items = list(po_file)
+    declared = po_file.metadata.get("Plural-Forms")
+    if declared and any(item.msgid_plural for item in items) and _nplurals(declared) != _nplurals(header):
+        raise InputError([Problem(display, 1, 1, "", f"the header says Plural-Forms: {declared}, but "
+                                  f"{language} has {_nplurals(header)} forms ({header}); set it so in your tool")])
     texts = {k: (e.text, e.source) for k, e in entries.items()}
     counts = {"new": 0, "changed": 0, "fuzzy": 0}
     problems: list[Problem] = []
-    for item in po_entries(text, display):
-        key = item.msgctxt
-        if item.obsolete or key not in source or not item.msgstr:  # #~ entries: translations no longer used
+    for item in items:
+        if item.obsolete:  # #~ entries: translations no longer used
             continue
-        issue = entry_problem(key, {"text": item.msgstr}, is_source=False)
-        if issue:
-            problems.append(Problem(display, item.linenum, 1, key, issue))
-            continue
-        problems += check_translation(source, {key: Entry(item.msgstr, display, item.linenum)})
-        previous = entries.get(key)
-        newer = None if force else _newer_in_files(item, source[key], previous)
-        if newer:
-            problems.append(Problem(display, item.linenum, 1, key, newer))
-        fingerprint = (previous.source if previous else None) if item.fuzzy else source_hash(item.msgid)
-        counts["fuzzy"] += item.fuzzy
-        if previous is None:
-            counts["new"] += 1
-        elif (previous.text, previous.source) != (item.msgstr, fingerprint):
-            counts["changed"] += 1
-        texts[key] = (item.msgstr, fingerprint)
+        for unit in _units(item, forms):
+            english_text = english_of(source, unit.key)
+            if english_text is None or not unit.msgstr:
+                continue
+            issue = entry_problem(unit.key, {"text": unit.msgstr}, is_source=False)
+            if issue:
+                problems.append(Problem(display, unit.line, 1, unit.key, issue))
+                continue
+            problems += check_translation(source, {unit.key: Entry(unit.msgstr, display, unit.line)})
+            previous = entries.get(unit.key)
+            newer = None if force else _newer_in_files(unit, english_text, previous)
+            if newer:
+                problems.append(Problem(display, unit.line, 1, unit.key, newer))
+            fingerprint = (previous.source if previous else None) if unit.fuzzy else source_hash(unit.msgid)
+            counts["fuzzy"] += unit.fuzzy
+            if previous is None:
+                counts["new"] += 1
+            elif (previous.text, previous.source) != (unit.msgstr, fingerprint):
+                counts["changed"] += 1
+            texts[unit.key] = (unit.msgstr, fingerprint)
     if problems:
         raise InputError(problems)
     write_language(root, language, texts)
     return counts
+
+
+def _nplurals(header: str) -> str | None:
+    found = re.search(r"nplurals\s*=\s*(\d+)", header)
+    return found.group(1) if found else None
 
 
 # A line of a PO file that holds a quoted string (`msgstr "..."`, a continuation `"..."`, a previous `#| msgid "..."`)
@@ -115,15 +214,15 @@ _PO_STRING = re.compile(r'^(?:#[|~]\s*)*(?:msgctxt|msgid|msgid_plural|msgstr(?:\
 _PO_CLOSED = re.compile(r'(?<!\\)(?:\\\\)*"\s*$')
 
 
-def po_entries(text: str, display: str) -> list[polib.POEntry]:
-    """A PO file's entries; a string left unclosed (which gettext's parser would read with its last character
+def po_entries(text: str, display: str) -> polib.POFile:
+    """A PO file (its entries and header); a string left unclosed (which gettext's parser would read with its last character
     dropped) or any other syntax error is refused with its line."""
     for number, line in enumerate(text.splitlines(), 1):
         if _PO_STRING.match(line) and not _PO_CLOSED.search(line[line.index('"') + 1:]):
             raise InputError([Problem(display, number, 1, "", "a quoted string is not closed on this line; end it "
                                       "with \" (write a \" inside the text as \\\")")])
     try:
-        return list(polib.pofile(text))
+        return polib.pofile(text)
     except (OSError, ValueError) as e:
         found = re.search(r"line (\d+)", str(e))
         raise InputError([Problem(display, int(found.group(1)) if found else 1, 1, "",

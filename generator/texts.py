@@ -233,23 +233,39 @@ def file_for(source: dict[str, Entry], key: str, language: str = SOURCE_LANGUAGE
     return f"guides/{language}/{name}"
 
 
+# The Unicode CLDR's plural categories: a text said for a count has one key per form, `unit.days.one`,
+# `unit.days.other`; a language may need forms English does not (Polish `few`), translated from English `other`.
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def english_of(source: dict[str, Entry], key: str) -> Entry | None:
+    """The English text a key translates: its own, or for a plural form English has no text of its own for,
+    the English `other` form."""
+    if key in source:
+        return source[key]
+    base, _, form = key.rpartition(".")
+    return source.get(f"{base}.other") if form in PLURAL_FORMS else None
+
+
 def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -> list[Problem]:
     """Keys unknown to English and placeholders that differ from the English text."""
     problems = []
     for key, entry in translation.items():
-        if key not in source:
+        english = english_of(source, key)
+        if english is None:
             problems.append(Problem(entry.file, entry.line, 1, key, "unknown key: no English text has it"))
-        elif entry.placeholders != source[key].placeholders:
-            expected = ", ".join(f"{{{p}}}" for p in sorted(source[key].placeholders)) or "none"
+            continue
+        if entry.placeholders != english.placeholders:
+            expected = ", ".join(f"{{{p}}}" for p in sorted(english.placeholders)) or "none"
             got = ", ".join(f"{{{p}}}" for p in sorted(entry.placeholders)) or "none"
             problems.append(Problem(entry.file, entry.line, 1, key,
                                     f"expected placeholders {expected} as in English, got {got}"))
-        elif entry.shape != source[key].shape:
-            (links, items), (got_links, got_items) = source[key].shape, entry.shape
+        elif entry.shape != english.shape:
+            (links, items), (got_links, got_items) = english.shape, entry.shape
             problems.append(Problem(entry.file, entry.line, 1, key, f"expected {links} link(s) and {items} list "
                                     f"item(s) as in English, got {got_links} and {got_items}"))
-        elif link_targets(entry.text) != link_targets(source[key].text):
-            expected = ", ".join(link_targets(source[key].text)) or "none"
+        elif link_targets(entry.text) != link_targets(english.text):
+            expected = ", ".join(link_targets(english.text)) or "none"
             got = ", ".join(link_targets(entry.text)) or "none"
             problems.append(Problem(entry.file, entry.line, 1, key, f"expected the links of the English text "
                                     f"({expected}), got {got}: a translation links to what its English links to"))
@@ -346,7 +362,7 @@ class Texts:
             values = {name: value.again(english) if callable(getattr(value, "again", None)) else value
                       for name, value in values.items()}
             return _with_pattern(self.source[key], values, key, _as_english, None), True, False
-        stale = self.language != SOURCE_LANGUAGE and is_stale(entry, self.source[key])
+        stale = self.language != SOURCE_LANGUAGE and is_stale(entry, english_of(self.source, key))
         rules = self.typography
         finish = (lambda text: Markup(rules.apply(text))) if rules else Markup
         return _with_pattern(entry, values, key, finish, rules), False, stale

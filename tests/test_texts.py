@@ -216,3 +216,17 @@ def test_english_shown_instead_of_a_translation_has_english_dates_and_durations(
     french_without = Texts("fr", {k: v for k, v in fr.entries.items() if k != "delay.sentence"}, fr.source)
     assert without_marks(str(french_without("delay.sentence", network="X", duration=duration_text(delay, french_without)))) \
         == str(en("delay.sentence", network="X", duration=duration_text(delay, en)))
+
+
+def test_a_language_may_have_plural_forms_english_does_not():
+    """Polish says "2 dni" and "5 dni" with forms English lacks (few, many): they translate the English `other`
+    form, with its placeholders; a form that is not a CLDR category is an unknown key."""
+    english = {"unit.days.one": Entry("{count} day", "guides/en/x.yaml", 1),
+               "unit.days.other": Entry("{count} days", "guides/en/x.yaml", 2)}
+    polish = {"unit.days.few": Entry("{count} dni", "guides/pl/x.yaml", 1),
+              "unit.days.many": Entry("{count} dni", "guides/pl/x.yaml", 2),
+              "unit.days.fw": Entry("{count} dni", "guides/pl/x.yaml", 3),
+              "unit.days.other": Entry("dni", "guides/pl/x.yaml", 4)}
+    problems = [f"{p.path}: {p.message}" for p in check_translation(english, polish)]
+    assert problems == ["unit.days.fw: unknown key: no English text has it",
+                        "unit.days.other: expected placeholders {count} as in English, got none"]

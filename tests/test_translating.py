@@ -55,7 +55,7 @@ def test_translating_md_works_as_written(project_copy):
         outputs.append((command, run(command, project_copy).stdout))
 
     statuses = [out for command, out in outputs if command == "ern-guides status"]
-    total = len(polib.pofile(str(project_copy / "it.po")))
+    total = len(load_texts(project_copy, ["en"])["en"].source)  # texts (a PO has one entry per plural family)
     assert f"it: 0/{total} translated, {total} missing" in statuses[0]
     assert f"it: 2/{total} translated, {total - 2} missing, 0 stale" in statuses[1]
 
@@ -350,3 +350,31 @@ def test_a_guides_po_holds_what_is_around_its_pages_too(project_copy):
         around = {key for key in english if key.startswith(prefix)}
         assert around and around <= keys, prefix
     assert "guide.heading" in keys and "home.heading" not in keys  # the guide's, not another page's
+
+
+def test_a_text_said_for_a_count_travels_as_one_plural_entry_with_the_languages_forms(project_copy):
+    """Italian through a PO: the header says Italian's forms (gettext's Plural-Forms), "1 day" / "2 days" is one
+    entry with msgid_plural and a msgstr per form; imported, each form is a text of its own, and the page says
+    "1 giorno" and "2 giorni"; a header with another number of forms is refused."""
+    from generator.evidence import duration_text
+    from generator.model import Duration
+    from generator.texts import without_marks
+    run("ern-guides new-language it", project_copy)
+    run("ern-guides po-export it --output it.po", project_copy)
+    po = polib.pofile(str(project_copy / "it.po"))
+    assert re.fullmatch(r"nplurals=3; plural=.+;", po.metadata["Plural-Forms"])
+    days = next(e for e in po if e.msgctxt == "unit.days")
+    assert days.msgid_plural and sorted(days.msgstr_plural) == [0, 1, 2]
+    days.msgstr_plural = {0: "{count} giorno", 1: "{count} di giorni", 2: "{count} giorni"}
+    po.save()
+    assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, "it.po"], cwd=project_copy).returncode == 0
+    run("ern-guides po-import it it.po", project_copy)
+    italian = load_texts(project_copy, ["en", "it"])["it"]
+    assert {"unit.days.one", "unit.days.many", "unit.days.other"} <= set(italian.entries)
+    assert [without_marks(duration_text(Duration(max=n, unit="days"), italian)).split()[-2:] for n in (1, 2)] == [
+        ["1", "giorno"], ["2", "giorni"]]
+    po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+    po.save()
+    refused = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "it", "it.po"], cwd=project_copy,
+                             capture_output=True, text=True)
+    assert refused.returncode == 1 and "it.po:1:1: the header says Plural-Forms: nplurals=2" in refused.stderr
