@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from generator import excerpt, model, simulator
 from generator.compiled_templates import CompiledTemplates
 from generator.errors import Problem
-from generator.evidence import date_text, duration_text, evidence_text
+from generator.evidence import date_text, duration_text, evidence_text, plural
 from generator.texts import SOURCE_LANGUAGE, Texts, literal
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -495,7 +495,8 @@ def _with_notice(env: jinja2.Environment, common: dict, page: str, up: str = "")
     t: Texts = common["t"]
     if not t.missing_on_page and not t.stale_on_page:
         return page
-    notice = env.get_template("untranslated.md.j2").render(common, missing=len(t.missing_on_page),
+    notice = env.get_template("untranslated.md.j2").render(common, plural=lambda key, count: plural(t, key, count),
+                                                           missing=len(t.missing_on_page),
                                                            stale=len(t.stale_on_page), up=Markup(up))
     head, separator, body = page.partition("\n---\n\n") if page.startswith("---\n") else ("", "", page)
     return head + separator + notice + body

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator import model, simulator
 from generator.render import (Guide, addresses, delay_sentence, delay_source, environment, guide_for, helpdesk_text, kind_of,
                               site_path, source_line, url_link, values)
-from generator.evidence import evidence_text
+from generator.evidence import evidence_text, plural
 from generator.texts import Texts, direction, mark_english
 
 
@@ -118,6 +118,7 @@ class _Page:
         node, t = self.node, self.t
         context = {
             "cat": self.cat, "t": t, "language": self.language, "direction": direction(self.language),
+            "plural": lambda key, count: plural(t, key, count),
             "languages": list(self.languages),
             "language_names": self.names,
             "node": node,

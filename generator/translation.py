@@ -18,7 +18,7 @@ import yaml
 
 from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
-from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
+from generator.texts import (PLACEHOLDER, PLURAL_FORMS, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
                              load_language, source_hash)
 from generator.yamlsource import load
 
@@ -105,8 +105,11 @@ def guide_keys(root: Path, network_id: str) -> set[str]:
     if not any(f"networks/{network_id}.md" in pages for pages in used.values()):
         raise InputError([Problem("ern-guides --guide", 1, 1, "", f"expected a network id of the catalogue, "
                                   f"got {network_id!r}")])
-    return {key for key, pages in used.items() if any(
+    shown = {key for key, pages in used.items() if any(
         p in (f"networks/{network_id}.md", EVERY_PAGE) or p.startswith(f"sim/{network_id}/") for p in pages)}
+    families = {key.rpartition(".")[0] for key in shown if key.rpartition(".")[2] in PLURAL_FORMS}
+    return shown | {key for key in english(root) if key.rpartition(".")[0] in families
+                    and key.rpartition(".")[2] in PLURAL_FORMS}  # every form of a text said for a count
 
 
 def pages_in_short(pages: set[str], networks: int) -> list[str]:
