@@ -364,7 +364,8 @@ class Texts:
             return _with_pattern(self.source[key], values, key, _as_english, None), True, False
         stale = self.language != SOURCE_LANGUAGE and is_stale(entry, english_of(self.source, key))
         rules = self.typography
-        finish = (lambda text: Markup(rules.apply(text))) if rules else Markup
+        typeset = (lambda text: Markup(rules.apply(text))) if rules else Markup
+        finish = (lambda text: _as_stale(typeset(text))) if stale else typeset
         return _with_pattern(entry, values, key, finish, rules), False, stale
 
 
@@ -405,6 +406,8 @@ def _with_pattern(entry: Entry, values: dict[str, object], key: str, finish, rul
 # `mark_english` turns them into <span lang="en" dir="ltr"> on the finished page (screen readers switch voice,
 # right-to-left pages keep its punctuation in place), or drops them where no element can go (titles, attributes).
 ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"
+# A translation made from an older English text: between these two, turned into <mark class="ern-stale">.
+STALE_START, STALE_END = "\ue002", "\ue003"
 _LINE = re.compile(r"^(?P<lead>\s*(?:%s\s+)?)(?P<rest>\S.*)$" % LIST_MARKER, re.M)  # a list item's marker stays out
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _ATTRIBUTE = re.compile(r'="[^"<>]*"')
@@ -413,14 +416,24 @@ _ATTRIBUTE = re.compile(r'="[^"<>]*"')
 def _as_english(text: Markup) -> Markup:
     """Marked as English, one mark per paragraph or list item (its marker left out), so that a right-to-left
     page shows each as one left-to-right whole, its lines in their order."""
+    return _marked(text, ENGLISH_START, ENGLISH_END)
+
+
+def _as_stale(text: Markup) -> Markup:
+    """Marked as possibly out of date, one mark per paragraph or list item."""
+    return _marked(text, STALE_START, STALE_END)
+
+
+def _marked(text: Markup, start: str, end: str) -> Markup:
+    """`text` between `start` and `end` marks, one pair per paragraph or list item (its marker left out)."""
     out: list[str] = []
     block: list[str] = []
 
     def close() -> None:
         if block:
             first = _LINE.match(block[0])
-            block[0] = first["lead"] + ENGLISH_START + first["rest"]
-            block[-1] += ENGLISH_END
+            block[0] = first["lead"] + start + first["rest"]
+            block[-1] += end
             out.extend(block)
             block.clear()
     for line in str(text).split("\n"):
@@ -432,16 +445,18 @@ def _as_english(text: Markup) -> Markup:
 
 
 def mark_english(page: str) -> str:
-    """A finished page (HTML) with its English fallback text marked as English."""
-    if ENGLISH_START not in page:
+    """A finished page (HTML) with its English fallback text marked as English (screen readers switch voice)
+    and its possibly out-of-date translations marked (<mark>); the stylesheets make both visible."""
+    if ENGLISH_START not in page and STALE_START not in page:
         return page
     page = _TITLE.sub(lambda m: without_marks(m.group(0)), page)
     page = _ATTRIBUTE.sub(lambda m: without_marks(m.group(0)), page)
-    return page.replace(ENGLISH_START, '<span lang="en" dir="ltr">').replace(ENGLISH_END, "</span>")
+    return (page.replace(ENGLISH_START, '<span lang="en" dir="ltr">').replace(ENGLISH_END, "</span>")
+            .replace(STALE_START, '<mark class="ern-stale">').replace(STALE_END, "</mark>"))
 
 
 def without_marks(text: str) -> str:
-    return text.replace(ENGLISH_START, "").replace(ENGLISH_END, "")
+    return text.translate({ord(mark): None for mark in (ENGLISH_START, ENGLISH_END, STALE_START, STALE_END)})
 
 
 def fill(entry: Entry, values: dict[str, object], key: str, stand_ins: dict[str, str] | None = None) -> Markup:

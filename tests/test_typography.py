@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.texts import Entry, Filled, Texts, load_language, without_marks
+from generator.texts import Entry, Filled, Texts, load_language, source_hash, without_marks
 from generator.typography import load_typography
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -71,7 +71,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 def test_rules_apply_to_the_languages_own_texts_not_to_english_shown_instead(tmp_path):
     english = load_language(write(tmp_path / "en", "site.yaml", "a.b:\n  text: 'Hi : you?'\n  note: x\n"
                                   "a.c:\n  text: 'Not yet : translated!'\n  note: x\n"), "guides/en", is_source=True)
-    folder = write(tmp_path / "fr", "site.yaml", "a.b:\n  text: 'Salut : « toi » ; ça va ? {url}'\n")
+    folder = write(tmp_path / "fr", "site.yaml", "a.b:\n  text: 'Salut : « toi » ; ça va ? {url}'\n"
+                                                 f"  source: {source_hash('Hi : you? {url}')}\n")  # up to date
     write(folder, "typography.yaml", "- {space: narrow no-break, before: ';!?'}\n"
                                      "- {space: no-break, before: ':»'}\n- {space: no-break, after: '«'}\n")
     english["a.b"] = Entry("Hi : you? {url}", "guides/en/site.yaml", 1, "x")
@@ -135,7 +136,8 @@ def test_the_french_check_finds_each_slip():
 def test_elision_and_replacement_rules(tmp_path):
     english = load_language(write(tmp_path / "en", "site.yaml", "a.b:\n  text: 'Access to {network}'\n  note: x\n"),
                             "guides/en", is_source=True)
-    folder = write(tmp_path / "fr", "site.yaml", "a.b:\n  text: \"L'accès au CPMS de {network}\"\n")
+    folder = write(tmp_path / "fr", "site.yaml", "a.b:\n  text: \"L'accès au CPMS de {network}\"\n"
+                                                 f"  source: {source_hash('Access to {network}')}\n")
     write(folder, "typography.yaml", "- {elide: [de, que], before: 'AEIOU'}\n- {replace: \"'\", with: '’'}\n")
     t = Texts("fr", load_language(folder, "guides/fr", is_source=False), english, load_typography(folder, "guides/fr"))
     assert t("a.b", network="EURACAN") == "L’accès au CPMS d’EURACAN"

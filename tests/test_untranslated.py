@@ -15,11 +15,14 @@ import yaml
 
 import sitecheck
 from conftest import copy_of_project, mkdocs_build, text_of_class, write_yaml
+from generator.browser import serve
 from test_linkchecker import crawl, problems
 from test_site import allowed_domains
 
-# A text every guide shows (a template names it): the one French leaves out.
+# Texts every guide shows (a template names them): the one French leaves out, the one whose English changes after
+# its translation (so the French is out of date).
 DROPPED = "guide.sources.title"
+CHANGED = "guide.help.title"
 NEW = "it"
 
 
@@ -34,6 +37,11 @@ def untranslated_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProc
             break
     else:
         pytest.fail(f"no French text {DROPPED!r} to leave out")
+    for file in sorted((project / "guides" / "en").glob("*.yaml")):
+        texts = yaml.safe_load(file.read_text(encoding="utf-8"))
+        if CHANGED in texts:
+            texts[CHANGED]["text"] += " (reworded)"
+            write_yaml(file, texts)
     subprocess.run([sys.executable, "-m", "generator", "new-language", NEW], cwd=project, check=True,
                    capture_output=True)
     site = project / "site"
@@ -90,3 +98,25 @@ def test_every_how_to_help_link_works(untranslated_build):
 def test_linkchecker_finds_nothing_broken(untranslated_build):
     site, _ = untranslated_build
     assert problems(crawl(site)) == []
+
+
+def test_english_and_out_of_date_text_are_marked_where_they_are(untranslated_build, browser):
+    """In a French guide, the text shown in English is marked as English (screen readers switch voice) and the
+    translation made from an older English is marked (<mark>); both look different from the rest, and the
+    notice says what the marks mean."""
+    site, _ = untranslated_build
+    page = (site / "fr" / "networks").glob("*/index.html").__next__()
+    body = page.read_text(encoding="utf-8")
+    english = yaml.safe_load((site.parent / "guides" / "en" / "site.yaml").read_text(encoding="utf-8"))
+    french = yaml.safe_load((site.parent / "guides" / "fr" / "site.yaml").read_text(encoding="utf-8"))
+    assert f'<span lang="en" dir="ltr">{english[DROPPED]["text"]}</span>' in body
+    assert f'<mark class="ern-stale">{french[CHANGED]["text"]}</mark>' in body
+    with serve(site) as url:
+        context = browser.new_context(java_script_enabled=False)
+        shown = context.new_page()
+        shown.goto(f"{url}/fr/networks/{page.parent.name}/")
+        fallback = shown.locator('span[lang="en"][dir="ltr"]').first.evaluate("e => getComputedStyle(e).backgroundColor")
+        stale = shown.locator("mark.ern-stale").first.evaluate("e => getComputedStyle(e).textDecorationStyle")
+        plain = shown.locator("article p").first.evaluate("e => getComputedStyle(e).backgroundColor")
+        context.close()
+    assert fallback != plain and stale == "dashed"
