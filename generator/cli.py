@@ -12,7 +12,7 @@ from generator import glossary, headers, hospitals_import, pdf, pipeline, po, si
 from generator.browser import BrowserNotFound
 from generator.errors import InputError, Problem
 from generator.model import Catalogue
-from generator.texts import file_for
+from generator.texts import changed_labels, file_for
 
 SCHEMA = Path(__file__).parent / "catalogue.schema.json"
 
@@ -36,10 +36,16 @@ def _status(root: Path, strict: bool, guide: str | None = None) -> int:
             for key in keys:
                 print(f"  {label}: {key}")
         folder = root / pipeline.GUIDES / language
-        for problem in glossary.variants(glossary.load_glossary(folder, f"{pipeline.GUIDES}/{language}"),
-                                         translation.translation(root, language)):
+        translated = translation.translation(root, language)
+        for problem in glossary.variants(glossary.load_glossary(folder, f"{pipeline.GUIDES}/{language}"), translated):
             gaps = True
             print(f"  glossary: {problem}")
+        source = translation.english(root)
+        for key, entry in translated.items():
+            for label in changed_labels(source[key], entry) if key in source and (only is None or key in only) else []:
+                gaps = True
+                print(f"  label: {entry.file}:{entry.line}: {key}: keep **{label}** as the screen shows it, in "
+                      "English")
     return 1 if strict and gaps else 0
 
 
@@ -137,6 +143,9 @@ def _parser() -> argparse.ArgumentParser:
     members.add_argument("file", type=Path, metavar="FILE.csv", help="the member list; countries it does not "
                                                                      "mention are left as they are")
     members.add_argument("--yes", action="store_true", help="apply the changes shown without asking")
+    terms = command("glossary-export", "write a language's glossary as TBX, for translation tools")
+    terms.add_argument("code", help="the language's code, like 'fr'")
+    terms.add_argument("--output", type=Path, metavar="FILE", help="where to write it (default: <code>.tbx here)")
     command("pseudo-locale", "make the accented, longer pseudo-language en-XA to spot hard-coded text")
     load = command("po-import", "take a language's translations from a gettext PO file")
     load.add_argument("code", help="the language's code, like 'fr'")
@@ -219,6 +228,13 @@ def _main(argv: list[str] | None) -> int:
             return 1 if refused else 0
         elif args.command == "import-hospitals":
             return _import_hospitals(args.root, args.network, args.file, args.yes)
+        elif args.command == "glossary-export":
+            translation.known_language(args.root, args.code, "glossary-export")
+            folder = args.root / pipeline.GUIDES / args.code
+            target = args.output or Path(f"{args.code}.tbx")
+            target.write_text(glossary.tbx(glossary.load_glossary(folder, f"{pipeline.GUIDES}/{args.code}"), args.code),
+                              encoding="utf-8")
+            print(f"wrote {target}")
         elif args.command == "pseudo-locale":
             print(f"guides/{translation.pseudo_locale(args.root)}/ written; build the site to see it")
         elif args.command == "po-export":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from xml.etree import ElementTree
 from pathlib import Path
 
 from generator.errors import InputError, Problem, describe
@@ -56,3 +57,23 @@ def variants(terms: list[Term], entries: dict[str, Entry]) -> list[Problem]:
                     found.append(Problem(entry.file, entry.line, 1, key, f"uses {variant!r}: the glossary prefers "
                                                                          f"{term.prefer!r}"))
     return found
+
+
+def tbx(terms: list[Term], language: str) -> str:
+    """The glossary as TBX (ISO 30042), which translation tools import (Weblate, memoQ, Trados...): each idea one
+    entry, its preferred term marked preferred and its variants deprecated."""
+    root = ElementTree.Element("martif", {"type": "TBX", "xml:lang": language})
+    described = ElementTree.SubElement(ElementTree.SubElement(ElementTree.SubElement(root, "martifHeader"),
+                                                              "fileDesc"), "sourceDesc")
+    ElementTree.SubElement(described, "p").text = f"ERN Guides, guides/{language}/{FILE}"
+    body = ElementTree.SubElement(ElementTree.SubElement(root, "text"), "body")
+    for number, term in enumerate(terms, 1):
+        entry = ElementTree.SubElement(body, "termEntry", {"id": f"term-{number}"})
+        words = ElementTree.SubElement(entry, "langSet", {"xml:lang": language})
+        for word, status in ((term.prefer, "preferredTerm-admn-sts"),
+                             *((variant, "deprecatedTerm-admn-sts") for variant in term.avoid)):
+            group = ElementTree.SubElement(words, "tig")
+            ElementTree.SubElement(group, "term").text = word
+            ElementTree.SubElement(group, "termNote", {"type": "administrativeStatus"}).text = status
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"

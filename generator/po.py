@@ -17,6 +17,7 @@ from babel.messages.plurals import get_plural
 from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES
 from generator.evidence import plural_rule
+from generator.glossary import Term, load_glossary
 from generator.texts import PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale, source_hash
 from generator.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
                                    write_language)
@@ -33,6 +34,7 @@ def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
     networks = len({p for pages in used.values() for p in pages if p.startswith("networks/")})
     header, forms = gettext_plurals(language)
     families = plural_families(source)
+    terms = load_glossary(root / GUIDES / language, f"{GUIDES}/{language}")
     po = polib.POFile(wrapwidth=0)
     po.metadata = {"Project-Id-Version": "ERN Guides", "PO-Revision-Date": _revision_date(root, language),
                    "Last-Translator": "ERN Guides translators", "Language-Team": f"ERN Guides ({language})",
@@ -56,11 +58,21 @@ def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
             found = _english_translated(root, key, done)
             previous = found[0] if found else None
         exported = f"{EXPORTED} {source_hash(done.text) if done else 'none'}"  # to tell a newer file at import
+        comment = "\n".join([entry.note, *_guidance(entry, done, terms), exported])
         po.append(polib.POEntry(msgctxt=key, msgid=entry.text, msgstr=done.text if done else "",
-                                comment=f"{entry.note}\n{exported}", flags=flags, previous_msgid=previous,
+                                comment=comment, flags=flags, previous_msgid=previous,
                                 occurrences=[(entry.file, str(entry.line))] + [
                                     (where, "") for where in pages_in_short(used.get(key, set()), networks)]))
     return str(po)
+
+
+def _guidance(entry: Entry, done: Entry | None, terms: list[Term]) -> list[str]:
+    """What a translator must keep: the words of the live screen the text quotes, and the glossary's terms
+    its translation uses."""
+    lines = [f"On screen, keep in English, in bold: {'; '.join(entry.labels)}"] if entry.labels else []
+    used = [term for term in terms if done and any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", done.text, re.I)
+                                                    for word in (term.prefer, *term.avoid))]
+    return lines + [f"Glossary: {term.prefer} (not: {', '.join(term.avoid)})" for term in used]
 
 
 def _plural_entry(root: Path, base: str, source: dict[str, Entry], entries: dict[str, Entry], forms: list[str],

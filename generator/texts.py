@@ -58,6 +58,7 @@ class Entry:
     source: str | None = None  # a translation: the fingerprint of the English it translates
     sources: tuple[str, ...] = ()  # an English text: ids of the catalogue sources its facts come from
     interface: bool = False  # an English text that states no fact (a heading, a button, a date format)
+    labels: tuple[str, ...] = ()  # an English text: words in bold that are on screen, kept as the screen shows them
 
     @property
     def placeholders(self) -> set[str]:
@@ -111,7 +112,8 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
                 problems.append(located.problem((key,), f"duplicate key (first written in {first.file}:{first.line})"))
             else:
                 entries[key] = Entry(value["text"], where.file, where.line, value.get("note"), value.get("source"),
-                                     tuple(value.get("sources", ())), value.get("interface", False))
+                                     tuple(value.get("sources", ())), value.get("interface", False),
+                                     tuple(value.get("labels", ())))
     if problems:
         raise InputError(problems)
     return entries
@@ -123,7 +125,7 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
     if not isinstance(value, dict):
         wanted = "'text' and 'note'" if is_source else "'text'"
         return f"expected a mapping with {wanted}, got {describe(value)}"
-    allowed = {"text", "note", "sources", "interface"} if is_source else {"text", "source"}
+    allowed = {"text", "note", "sources", "interface", "labels"} if is_source else {"text", "source"}
     unknown = sorted(set(value) - allowed)
     if unknown:
         return f"unknown field {unknown[0]!r}; expected {', '.join(sorted(allowed)[:-1])} and {sorted(allowed)[-1]}"
@@ -132,6 +134,13 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
         return f"expected sources as a list of source ids like [reconnet-fr], got {describe(value['sources'])}"
     if "interface" in value and value["interface"] is not True:
         return f"expected interface: true (a text that states no fact), got {describe(value['interface'])}"
+    if "labels" in value and (not isinstance(value["labels"], list) or not value["labels"]
+                              or not all(isinstance(label, str) for label in value["labels"])):
+        return f"expected labels as a list of the words shown on screen, got {describe(value['labels'])}"
+    for label in value.get("labels", []):
+        if not isinstance(value.get("text"), str) or f"**{label}**" not in " ".join(value["text"].split()):
+            return (f"expected the label {label!r} in bold in the text (**{label}**): labels are the words of the "
+                    "live screen the text quotes")
     if value.get("sources") and value.get("interface"):
         return "expected either sources (the text states facts) or interface: true (it states none), not both"
     if not isinstance(value.get("text"), str) or not value["text"].strip():
@@ -245,6 +254,12 @@ def english_of(source: dict[str, Entry], key: str) -> Entry | None:
         return source[key]
     base, _, form = key.rpartition(".")
     return source.get(f"{base}.other") if form in PLURAL_FORMS else None
+
+
+def changed_labels(english: Entry, translation: Entry) -> list[str]:
+    """The on-screen labels of an English text that its translation does not keep, in bold, as they are."""
+    kept = " ".join(translation.text.split())
+    return [label for label in english.labels if f"**{label}**" not in kept]
 
 
 def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -> list[Problem]:

@@ -279,3 +279,9 @@ CASES |= {
     "profile asked for but not on the screen": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      profile_screen: {profiles: [researcher], source: doc}\n",
                                                          "data/ern_catalogue.yaml:113:24: networks[1].guide.profile_screen.profiles: BETA's guide asks for hp, which this list of the screen does not show (researcher); add it if the source shows it, or ask for a profile it shows"),
 }
+
+# An English text that names an on-screen label it does not show in bold.
+CASES |= {
+    "label not in the text": Case("guides/en/extra.yaml", None, "home.extra:\n  labels: [Create an account]\n  text: Create your account.\n  note: x\n  interface: true\n",
+                                  ["guides/en/extra.yaml:1:1: home.extra: expected the label 'Create an account' in bold in the text (**Create an account**): labels are the words of the live screen the text quotes"]),
+}

@@ -379,3 +379,32 @@ def test_a_text_said_for_a_count_travels_as_one_plural_entry_with_the_languages_
     refused = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "it", "it.po"], cwd=project_copy,
                              capture_output=True, text=True)
     assert refused.returncode == 1 and "it.po:1:1: the header says Plural-Forms: nplurals=2" in refused.stderr
+
+
+def test_words_of_the_live_screen_stay_as_the_screen_shows_them(project_copy):
+    """An English text names the on-screen words it quotes (`labels`); the PO tells the translator to keep them,
+    with the glossary's terms the translation uses; `status` flags a translation that translated one, and the
+    glossary goes to translation tools as TBX, preferred and deprecated terms marked."""
+    from xml.etree import ElementTree
+    english = load_texts(project_copy, ["en"])["en"].source
+    key, entry = next((k, e) for k, e in english.items() if e.labels and k.startswith("step."))
+    label = entry.labels[0]
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    exported = next(e for e in polib.pofile(str(project_copy / "fr.po")) if e.msgctxt == key)
+    assert f"On screen, keep in English, in bold: {'; '.join(entry.labels)}" in exported.comment
+    assert any(e.comment and "Glossary: " in e.comment for e in polib.pofile(str(project_copy / "fr.po")))
+    assert "label:" not in run("ern-guides status", project_copy).stdout
+    file = next(p for p in (project_copy / "guides" / "fr").glob("*.yaml")
+                if key in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}))
+    texts = yaml.safe_load(file.read_text(encoding="utf-8"))
+    texts[key]["text"] = " ".join(texts[key]["text"].split()).replace(f"**{label}**", "**Traduit à tort**")
+    file.write_text(yaml.safe_dump(texts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    status = subprocess.run(COMMANDS["ern-guides"] + ["status", "--strict"], cwd=project_copy, capture_output=True,
+                            text=True)
+    assert status.returncode == 1
+    assert re.search(rf"^  label: guides/fr/{file.name}:\d+: {re.escape(key)}: keep \*\*{re.escape(label)}\*\*",
+                     status.stdout, re.M), status.stdout
+    run("ern-guides glossary-export fr --output fr.tbx", project_copy)
+    tree = ElementTree.parse(project_copy / "fr.tbx")
+    statuses = [note.text for note in tree.iter("termNote")]
+    assert "preferredTerm-admn-sts" in statuses and "deprecatedTerm-admn-sts" in statuses
