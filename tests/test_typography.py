@@ -144,3 +144,20 @@ def test_elision_and_replacement_rules(tmp_path):
     assert t("a.b", network="BOND") == "L’accès au CPMS de BOND"
     assert isinstance(t("a.b", network="BOND"), Filled)  # rendered through its pattern, the value put back
     assert not isinstance(t("a.b", network="EURACAN"), Filled)  # a name that elides what precedes it has none
+
+
+def test_french_keeps_in_english_only_the_words_of_the_live_screen():
+    """A French text keeps a bold English word only where its English text lists it as a label of the live
+    screen (Create an account, Submit request access...), and no sentence is its English copied."""
+    from generator.pipeline import load_texts
+    texts = load_texts(Path(__file__).resolve().parent.parent, ["en", "fr"])
+    english, french = texts["en"].source, texts["fr"].entries
+
+    def bold(text: str) -> set[str]:
+        return {" ".join(b.split()) for b in re.findall(r"\*\*(.+?)\*\*", text, re.S)}
+    left = {key: sorted(b for b in bold(entry.text) & bold(english[key].text) if b not in english[key].labels
+                        and "{" not in b) for key, entry in french.items() if key in english}
+    assert {key: words for key, words in left.items() if words} == {}
+    copied = [key for key, entry in french.items() if key in english and entry.text.strip() == english[key].text.strip()
+              and len(re.findall(r"(?<!\{)\b[^\W\d_]+\b(?!\})", entry.text)) >= 4]  # "Sources" is French too
+    assert copied == []
