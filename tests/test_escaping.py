@@ -54,6 +54,7 @@ def poison_texts(project, payload: str) -> None:
         for entry in entries.values():
             placeholders = " ".join(sorted(set(re.findall(r"\{[a-z_]+\}", entry["text"]))))
             entry["text"] = f"{payload} {placeholders}".strip()
+            entry.pop("labels", None)  # the words of the screen it quoted are gone with it
         write_yaml(path, entries)
 
 
