@@ -6,23 +6,21 @@ hash no longer matches and the translation is reported stale until it is updated
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import babel
-import material
 import yaml
 
+from generator.engine import languages
 from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
 from generator.texts import (PLACEHOLDER, PLURAL_FORMS, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
                              load_language, source_hash)
 from generator.yamlsource import load
 
-MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
           "# `source` is the fingerprint of the English text translated; see TRANSLATING.md.\n")
 
@@ -33,14 +31,6 @@ class _Dumper(yaml.SafeDumper):
 
 _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
     "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
-
-
-# For a language the Material theme does not know (Irish, Maltese...): pages declare the right language,
-# while the theme's few labels (search, table of contents) stay English.
-THEME_LABELS = """{{#- Material has no '{language}': its labels in English, the page's language declared right. -#}}
-{{% import "partials/languages/en.html" as english %}}
-{{% macro t(key) %}}{{{{ "{language}" if key == "language" else english.t(key) }}}}{{% endmacro %}}
-"""
 
 
 @dataclass
@@ -243,7 +233,7 @@ def own_name(language: str) -> str:
 
 def new_language(root: Path, language: str) -> list[str]:
     """Create guides/<language>/ (nothing translated yet, a starter glossary and typography) and register the
-    language in mkdocs.yml under its own name."""
+    language with the site engine under its own name."""
     if not LANGUAGE_CODE.match(language):
         raise InputError([Problem("ern-guides new-language", 1, 1, "", f"expected a language code like 'it' or "
                                   f"'pt-BR', got {language!r}")])
@@ -254,21 +244,7 @@ def new_language(root: Path, language: str) -> list[str]:
     for name, starter in STARTERS.items():
         (root / GUIDES / language / name).write_text(starter, encoding="utf-8")
         created.append(f"{GUIDES}/{language}/{name}")
-    if not (MATERIAL_LANGUAGES / f"{language}.html").exists():
-        partial = root / "overrides" / "partials" / "languages" / f"{language}.html"
-        partial.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(THEME_LABELS.format(language=language), encoding="utf-8")
-        created.append(partial.relative_to(root).as_posix())
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    line = f"        - {{locale: {language}, name: {json.dumps(own_name(language), ensure_ascii=False)}, build: true}}\n"
-    anchor = re.search(r"^( *)languages:\n", text[text.index("- i18n:"):], flags=re.M)
-    start = text.index("- i18n:") + anchor.end()
-    end = start
-    while end < len(text) and re.match(r"^ {8}", text[end:]):
-        end = text.index("\n", end) + 1
-    config.write_text(text[:end] + line + text[end:], encoding="utf-8")
-    return created + [f"mkdocs.yml: {line.strip()}"]
+    return created + languages.register(root, language, own_name(language))
 
 
 PSEUDO_LANGUAGE = "en-XA"

@@ -1,4 +1,4 @@
-"""generator/i18n_alternates.py chooses exactly the files and alternates mkdocs-static-i18n's own code chooses."""
+"""generator/engine/i18n_alternates.py chooses exactly the files and alternates mkdocs-static-i18n's own code chooses."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.structure.files import File, Files
 
-from generator import i18n_alternates
+from generator.engine import i18n_alternates
 
 LANGUAGES = ["en", "fr", "de", "pt-BR"]
 # Pages and assets in some languages only, one in a language folder the site does not build (it), pages and an

@@ -22,7 +22,8 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from generator import headers, i18n_alternates, page_scan, pdf, pipeline, simulator_site, staging
+from generator import headers, page_scan, pdf, pipeline, simulator_site, staging
+from generator.engine import i18n_alternates
 from generator.compiled_templates import CompiledTemplates
 from generator.errors import InputError
 from generator.publish import AtomicSite, BuildLock, pin_build_date

@@ -1,0 +1,39 @@
+"""A new language, registered with the site engine: in mkdocs.yml's i18n languages, and, where the Material
+theme has no labels for it, an override that keeps the theme's few labels English."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import material
+
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+
+# For a language the Material theme does not know (Irish, Maltese...): pages declare the right language,
+# while the theme's few labels (search, table of contents) stay English.
+THEME_LABELS = """{{#- Material has no '{language}': its labels in English, the page's language declared right. -#}}
+{{% import "partials/languages/en.html" as english %}}
+{{% macro t(key) %}}{{{{ "{language}" if key == "language" else english.t(key) }}}}{{% endmacro %}}
+"""
+
+
+def register(root: Path, language: str, name: str) -> list[str]:
+    """Add `language` (its menu name `name`) to mkdocs.yml; the files written or changed, for the reader."""
+    created = []
+    if not (MATERIAL_LANGUAGES / f"{language}.html").exists():
+        partial = root / "overrides" / "partials" / "languages" / f"{language}.html"
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(THEME_LABELS.format(language=language), encoding="utf-8")
+        created.append(partial.relative_to(root).as_posix())
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = f"        - {{locale: {language}, name: {json.dumps(name, ensure_ascii=False)}, build: true}}\n"
+    anchor = re.search(r"^( *)languages:\n", text[text.index("- i18n:"):], flags=re.M)
+    start = text.index("- i18n:") + anchor.end()
+    end = start
+    while end < len(text) and re.match(r"^ {8}", text[end:]):
+        end = text.index("\n", end) + 1
+    config.write_text(text[:end] + line + text[end:], encoding="utf-8")
+    return created + [f"mkdocs.yml: {line.strip()}"]
