@@ -12,7 +12,7 @@ import babel
 from markupsafe import Markup
 
 from generator import model
-from generator.texts import Texts
+from generator.lookup import Texts
 
 
 class Localised(Markup):

@@ -16,7 +16,8 @@ from generator.errors import InputError, Problem
 from generator.render import render_site, template_problem
 from generator.simulator_pages import STYLESHEET, render_simulator, stylesheet
 from generator.typography import load_typography
-from generator.texts import SOURCE_LANGUAGE, Texts, check_translation, link_targets, load_language
+from generator.lookup import Texts
+from generator.texts import SOURCE_LANGUAGE, check_translation, link_targets, load_language
 
 CATALOGUE = "data/ern_catalogue.yaml"
 GUIDES = "guides"

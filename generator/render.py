@@ -17,7 +17,8 @@ from generator import excerpt, model, simulator
 from generator.compiled_templates import CompiledTemplates
 from generator.errors import Problem
 from generator.evidence import date_text, duration_text, evidence_text, plural
-from generator.texts import SOURCE_LANGUAGE, Texts, literal
+from generator.lookup import Texts, literal
+from generator.texts import SOURCE_LANGUAGE
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -12,7 +12,7 @@ from generator import model, simulator
 from generator.render import (Guide, addresses, delay_sentence, delay_source, environment, guide_for, helpdesk_text, kind_of,
                               site_path, source_line, url_link, values)
 from generator.evidence import evidence_text, plural
-from generator.texts import Texts, direction, mark_english
+from generator.lookup import Texts, direction, mark_english
 
 
 def relative(from_file: str, to: str) -> str:

@@ -23,7 +23,7 @@ from generator import forking, model, page_scan, simulator
 from generator.errors import InputError, Problem
 from generator.render import site_path, template_problem
 from generator.simulator_pages import simulator_pages
-from generator.texts import Texts
+from generator.lookup import Texts
 
 FOLDER = ".simulator"  # inside the site folder: MkDocs leaves dot-folders alone when it cleans the folder
 

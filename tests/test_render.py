@@ -14,7 +14,8 @@ from pathlib import Path
 from generator.catalogue import load_catalogue
 from generator.pipeline import load_texts
 from generator.render import delay_sentence, guide_for, render_site
-from generator.texts import Texts, source_hash
+from generator.lookup import Texts
+from generator.texts import source_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"

@@ -12,7 +12,8 @@ from markupsafe import Markup
 from conftest import ROOT
 from generator.pipeline import load_texts
 from generator.render import _rendered, inline_markdown
-from generator.texts import FILLED, Entry, Texts
+from generator.lookup import FILLED, Texts
+from generator.texts import Entry
 from generator.typography import Rule, Typography
 
 PLAIN = ["DE22 - Charité Universitätsmedizin Berlin", "Hôpital Necker-Enfants malades", "A", "Ospedale 3",

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.texts import Entry, Filled, Texts, load_language, source_hash, without_marks
+from generator.lookup import Filled, Texts, without_marks
+from generator.texts import Entry, load_language, source_hash
 from generator.typography import load_typography
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -29,7 +29,7 @@ from generator.errors import InputError
 from generator.publish import AtomicSite, BuildLock, pin_build_date
 from generator.render import site_path
 from generator.simulator_site import SimulatorWriter
-from generator.texts import mark_english, without_marks
+from generator.lookup import mark_english, without_marks
 
 log = get_plugin_logger(__name__)
 
