@@ -21,9 +21,10 @@ from pathlib import Path
 
 from generator import forking, model, page_scan, simulator
 from generator.errors import InputError, Problem
-from generator.render import site_path, template_problem
-from generator.simulator_pages import simulator_pages
 from generator.lookup import Texts
+from generator.phrases import site_path
+from generator.render import template_problem
+from generator.simulator_pages import simulator_pages
 
 FOLDER = ".simulator"  # inside the site folder: MkDocs leaves dot-folders alone when it cleans the folder
 

@@ -10,13 +10,13 @@ import re
 import pytest
 
 from conftest import ROOT
-from generator import render
+from generator.guide import guide_for
 from generator.pipeline import load_texts
 from generator.texts import SOURCE_LANGUAGE
 
 
 def guides(catalogue):
-    return [render.guide_for(catalogue, n) for n in catalogue.networks]
+    return [guide_for(catalogue, n) for n in catalogue.networks]
 
 
 def page_of(built_site, network) -> str:

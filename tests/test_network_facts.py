@@ -19,7 +19,9 @@ from generator.pipeline import load_texts
 from generator.catalogue import load_catalogue
 from generator.evidence import date_text, duration_text
 from generator.model import Duration
-from generator.render import guide_for, render_site, url_link, values
+from generator.guide import guide_for
+from generator.phrases import url_link, values
+from generator.render import render_site
 from test_facts import load
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator import render
+from generator.guide import guide_for, troubles as troubles_of
 
 LANGUAGES = ["en", "fr"]
 
@@ -24,8 +24,8 @@ def test_every_guide_answers_its_platforms_problems(built_site, catalogue, langu
     checked = 0
     for network in catalogue.networks:
         page = (built_site / prefix / "networks" / network.id / "index.html").read_text(encoding="utf-8")
-        guide = render.guide_for(catalogue, network)
-        troubles = render.troubles(catalogue, guide)
+        guide = guide_for(catalogue, network)
+        troubles = troubles_of(catalogue, guide)
         steps = sections(page, "h2")
         answers = sections(steps.get("problems", ""), "h3")
         assert list(answers) == [f"problem-{trouble_id}" for trouble_id, _ in troubles], network.id
@@ -47,7 +47,7 @@ def test_what_happens_next_comes_right_after_the_request(built_site, catalogue):
     """The wait for approval is told where the reader has just asked for access, not at the end of the guide."""
     for network in catalogue.networks:
         page = (built_site / "networks" / network.id / "index.html").read_text(encoding="utf-8")
-        guide = render.guide_for(catalogue, network)
+        guide = guide_for(catalogue, network)
         after = guide.platform.what_next_after
         steps = sections(page, "h2")
         where = [anchor for anchor, text in steps.items() if 'id="what-next"' in text]

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from generator.catalogue import load_catalogue
 from generator.pipeline import load_texts
-from generator.render import delay_sentence, guide_for, render_site
+from generator.guide import guide_for
+from generator.phrases import delay_sentence
+from generator.render import render_site
 from generator.lookup import Texts
 from generator.texts import source_hash
 

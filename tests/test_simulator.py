@@ -11,7 +11,8 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import ROOT
 from generator import simulator
 from generator.pipeline import generate
-from generator.render import addresses, guide_for, values
+from generator.guide import guide_for
+from generator.phrases import addresses, values
 
 RESULT = generate(ROOT, ["en", "fr"])
 CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts

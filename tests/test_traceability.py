@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 from generator import traceability
 from generator.pipeline import generate
-from generator.render import guide_for, kind_of
+from generator.guide import guide_for, kind_of
 from generator.texts import Entry
 
 

@@ -23,13 +23,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from generator import headers, page_scan, pdf, pipeline, simulator_site, staging
-from generator.engine import i18n_alternates
 from generator.compiled_templates import CompiledTemplates
+from generator.engine import i18n_alternates
 from generator.errors import InputError
-from generator.publish import AtomicSite, BuildLock, pin_build_date
-from generator.render import site_path
-from generator.simulator_site import SimulatorWriter
 from generator.lookup import mark_english, without_marks
+from generator.phrases import site_path
+from generator.publish import AtomicSite, BuildLock, pin_build_date
+from generator.simulator_site import SimulatorWriter
 
 log = get_plugin_logger(__name__)
 

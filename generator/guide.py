@@ -1,0 +1,189 @@
+"""One network's guide, composed: its settings (the shared defaults filled in), its steps and what each shows
+(the step library's blocks that apply, the network's notes, documents and required systems anchored in them),
+the facts each block states with their sources, and when they were last checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from generator import model
+from generator.evidence import duration_text
+from generator.lookup import Texts
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One network's guide settings, the shared defaults filled in, and what they point at."""
+
+    network: model.Network
+    settings: model.GuideSettings
+    platform: model.Platform
+    steps: list[tuple[str, model.Step]]  # (anchor, step): a variant step keeps the anchor of the step it replaces
+    example_country: model.Country | None
+    example_hospital: model.Hospital | None
+    profiles: list[model.Profile]
+    profiles_on_screen: list[model.Profile]  # screen 3's list as the network's source (or the default's) shows it
+    method: model.VerificationMethod
+
+    retired_methods: list[model.VerificationMethod]
+    changes: list[model.VerificationMethod]  # the retired methods whose retirement this guide tells about
+    source_ids: list[str]
+    successor: model.Successor | None  # the platform replacing this guide's, while networks move to it
+    successor_steps: list[tuple[str, model.Step]]  # its steps, shown as well for readers who find it instead
+
+    @property
+    def helpdesk(self) -> list[model.Contact]:
+        return self.network.contacts
+
+    @property
+    def own_facts(self) -> bool:
+        """Whether any source of the network's own backs this guide; if not, every fact is a shared default."""
+        return bool(self.network.sources)
+
+    def shows(self, block: model.Block) -> bool:
+        """Whether a block applies to this network (`when`) and its verification method is still in use."""
+        if block.retired or (block.method and block.method in {m.id for m in self.retired_methods}):
+            return False
+        s = self.settings
+        return {
+            None: True,
+            "comment_hint": bool(s.comment_hint),
+            "approval_delay": isinstance(s.approval_delay, model.Duration),
+            "helpdesk": bool(self.helpdesk),
+            "no_helpdesk": not self.helpdesk,
+            "thematic_areas": bool(s.thematic_areas),
+            "example": self.example_hospital is not None,
+            "no_example": self.example_hospital is None,
+            "guest_account": s.guest_account is not None,
+            "profile_prerequisites": bool(s.profile_prerequisites),
+            "eligibility": bool(s.eligibility),
+            "all_profiles": s.profiles_choice != "one-or-more",
+            "some_profiles": s.profiles_choice == "one-or-more",
+            "before_second_factor": True,  # depends on the step: see `blocks`
+        }[block.when]
+
+    def blocks(self, anchor: str, step: model.Step) -> list[model.Block | model.Anchor]:
+        """What a step shows, in order: its blocks that apply, with the network's notes and required systems
+        anchored in it (at its start, after a named block, at its end). `anchor` is the step's id in the guide
+        (a variant step has the id of the step it replaces)."""
+        anchored = [a for a in (*self.settings.notes, *self.settings.documents, *self.settings.required_systems)
+                    if a.step == anchor]
+        shown: list[model.Block | model.Anchor] = [a for a in anchored if a.at == "start"]
+        for block in step.blocks:
+            if block.when == "before_second_factor" and not self._before_second_factor(anchor):
+                continue
+            if self.shows(block) and (not block.changes or block is self._changes_block()):
+                shown.append(block)
+            shown += [a for a in anchored if a.after == block.name]
+        return shown + [a for a in anchored if a.at == "end"]
+
+    def _before_second_factor(self, anchor: str) -> bool:
+        """Whether a reader at this step has no second factor yet: the step comes before the one that sets up the
+        guide's sign-in method, or is it (a guide without such a step: no)."""
+        anchors = [a for a, _ in self.steps]
+        setup = self.method.setup_step
+        return setup in anchors and anchor in anchors and anchors.index(anchor) <= anchors.index(setup)
+
+    def _changes_block(self) -> model.Block | None:
+        """The block that tells what changed: the first one of the guide, if there is anything to tell."""
+        found = (b for _, step in self.steps for b in step.blocks if b.changes and self.shows(b))
+        return next(found, None) if self.changes else None
+
+    def checked_on(self, anchor: str, step: model.Step) -> date:
+        """When the step's facts were last checked: the step's own date, or, where it shows facts of the network's
+        own (its notes, its example, its delay...), the later of that and the network's date."""
+        own = any(isinstance(b, model.Anchor) or b.when in NETWORK_FACTS for b in self.blocks(anchor, step))
+        return max(step.checked, self.network.checked) if own and self.network.checked else step.checked
+
+    def number(self, anchor: str) -> int:
+        """The number a step has in this guide."""
+        return [a for a, _ in self.steps].index(anchor) + 1
+
+    def facts(self, block: model.Block | model.NetworkNote, cat: model.Catalogue, t: Texts
+              ) -> list[tuple[dict[str, object], str | None]]:
+        """What a note states, each time with its placeholders and the id of its source: once for a shared
+        block, once per fact for a block on the network's facts (`when: guest_account`, ...)."""
+        if isinstance(block, model.NetworkNote):
+            return [({}, block.source)]
+        s = self.settings
+        if block.when == "guest_account":
+            return [({"guest_duration": duration_text(s.guest_account, t)}, s.guest_account.source)]
+        if block.when == "eligibility":
+            return [({"eligibility": eligibility_text(s.eligibility, cat, t)},
+                     list(dict.fromkeys(e.source for e in s.eligibility)))]
+        if block.when == "profile_prerequisites":
+            names = {p.id: p.name for p in cat.access_profiles}
+            return [({"profiles_needing": ", ".join(names[p] for p in req.profiles), "profile_needed": names[req.requires]},
+                     req.source) for req in s.profile_prerequisites]
+        return [({}, None)]
+
+
+# The `when`s of blocks that show facts of the network's own.
+NETWORK_FACTS = {"comment_hint", "approval_delay", "helpdesk", "thematic_areas", "example", "guest_account",
+                 "profile_prerequisites", "eligibility"}
+
+
+def eligibility_text(eligibility: list[model.Eligibility], cat: model.Catalogue, t: Texts) -> Markup:
+    """Who gets which account, the network's categories as it names them, grouped by account, in its order."""
+    accounts: dict[str, list[str]] = {}
+    for row in eligibility:
+        accounts.setdefault(row.account, []).append(row.category)
+    return t("list.separator").join(
+        t(f"eligibility.{account}", categories=", ".join(categories), guest_access=cat.guest_access.label)
+        for account, categories in accounts.items())
+
+
+def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
+    settings = cat.settings_of(network)
+    country = hospital = None
+    if settings.example:
+        country = next(c for c in cat.countries if c.code == settings.example.country)
+        entry = next(e for e in network.countries if e.country == country.code)
+        hospital = next(h for h in entry.hospitals if h.code == settings.example.hospital)
+    platform = cat.platform_of(network)
+    steps = cat.guide_steps(network)
+    tells_changes = any(block.changes for _, step in steps for block in step.blocks)
+    changes = cat.retired_methods if tells_changes else []
+    own = [*(n.source for n in settings.notes), *(r.source for r in settings.required_systems),
+           *(d.source for d in settings.documents), *(e.source for e in settings.eligibility),
+           *([settings.guest_account.source] if settings.guest_account else []),
+           *(p.source for p in settings.profile_prerequisites)]
+    successor = platform.successor
+    successor_steps = [(i, cat.steps[i]) for i in successor.steps] if successor else []
+    sources = [*network.sources, *own, *(source for _, step in steps for source in step.sources), *platform.sources,
+               *(m.retired_source for m in changes), *(successor.sources if successor else []),
+               *(source for _, step in successor_steps for source in step.sources)]
+    return Guide(
+        network=network,
+        settings=settings,
+        platform=platform,
+        steps=steps,
+        example_country=country,
+        example_hospital=hospital,
+        profiles=[p for p in cat.access_profiles if p.id in (settings.profiles or [])],
+        profiles_on_screen=([p for i in settings.profile_screen.profiles for p in cat.access_profiles if p.id == i]
+                            if settings.profile_screen else cat.access_profiles),
+        method=cat.method(settings.recommended_verification),
+        retired_methods=cat.retired_methods,
+        changes=changes,
+        source_ids=list(dict.fromkeys(sources)),
+        successor=successor,
+        successor_steps=successor_steps,
+    )
+
+
+def troubles(cat: model.Catalogue, guide: Guide) -> list[tuple[str, model.Trouble]]:
+    """What can go wrong for this guide's readers (its platform's troubles), by id."""
+    return [(trouble_id, cat.troubles[trouble_id]) for trouble_id in guide.platform.troubles]
+
+
+def kind_of(block: model.Block | model.Anchor) -> str:
+    """What a step's element is: a block's kind, 'system' for a required system, a note's kind."""
+    if isinstance(block, model.RequiredSystem):
+        return "system"
+    if isinstance(block, model.NetworkDocument):
+        return "document"
+    return next(kind for kind in model.BLOCK_KINDS if getattr(block, kind, None))
