@@ -77,13 +77,17 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simula
     choices = language == next(iter(texts))  # the pages of language choices come with the first language's
     for node in graph.pages() if nodes is None else nodes:
         t.start_page(node.id)
-        page = _Page(cat, t, language, texts, node, guides, graph, site_url, names)
+        kind = _CountryPage if node.kind == "country" else _Page
+        page = kind(cat, t, language, texts, node, guides, graph, site_url, names)
         yield f"{node.id}.html", mark_english(page.render(env))
         if choices:
             yield f"{simulator.languages_id(node.id)}.html", mark_english(page.language_choices(env))
 
 
 class _Page:
+    """One page of the practice in one language: its links to other pages and to the guides, its page of
+    language choices, and what each kind of page shows (a method per kind, `_<kind>`)."""
+
     def __init__(self, cat, t: Texts, language, languages, node: simulator.Node, guides, graph, site_url=None,
                  names=None):
         self.cat, self.t, self.language, self.languages, self.node = cat, t, language, languages, node
@@ -187,6 +191,31 @@ class _Page:
                 "known": bool(network.countries), "guest_label": self.cat.guest_access.label,
                 "helpdesk": self._helpdesk()}
 
+    def _submitted(self):
+        guide_page = self.to_site(f"networks/{self.node.network.id}/")
+        delay = delay_sentence(self.guide.settings.approval_delay, self.node.network, self.t)
+        return {"title": self.t("sim.submitted.title"), "delay_sentence": delay,
+                "delay_source": delay_source(self.cat, self.guide, self.t),
+                "second_factor": self._second_factor(), "guide_next": guide_page + "#what-next"}
+
+    def _second_factor(self) -> Markup:
+        """Where the guide sets up its recommended second factor: before the request (keep it at hand) or after."""
+        steps = [anchor for anchor, _ in self.guide.steps]
+        setup = self.guide.method.setup_step
+        if setup not in steps:
+            return Markup("")
+        before = simulator.REQUEST_STEP in steps and steps.index(setup) < steps.index(simulator.REQUEST_STEP)
+        return self.t("sim.submitted.ready" if before else "sim.submitted.set-up", method=self.guide.method.label,
+                      step=steps.index(setup) + 1)
+
+    def _helpdesk(self) -> Markup:
+        return helpdesk_text(self.cat, self.node.network, self.t)
+
+
+class _CountryPage(_Page):
+    """A country's page of the practice: its hospitals (screen 2), screens 3 and 4 for each, each one's path,
+    and what the guide says about those screens."""
+
     def _country(self):
         """A country's hospitals as the guide knows them, or, for the reader's country where the network's are
         unknown, Guest Access alone; each with what to do if yours is missing. Screens 3 and 4 for each of
@@ -247,23 +276,6 @@ class _Page:
         return {"said": said, "rules": rules, "advice_class": advice_class([p.id for p in guide.profiles]),
                 "advice": t("sim.step4.advice", profiles=v["profiles"])}
 
-    def _submitted(self):
-        guide_page = self.to_site(f"networks/{self.node.network.id}/")
-        delay = delay_sentence(self.guide.settings.approval_delay, self.node.network, self.t)
-        return {"title": self.t("sim.submitted.title"), "delay_sentence": delay,
-                "delay_source": delay_source(self.cat, self.guide, self.t),
-                "second_factor": self._second_factor(), "guide_next": guide_page + "#what-next"}
-
-    def _second_factor(self) -> Markup:
-        """Where the guide sets up its recommended second factor: before the request (keep it at hand) or after."""
-        steps = [anchor for anchor, _ in self.guide.steps]
-        setup = self.guide.method.setup_step
-        if setup not in steps:
-            return Markup("")
-        before = simulator.REQUEST_STEP in steps and steps.index(setup) < steps.index(simulator.REQUEST_STEP)
-        return self.t("sim.submitted.ready" if before else "sim.submitted.set-up", method=self.guide.method.label,
-                      step=steps.index(setup) + 1)
-
     def _path_steps(self, hospital_state: simulator.Node) -> list:
         """The exact clicks in the real system for one hospital of this country's page."""
         t, node, s = self.t, hospital_state, self.guide.settings
@@ -288,6 +300,3 @@ class _Page:
             steps.append(t("sim.your-path.comment", comment_hint=t(s.comment_hint)))
         steps.append(t("sim.your-path.submit"))
         return steps
-
-    def _helpdesk(self) -> Markup:
-        return helpdesk_text(self.cat, self.node.network, self.t)
