@@ -2,8 +2,9 @@
 them: the rest of the generator makes Markdown, HTML and data and imports none of them (tests/test_layout.py).
 
 - `mkdocs_plugin.py`: the `ern-guides` plugin: generates the pages at the start of every build and serve,
-  publishes atomically, and the workarounds for Material and static-i18n (search index per language, 404 page
-  per language, sitemaps, hreflang, the search dialog's name);
+  publishes atomically (`ErnGuidesPlugin`), keeps `serve` answering after a bad edit (`_Serving`), and sets right
+  what Material and static-i18n make of the pages (`_PageWorkarounds`: search index and 404 page per language,
+  sitemaps, hreflang, the search dialog's name);
 - `i18n_alternates.py`: mkdocs-static-i18n's search for alternates, in linear time;
 - `languages.py`: registering a new language with the engine (mkdocs.yml, Material's labels).
 """

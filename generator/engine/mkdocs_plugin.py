@@ -53,130 +53,10 @@ SECTION_TITLES = {"Networks": "nav.networks"}
 THEME_TEMPLATES = CompiledTemplates()
 
 
-class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
-    texts: dict = {}
-    network_order: list[str] = []
-    domains: list[str] = []  # what published pages may link to
-    not_found: dict[str, str] = {}  # each language's 404 page, as its build pass rendered it
-    folders: tuple[Path, Path] | None = None  # (hand-written docs, staging folder built from)
-    command: str = "build"
-    publishing: AtomicSite | None = None
-    simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
-    result: pipeline.Result | None = None
-    lock: BuildLock | None = None  # held from staging to publishing
-    last_good: tuple | None = None  # serve: (inputs, result, staging folder, docs) of the last rendering that built
-    depth = 0  # mkdocs-static-i18n runs one nested build per further language
-
-    def on_startup(self, *, command, dirty):
-        self.command, self.published = command, False
-
-    @event_priority(-200)  # the last plugin to hear of it: nothing of the build is left to do
-    def on_shutdown(self):
-        """A `mkdocs build` that published its site ends here at once: freeing, one by one, the objects of a build
-        that is over takes a seventh of the build at real scale (0.4 s of 3 s with 2 languages) and changes nothing.
-        Exit functions still run and output is flushed first; a failed build, serve and gh-deploy end as usual."""
-        if self.command == "build" and self.published:
-            atexit._run_exitfuncs()
-            logging.shutdown()
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0)
-
-    def on_config(self, config):
-        root = Path(config.config_file_path).parent
-        target = root / self.config.staging_dir
-        hand_written = Path(config.docs_dir)
-        if hand_written == target:  # a later language pass of mkdocs-static-i18n: already staged
-            return config
-        self.lock = self.lock or BuildLock(target.parent)
-        self.lock.acquire()
-        try:
-            return self._stage(config, root, target, hand_written)
-        except PluginError as e:
-            serve_last_good = self.command == "serve" and ErnGuidesPlugin.last_good is not None
-            self._abandon(release=not serve_last_good)  # serving the last good site: still this build's lock
-            if not serve_last_good:
-                raise
-            return self._serve_last_good(config, root, str(e))
-        except BaseException:
-            self._abandon()
-            raise
-
-    def _serve_last_good(self, config, root: Path, error: str):
-        """`mkdocs serve` after an edit with a problem: MkDocs would stop answering until it is fixed. Build the
-        last inputs that built instead, every page saying what is wrong; the next good edit rebuilds as usual."""
-        inputs, result, target, hand_written = ErnGuidesPlugin.last_good
-        # Not through MkDocs' log: in strict mode an error there would abort this build too.
-        print(f"ERROR    -  {error}\nStill serving the last site that built, with this message on its pages; fix "
-              "the problem and save to rebuild.", file=sys.stderr, flush=True)
-        self.domains = page_scan.allowed_domains(root, inputs.catalogue)
-        self.simulator = SimulatorWriter(inputs.catalogue, inputs.texts, inputs.graph, Path(config.site_dir),
-                                         self.domains, inputs.site_url)
-        self._adopt(config, result)
-        config.extra["ern_build_error"] = {language: {"title": str(t("serve.error")), "message": error}
-                                           for language, t in result.texts.items()}
-        self.folders = (hand_written, target)
-        config.docs_dir = str(target)
-        return config
-
-    def _stage(self, config, root: Path, target: Path, hand_written: Path):
-        """Load, check and render everything, then stage the docs tree MkDocs builds from."""
-        pin_build_date(root)
-        try:
-            printed, stale = pdf.existing(root)
-            inputs = pipeline.prepare(root, _languages(config), config.site_url)
-        except (InputError, ValueError) as e:
-            raise PluginError(str(e)) from None
-        self.domains = page_scan.allowed_domains(root, inputs.catalogue)
-        if self.command == "build":
-            self.publishing = AtomicSite(Path(config.site_dir))
-            config.site_dir = str(self.publishing.temporary)
-        # The simulator's pages, from now on and while MkDocs builds the guides; started before the guides are
-        # rendered, its processes inherit only what they need.
-        self.simulator = SimulatorWriter(inputs.catalogue, inputs.texts, inputs.graph, Path(config.site_dir),
-                                         self.domains, inputs.site_url)
-        try:
-            result = pipeline.render(inputs, frozenset(printed), simulator_pages=False)
-            extra = {**printed,
-                     "_headers": headers.config("netlify").encode()}  # read by Netlify and Cloudflare Pages
-            tree = staging.compose(hand_written, result.pages, extra)
-        except (InputError, ValueError) as e:
-            self._abandon()
-            raise PluginError(str(e)) from None
-        for found in stale:
-            log.info(f"not published: {found}; print the guides again with `ern-guides pdf`")
-        for problem in pipeline.outdated_facts(root, result.catalogue):  # informs; `ern-guides check --strict` fails
-            log.info(f"to check again: {problem}")
-        self._adopt(config, result)
-        staging.sync(tree, target)
-        self.folders = (hand_written, target)
-        config.docs_dir = str(target)
-        if self.command == "serve":
-            ErnGuidesPlugin.last_good = (inputs, result, target, hand_written)
-        return config
-
-    def _adopt(self, config, result: pipeline.Result) -> None:
-        """What the rest of the build takes from a rendering: texts, menus' names, the page policy."""
-        self.result = result
-        self.texts = result.texts
-        config.extra["content_security_policy"] = headers.PAGE_POLICY  # overrides/main.html puts it in <head>
-        self.network_order = [n.id for n in result.catalogue.networks]
-        for language in config.plugins["i18n"].config.languages:  # menu names come from the texts
-            texts = result.texts.get(language.locale)
-            if texts and "language.name" in texts.entries:
-                language.name = str(texts("language.name"))
-            if texts and "site.name" in texts.entries:  # as is the site's name, in the header
-                language.site_name = str(texts("site.name"))
-
-    def on_serve(self, server, *, config, builder):
-        """`mkdocs serve` watches the folder it builds from: here the staging folder, which every build rewrites,
-        so each edit would rebuild twice. Watch the hand-written docs/ instead (data/, guides/ and generator/
-        are in mkdocs.yml's `watch`)."""
-        if self.folders:
-            hand_written, staged = self.folders
-            server.unwatch(str(staged))
-            server.watch(str(hand_written))
-        return server
+class _PageWorkarounds:
+    """What MkDocs, Material and mkdocs-static-i18n make of each page, set right: compiled theme templates, each
+    language's search index and 404 page, the simulator's pages made known to MkDocs, the menus in catalogue order
+    and in the language's words, the page's language marked, English fallback marked, the search dialog named."""
 
     def on_env(self, env, *, config, files):
         env.bytecode_cache = THEME_TEMPLATES
@@ -204,51 +84,6 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
             output_content = mark_english(_tag_language(self._name_search_dialog(output_content, config), config))
             self.not_found[config.theme["language"]] = output_content
         return output_content
-
-    @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
-    def on_post_build(self, *, config):
-        self.depth -= 1
-        if self.depth > 0:
-            return
-        site = Path(config.site_dir)
-        self._write_not_found_pages(site, _languages(config))
-        _write_material_sitemaps(site, self.result.pages, _languages(config))
-        problems = page_scan.scan(site, self.domains, config.site_url, skip=simulator_site.FOLDER)
-        try:
-            written = self.simulator.finish()
-        except InputError as e:
-            raise PluginError(str(e)) from None
-        finally:
-            self.simulator = None
-        for language, report in written.items():
-            self.texts[language].missing |= report.missing
-            self.texts[language].stale |= report.stale
-            problems += report.problems
-        self._log_translations()
-        _split_search_index(site, _languages(config))
-        if problems:
-            raise PluginError("published pages would carry what no template wrote; nothing was published:\n"
-                              + "\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
-        if self.publishing:
-            self.published = self.publishing.finish(config.strict)
-            self.publishing = None
-        self.lock.release()
-
-    def on_build_error(self, *, error):
-        self.depth = 0
-        self._abandon()
-        if isinstance(error, OSError):  # MkDocs would end with a traceback
-            raise Abort(_system_error(error)) from None
-
-    def _abandon(self, release: bool = True) -> None:
-        if self.simulator:
-            self.simulator.abandon()
-            self.simulator = None
-        if self.publishing:
-            self.publishing.abandon()
-            self.publishing = None
-        if self.lock and release:
-            self.lock.release()
 
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
     def on_files(self, files, *, config):
@@ -315,6 +150,185 @@ class ErnGuidesPlugin(BasePlugin[ErnGuidesConfig]):
     def _catalogue_position(self, item) -> int:
         stem = Path(item.file.src_uri).stem if getattr(item, "file", None) else ""
         return self.network_order.index(stem) if stem in self.network_order else len(self.network_order)
+
+
+class _Serving:
+    """`mkdocs serve`: it watches the staging folder the build writes, and after a bad edit keeps serving the last
+    site that built, every page saying what is wrong."""
+
+    def on_serve(self, server, *, config, builder):
+        """`mkdocs serve` watches the folder it builds from: here the staging folder, which every build rewrites,
+        so each edit would rebuild twice. Watch the hand-written docs/ instead (data/, guides/ and generator/
+        are in mkdocs.yml's `watch`)."""
+        if self.folders:
+            hand_written, staged = self.folders
+            server.unwatch(str(staged))
+            server.watch(str(hand_written))
+        return server
+
+    def _serve_last_good(self, config, root: Path, error: str):
+        """`mkdocs serve` after an edit with a problem: MkDocs would stop answering until it is fixed. Build the
+        last inputs that built instead, every page saying what is wrong; the next good edit rebuilds as usual."""
+        inputs, result, target, hand_written = ErnGuidesPlugin.last_good
+        # Not through MkDocs' log: in strict mode an error there would abort this build too.
+        print(f"ERROR    -  {error}\nStill serving the last site that built, with this message on its pages; fix "
+              "the problem and save to rebuild.", file=sys.stderr, flush=True)
+        self.domains = page_scan.allowed_domains(root, inputs.catalogue)
+        self.simulator = SimulatorWriter(inputs.catalogue, inputs.texts, inputs.graph, Path(config.site_dir),
+                                         self.domains, inputs.site_url)
+        self._adopt(config, result)
+        config.extra["ern_build_error"] = {language: {"title": str(t("serve.error")), "message": error}
+                                           for language, t in result.texts.items()}
+        self.folders = (hand_written, target)
+        config.docs_dir = str(target)
+        return config
+
+
+class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
+    """The `ern-guides` plugin: generates, checks and stages the pages at the start of every build, and publishes
+    the built site atomically."""
+
+    texts: dict = {}
+    network_order: list[str] = []
+    domains: list[str] = []  # what published pages may link to
+    not_found: dict[str, str] = {}  # each language's 404 page, as its build pass rendered it
+    folders: tuple[Path, Path] | None = None  # (hand-written docs, staging folder built from)
+    command: str = "build"
+    publishing: AtomicSite | None = None
+    simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
+    result: pipeline.Result | None = None
+    lock: BuildLock | None = None  # held from staging to publishing
+    last_good: tuple | None = None  # serve: (inputs, result, staging folder, docs) of the last rendering that built
+    depth = 0  # mkdocs-static-i18n runs one nested build per further language
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.published = command, False
+
+    @event_priority(-200)  # the last plugin to hear of it: nothing of the build is left to do
+    def on_shutdown(self):
+        """A `mkdocs build` that published its site ends here at once: freeing, one by one, the objects of a build
+        that is over takes a seventh of the build at real scale (0.4 s of 3 s with 2 languages) and changes nothing.
+        Exit functions still run and output is flushed first; a failed build, serve and gh-deploy end as usual."""
+        if self.command == "build" and self.published:
+            atexit._run_exitfuncs()
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        target = root / self.config.staging_dir
+        hand_written = Path(config.docs_dir)
+        if hand_written == target:  # a later language pass of mkdocs-static-i18n: already staged
+            return config
+        self.lock = self.lock or BuildLock(target.parent)
+        self.lock.acquire()
+        try:
+            return self._stage(config, root, target, hand_written)
+        except PluginError as e:
+            serve_last_good = self.command == "serve" and ErnGuidesPlugin.last_good is not None
+            self._abandon(release=not serve_last_good)  # serving the last good site: still this build's lock
+            if not serve_last_good:
+                raise
+            return self._serve_last_good(config, root, str(e))
+        except BaseException:
+            self._abandon()
+            raise
+
+    def _stage(self, config, root: Path, target: Path, hand_written: Path):
+        """Load, check and render everything, then stage the docs tree MkDocs builds from."""
+        pin_build_date(root)
+        try:
+            printed, stale = pdf.existing(root)
+            inputs = pipeline.prepare(root, _languages(config), config.site_url)
+        except (InputError, ValueError) as e:
+            raise PluginError(str(e)) from None
+        self.domains = page_scan.allowed_domains(root, inputs.catalogue)
+        if self.command == "build":
+            self.publishing = AtomicSite(Path(config.site_dir))
+            config.site_dir = str(self.publishing.temporary)
+        # The simulator's pages, from now on and while MkDocs builds the guides; started before the guides are
+        # rendered, its processes inherit only what they need.
+        self.simulator = SimulatorWriter(inputs.catalogue, inputs.texts, inputs.graph, Path(config.site_dir),
+                                         self.domains, inputs.site_url)
+        try:
+            result = pipeline.render(inputs, frozenset(printed), simulator_pages=False)
+            extra = {**printed,
+                     "_headers": headers.config("netlify").encode()}  # read by Netlify and Cloudflare Pages
+            tree = staging.compose(hand_written, result.pages, extra)
+        except (InputError, ValueError) as e:
+            self._abandon()
+            raise PluginError(str(e)) from None
+        for found in stale:
+            log.info(f"not published: {found}; print the guides again with `ern-guides pdf`")
+        for problem in pipeline.outdated_facts(root, result.catalogue):  # informs; `ern-guides check --strict` fails
+            log.info(f"to check again: {problem}")
+        self._adopt(config, result)
+        staging.sync(tree, target)
+        self.folders = (hand_written, target)
+        config.docs_dir = str(target)
+        if self.command == "serve":
+            ErnGuidesPlugin.last_good = (inputs, result, target, hand_written)
+        return config
+
+    def _adopt(self, config, result: pipeline.Result) -> None:
+        """What the rest of the build takes from a rendering: texts, menus' names, the page policy."""
+        self.result = result
+        self.texts = result.texts
+        config.extra["content_security_policy"] = headers.PAGE_POLICY  # overrides/main.html puts it in <head>
+        self.network_order = [n.id for n in result.catalogue.networks]
+        for language in config.plugins["i18n"].config.languages:  # menu names come from the texts
+            texts = result.texts.get(language.locale)
+            if texts and "language.name" in texts.entries:
+                language.name = str(texts("language.name"))
+            if texts and "site.name" in texts.entries:  # as is the site's name, in the header
+                language.site_name = str(texts("site.name"))
+
+    @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
+    def on_post_build(self, *, config):
+        self.depth -= 1
+        if self.depth > 0:
+            return
+        site = Path(config.site_dir)
+        self._write_not_found_pages(site, _languages(config))
+        _write_material_sitemaps(site, self.result.pages, _languages(config))
+        problems = page_scan.scan(site, self.domains, config.site_url, skip=simulator_site.FOLDER)
+        try:
+            written = self.simulator.finish()
+        except InputError as e:
+            raise PluginError(str(e)) from None
+        finally:
+            self.simulator = None
+        for language, report in written.items():
+            self.texts[language].missing |= report.missing
+            self.texts[language].stale |= report.stale
+            problems += report.problems
+        self._log_translations()
+        _split_search_index(site, _languages(config))
+        if problems:
+            raise PluginError("published pages would carry what no template wrote; nothing was published:\n"
+                              + "\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
+        if self.publishing:
+            self.published = self.publishing.finish(config.strict)
+            self.publishing = None
+        self.lock.release()
+
+    def on_build_error(self, *, error):
+        self.depth = 0
+        self._abandon()
+        if isinstance(error, OSError):  # MkDocs would end with a traceback
+            raise Abort(_system_error(error)) from None
+
+    def _abandon(self, release: bool = True) -> None:
+        if self.simulator:
+            self.simulator.abandon()
+            self.simulator = None
+        if self.publishing:
+            self.publishing.abandon()
+            self.publishing = None
+        if self.lock and release:
+            self.lock.release()
 
 
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
