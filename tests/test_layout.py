@@ -33,3 +33,16 @@ def test_the_engine_folder_says_what_it_holds():
     described = ast.get_docstring(ast.parse((GENERATOR / "engine" / "__init__.py").read_text(encoding="utf-8")))
     assert described and all(path.name in described for path in (GENERATOR / "engine").glob("*.py")
                              if path.name != "__init__.py")
+
+
+def test_modules_and_classes_stay_small():
+    """A module a newcomer can read in one go (at most 400 lines), a class of one concern (at most 150)."""
+    too_long = []
+    for path in GENERATOR.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > 400:
+            too_long.append(f"{path.relative_to(GENERATOR)}: {len(text.splitlines())} lines")
+        too_long += [f"{path.relative_to(GENERATOR)}: class {node.name}, {node.end_lineno - node.lineno + 1} lines"
+                     for node in ast.walk(ast.parse(text))
+                     if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > 150]
+    assert too_long == []

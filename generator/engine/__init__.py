@@ -6,5 +6,6 @@ them: the rest of the generator makes Markdown, HTML and data and imports none o
   what Material and static-i18n make of the pages (`_PageWorkarounds`: search index and 404 page per language,
   sitemaps, hreflang, the search dialog's name);
 - `i18n_alternates.py`: mkdocs-static-i18n's search for alternates, in linear time;
+- `material_output.py`: Material's site set right after the build (a search index per language, sitemaps);
 - `languages.py`: registering a new language with the engine (mkdocs.yml, Material's labels).
 """

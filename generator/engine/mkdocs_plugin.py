@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import atexit
 import errno
-import json
 import logging
 import os
 import re
@@ -24,9 +23,9 @@ from mkdocs.structure.files import File
 
 from generator import headers, page_scan, pdf, pipeline, simulator_site, staging
 from generator.compiled_templates import CompiledTemplates
-from generator.engine import i18n_alternates
+from generator.engine import i18n_alternates, material_output
 from generator.errors import InputError
-from generator.lookup import mark_english, without_marks
+from generator.lookup import mark_english
 from generator.phrases import site_path
 from generator.publish import AtomicSite, BuildLock, pin_build_date
 from generator.simulator_site import SimulatorWriter
@@ -64,7 +63,8 @@ class _PageWorkarounds:
 
     def on_pre_build(self, *, config):
         self.depth += 1
-        config.extra["search_index"] = site_path(config.theme["language"], SEARCH_INDEX)  # overrides/main.html
+        search_index = material_output.SEARCH_INDEX
+        config.extra["search_index"] = site_path(config.theme["language"], search_index)  # overrides/main.html
         if self.depth == 1:
             self.not_found = {}
 
@@ -292,7 +292,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
             return
         site = Path(config.site_dir)
         self._write_not_found_pages(site, _languages(config))
-        _write_material_sitemaps(site, self.result.pages, _languages(config))
+        material_output.write_sitemaps(site, self.result.pages, _languages(config))
         problems = page_scan.scan(site, self.domains, config.site_url, skip=simulator_site.FOLDER)
         try:
             written = self.simulator.finish()
@@ -305,7 +305,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
             self.texts[language].stale |= report.stale
             problems += report.problems
         self._log_translations()
-        _split_search_index(site, _languages(config))
+        material_output.split_search_index(site, _languages(config))
         if problems:
             raise PluginError("published pages would carry what no template wrote; nothing was published:\n"
                               + "\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
@@ -360,44 +360,6 @@ def _retitle(items, rule) -> None:
     for item in items:
         item.title = rule(item.title)
         _retitle(item.children, rule)
-
-
-SEARCH_INDEX = "search/search_index.json"
-
-
-def _split_search_index(site: Path, languages: list[str]) -> None:
-    """Material's search index holds every language's pages: one index per language instead, beside that
-    language's pages, so that a reader downloads only theirs (overrides/assets/javascripts/ern-search.js)."""
-    whole = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-    for language in languages:
-        prefix = site_path(language, "")
-        others = tuple(site_path(other, "") for other in languages if other != language and site_path(other, ""))
-        docs = [doc for doc in whole["docs"]
-                if doc["location"].startswith(prefix) and not doc["location"].startswith(others)]
-        config = {**whole["config"], "lang": [language] if language in whole["config"]["lang"] else ["en"]}
-        target = site / site_path(language, SEARCH_INDEX)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(without_marks(json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
-                                                   separators=(",", ":"))), encoding="utf-8")
-
-
-EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
-
-
-def _write_material_sitemaps(site: Path, pages: dict[str, str], languages: list[str]) -> None:
-    """Material fetches sitemap.xml beside every hreflang alternate of a page (mkdocs-material#6582); without
-    one there, each page view logs 404s. An empty sitemap where it looks keeps hreflang page-accurate. Written
-    after the build: staged, mkdocs-static-i18n would work out every language's alternates of each of them."""
-    for path in pages:
-        language, _, rest = path.partition("/")
-        if rest.endswith(".md") and rest != "index.md":
-            target = site / site_path(language, f"{rest[:-3]}/sitemap.xml")
-        elif rest == "index.md" and language != languages[0]:  # the default language has MkDocs' own
-            target = site / site_path(language, "sitemap.xml")
-        else:
-            continue
-        if target.parent.is_dir():
-            target.write_bytes(EMPTY_SITEMAP)
 
 
 def _languages(config) -> list[str]:
