@@ -13,8 +13,9 @@ SEARCH_INDEX = "search/search_index.json"
 
 
 def split_search_index(site: Path, languages: list[str]) -> None:
-    """Material's search index holds every language's pages: one index per language instead, beside that
-    language's pages, so that a reader downloads only theirs (overrides/assets/javascripts/ern-search.js)."""
+    """Material's search index holds every language's pages (mkdocs-static-i18n adds every language to the one
+    index: ultrabug/mkdocs-static-i18n#33; asked for per language in #98): one index per language instead, beside
+    that language's pages, so that a reader downloads only theirs (overrides/assets/javascripts/ern-search.js)."""
     whole = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
     for language in languages:
         prefix = site_path(language, "")
