@@ -79,7 +79,7 @@ def _import_hospitals(root: Path, network_id: str, file: Path, yes: bool) -> int
         pipeline.check(root, languages)
     except InputError as e:
         hospitals_import.apply(path, before)
-        print(e.report().rsplit("\n", 1)[0], file=sys.stderr)
+        print(*e.problems, sep="\n", file=sys.stderr)
         print("the import would cause these problems (lines as the catalogue would read after it); the catalogue "
               "was left as it was", file=sys.stderr)
         return 1

@@ -22,7 +22,7 @@ class Localised(Markup):
     again: Callable[[Texts], Markup]
 
 
-def localised(render: Callable[[Texts], Markup]) -> Callable[..., Localised]:
+def localised(render: Callable[[object, Texts], Markup]) -> Callable[[object, Texts], Localised]:
     """Make a function of (value, texts) return values that know how to render themselves again."""
     @functools.wraps(render)
     def wrapper(value, t: Texts) -> Localised:

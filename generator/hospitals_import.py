@@ -19,11 +19,11 @@ from pathlib import Path
 import yaml
 
 from generator.errors import InputError, Problem
-from generator.model import Label
+from generator.model import HospitalCode, Label
 from generator.yamlsource import read_plain
 
 COLUMNS = ("country", "code", "name")
-_CODE = re.compile(r"^[A-Z]{2}[0-9]{2}$")
+_CODE = re.compile(HospitalCode.__metadata__[0].pattern)  # the model's rules: a row is refused as the catalogue would
 _NAME = re.compile(Label.__metadata__[0].pattern)
 
 

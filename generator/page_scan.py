@@ -89,19 +89,21 @@ def scan_hand_written(display: str, content: bytes, domains: tuple[str, ...]) ->
         text = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
     elif not display.endswith((".html", ".htm", ".svg")):
         return []
-    scanner = _Scanner(list(domains), None)
-    scanner.feed(text)
-    return [Problem(display, 1, 1, "", found) for found in scanner.found]
+    return [Problem(display, 1, 1, "", found) for found in _findings(text, list(domains), None)]
 
 
 def scan_page(path: str, page: str, domains: list[str], own: str | None = None) -> list[str]:
     """What `scan` finds on one page, given as text. A page with nothing that even looks like a forbidden
     element, a handler, a style or a link off the allow-list is clean; any other is parsed as a browser would."""
+    return [f"{path}: {found}" for found in _findings(page, domains, own)]
+
+
+def _findings(page: str, domains: list[str], own: str | None) -> list[str]:
     scanner = _Scanner(domains, own)
     if not _looks_suspect(page, scanner):
         return []
     scanner.feed(page)
-    return [f"{path}: {found}" for found in scanner.found]
+    return scanner.found
 
 
 # Looked for anywhere in the page, tag or text, in lower case, so a hit means only "parse it". Names that merely

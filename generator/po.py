@@ -18,7 +18,8 @@ from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES
 from generator.evidence import plural_rule
 from generator.glossary import Term, load_glossary
-from generator.texts import PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale, source_hash
+from generator.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
+                             plural_base, plural_families, source_hash)
 from generator.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
                                    write_language)
 from generator.yamlsource import read_plain
@@ -44,8 +45,8 @@ def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:
     for key, entry in source.items():
         if keys is not None and key not in keys:
             continue
-        base, _, form = key.rpartition(".")
-        if base in families and form in PLURAL_FORMS:
+        base = plural_base(key)
+        if base in families:
             if base not in done_families:
                 done_families.add(base)
                 po.append(_plural_entry(root, base, source, entries, forms, used, networks))
@@ -90,17 +91,6 @@ def _plural_entry(root: Path, base: str, source: dict[str, Entry], entries: dict
         comment=f"{other.note}\n{EXPORTED} {recorded}",
         flags=["python-brace-format"] + (["fuzzy"] if stale else []),
         occurrences=[(other.file, str(other.line))] + [(where, "") for where in pages_in_short(pages, networks)])
-
-
-def plural_families(source: dict[str, Entry]) -> set[str]:
-    """The English texts said for a count, by their key without the form (`unit.days` for `unit.days.one` and
-    `unit.days.other`)."""
-    forms: dict[str, set[str]] = {}
-    for key in source:
-        base, _, form = key.rpartition(".")
-        if form in PLURAL_FORMS:
-            forms.setdefault(base, set()).add(form)
-    return {base for base, found in forms.items() if {"one", "other"} <= found}
 
 
 def gettext_plurals(language: str) -> tuple[str, list[str]]:

@@ -221,13 +221,24 @@ def file_for(source: dict[str, Entry], key: str, language: str = SOURCE_LANGUAGE
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 
 
+def plural_base(key: str) -> str | None:
+    """A plural form's key without its form (`unit.days` for `unit.days.few`); None for any other key."""
+    base, _, form = key.rpartition(".")
+    return base if form in PLURAL_FORMS else None
+
+
+def plural_families(source: dict[str, Entry]) -> set[str]:
+    """The English texts said for a count, by their key without the form: those with a `one` and an `other`."""
+    return {base for key in source if (base := plural_base(key)) and {f"{base}.one", f"{base}.other"} <= set(source)}
+
+
 def english_of(source: dict[str, Entry], key: str) -> Entry | None:
     """The English text a key translates: its own, or for a plural form English has no text of its own for,
     the English `other` form."""
     if key in source:
         return source[key]
-    base, _, form = key.rpartition(".")
-    return source.get(f"{base}.other") if form in PLURAL_FORMS else None
+    base = plural_base(key)
+    return source.get(f"{base}.other") if base else None
 
 
 def changed_labels(english: Entry, translation: Entry) -> list[str]:

@@ -17,8 +17,8 @@ import yaml
 from generator.engine import languages
 from generator.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
-from generator.texts import (PLACEHOLDER, PLURAL_FORMS, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
-                             load_language, source_hash)
+from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
+                             load_language, plural_base, plural_families, source_hash)
 from generator.yamlsource import load
 
 HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
@@ -97,9 +97,9 @@ def guide_keys(root: Path, network_id: str) -> set[str]:
                                   f"got {network_id!r}")])
     shown = {key for key, pages in used.items() if any(
         p in (f"networks/{network_id}.md", EVERY_PAGE) or p.startswith(f"sim/{network_id}/") for p in pages)}
-    families = {key.rpartition(".")[0] for key in shown if key.rpartition(".")[2] in PLURAL_FORMS}
-    return shown | {key for key in english(root) if key.rpartition(".")[0] in families
-                    and key.rpartition(".")[2] in PLURAL_FORMS}  # every form of a text said for a count
+    source = english(root)
+    families = plural_families(source) & {plural_base(key) for key in shown}
+    return shown | {key for key in source if plural_base(key) in families}  # every form of a text said for a count
 
 
 def pages_in_short(pages: set[str], networks: int) -> list[str]:
