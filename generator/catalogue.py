@@ -9,10 +9,10 @@ from pathlib import Path
 import pydantic
 
 from generator import model
-from generator.errors import InputError, Problem, describe
+from generator.inputs.errors import InputError, Problem, describe
 from generator.references import ReferenceCheck
 from generator.texts import Entry
-from generator.yamlsource import Located, load
+from generator.inputs.yamlsource import Located, load
 
 # What a value of each constrained type looks like, for "expected X" in messages.
 _EXPECTED_BY_PATTERN = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator import glossary, headers, hospitals_import, pdf, pipeline, po, simulator, traceability, translation
 from generator.browser import BrowserNotFound
-from generator.errors import InputError, Problem
+from generator.inputs.errors import InputError, Problem
 from generator.model import Catalogue
 from generator.texts import changed_labels, file_for
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 from pathlib import Path
 
-from generator.errors import InputError, Problem, describe
+from generator.inputs.errors import InputError, Problem, describe
 from generator.texts import Entry
-from generator.yamlsource import load
+from generator.inputs.yamlsource import load
 
 FILE = "glossary.yaml"
 

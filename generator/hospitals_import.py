@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import InputError, Problem
+from generator.inputs.errors import InputError, Problem
 from generator.model import HospitalCode, Label
-from generator.yamlsource import read_plain
+from generator.inputs.yamlsource import read_plain
 
 COLUMNS = ("country", "code", "name")
 _CODE = re.compile(HospitalCode.__metadata__[0].pattern)  # the model's rules: a row is refused as the catalogue would

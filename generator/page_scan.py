@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 import markdown
 
 from generator import model
-from generator.errors import InputError, Problem, describe
+from generator.inputs.errors import InputError, Problem, describe
 from generator.texts import MARKDOWN_EXTENSIONS
-from generator.yamlsource import load
+from generator.inputs.yamlsource import load
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "background", "cite",
                   "xlink:href", "ping"}

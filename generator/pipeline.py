@@ -12,7 +12,7 @@ import yaml
 
 from generator import model, page_scan, simulator, staging
 from generator.catalogue import load_catalogue, outdated
-from generator.errors import InputError, Problem
+from generator.inputs.errors import InputError, Problem
 from generator.lookup import Texts
 from generator.render import render_site, template_problem
 from generator.simulator_pages import STYLESHEET, render_simulator, stylesheet

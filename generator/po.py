@@ -14,7 +14,7 @@ import babel
 import polib
 from babel.messages.plurals import get_plural
 
-from generator.errors import InputError, Problem
+from generator.inputs.errors import InputError, Problem
 from generator.pipeline import GUIDES
 from generator.evidence import plural_rule
 from generator.glossary import Term, load_glossary
@@ -22,7 +22,7 @@ from generator.texts import (PLURAL_FORMS, Entry, check_translation, english_of,
                              plural_base, plural_families, source_hash)
 from generator.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
                                    write_language)
-from generator.yamlsource import read_plain
+from generator.inputs.yamlsource import read_plain
 
 
 def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:

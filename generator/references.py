@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator import model, simulator
-from generator.errors import Problem
+from generator.inputs.errors import Problem
 from generator.texts import Entry, file_for
-from generator.yamlsource import Located
+from generator.inputs.yamlsource import Located
 
 # networks/index.md would be the Networks section's own page; sim/languages/ holds the simulator's language choices
 RESERVED_NETWORK_IDS = {"index", "languages"}

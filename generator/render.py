@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator import excerpt, model
 from generator.compiled_templates import CompiledTemplates
-from generator.errors import Problem
+from generator.inputs.errors import Problem
 from generator.evidence import date_text, evidence_text, plural
 from generator.guide import Guide, guide_for, kind_of, troubles
 from generator.lookup import Texts, literal

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import forking, model, page_scan, simulator
-from generator.errors import InputError, Problem
+from generator.inputs.errors import InputError, Problem
 from generator.lookup import Texts
 from generator.phrases import site_path
 from generator.render import template_problem

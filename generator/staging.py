@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.errors import InputError, Problem
+from generator.inputs.errors import InputError, Problem
 
 
 # Levels of indentation a hand-written page may nest lists in: Python-Markdown recurses once or more per level, and

@@ -20,8 +20,8 @@ from pathlib import Path
 import markdown
 from markupsafe import escape
 
-from generator.errors import InputError, Problem, describe
-from generator.yamlsource import load
+from generator.inputs.errors import InputError, Problem, describe
+from generator.inputs.yamlsource import load
 
 SOURCE_LANGUAGE = "en"
 RULE_FILES = {"typography.yaml", "glossary.yaml"}  # a language folder's files that are rules, not texts

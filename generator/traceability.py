@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import model
-from generator.errors import Problem
+from generator.inputs.errors import Problem
 from generator.texts import Entry
 
 

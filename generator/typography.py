@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from markupsafe import escape
 from pathlib import Path
 
-from generator.errors import InputError, Problem, describe
-from generator.yamlsource import load
+from generator.inputs.errors import InputError, Problem, describe
+from generator.inputs.yamlsource import load
 
 FILE = "typography.yaml"
 SPACES = {"no-break": "\u00a0", "narrow no-break": "\u202f"}

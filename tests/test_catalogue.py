@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue import load_catalogue
-from generator.errors import InputError
+from generator.inputs.errors import InputError
 from generator.texts import load_language
 
 ROOT = Path(__file__).resolve().parent.parent

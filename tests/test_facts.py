@@ -17,7 +17,7 @@ import yaml
 from generator import simulator
 from generator.catalogue import load_catalogue, outdated
 from generator.cli import main
-from generator.errors import InputError
+from generator.inputs.errors import InputError
 from generator.pipeline import load_texts
 from generator.evidence import date_text
 from generator.render import render_site

@@ -207,7 +207,7 @@ def test_durations_are_said_as_their_sources_say_them_with_the_languages_plural_
 
 
 def test_a_duration_in_an_old_or_unknown_form_says_which_forms_exist(tmp_path):
-    from generator.errors import InputError
+    from generator.inputs.errors import InputError
     data = fixture_data()
     beta(data)["guest_account"] = {"closed_within_days": 90, "source": "doc"}
     try:

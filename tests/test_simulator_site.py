@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from generator import forking, page_scan, simulator, simulator_site
-from generator.errors import InputError
+from generator.inputs.errors import InputError
 from generator.pipeline import prepare
 
 RESULT = prepare(ROOT, ["en", "fr"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.errors import InputError
+from generator.inputs.errors import InputError
 from generator.lookup import Texts, mark_english
 from generator.texts import Entry, check_translation, load_language, source_hash
 

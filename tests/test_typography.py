@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import InputError
+from generator.inputs.errors import InputError
 from generator.lookup import Filled, Texts, without_marks
 from generator.texts import Entry, load_language, source_hash
 from generator.typography import load_typography

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import InputError, Problem
+from generator.inputs.errors import InputError, Problem
 
 MAX_BYTES = 5_000_000  # the real catalogue at full scale is a few hundred kB
 MAX_DEPTH = 32  # the catalogue nests about ten levels deep
