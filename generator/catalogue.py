@@ -11,7 +11,7 @@ import pydantic
 from generator import model
 from generator.inputs.errors import InputError, Problem, describe
 from generator.references import ReferenceCheck
-from generator.texts import Entry
+from generator.words.texts import Entry
 from generator.inputs.yamlsource import Located, load
 
 # What a value of each constrained type looks like, for "expected X" in messages.

@@ -8,11 +8,12 @@ import json
 import sys
 from pathlib import Path
 
-from generator import glossary, headers, hospitals_import, pdf, pipeline, po, simulator, traceability, translation
+from generator import headers, hospitals_import, pdf, pipeline, po, simulator, traceability, translation
+from generator.words import glossary
 from generator.browser import BrowserNotFound
 from generator.inputs.errors import InputError, Problem
 from generator.model import Catalogue
-from generator.texts import changed_labels, file_for
+from generator.words.texts import changed_labels, file_for
 
 SCHEMA = Path(__file__).parent / "catalogue.schema.json"
 

@@ -12,7 +12,7 @@ import babel
 from markupsafe import Markup
 
 from generator import model
-from generator.lookup import Texts
+from generator.words.lookup import Texts
 
 
 class Localised(Markup):

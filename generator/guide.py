@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator import model
 from generator.evidence import duration_text
-from generator.lookup import Texts
+from generator.words.lookup import Texts
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import markdown
 
 from generator import model
 from generator.inputs.errors import InputError, Problem, describe
-from generator.texts import MARKDOWN_EXTENSIONS
+from generator.words.texts import MARKDOWN_EXTENSIONS
 from generator.inputs.yamlsource import load
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "background", "cite",

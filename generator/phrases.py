@@ -12,8 +12,8 @@ from markupsafe import Markup, escape
 from generator import model, simulator
 from generator.evidence import date_text, duration_text, evidence_text
 from generator.guide import Guide
-from generator.lookup import Texts, literal
-from generator.texts import SOURCE_LANGUAGE
+from generator.words.lookup import Texts, literal
+from generator.words.texts import SOURCE_LANGUAGE
 
 
 def site_path(language: str, path: str) -> str:

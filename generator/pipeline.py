@@ -13,11 +13,11 @@ import yaml
 from generator import model, page_scan, simulator, staging
 from generator.catalogue import load_catalogue, outdated
 from generator.inputs.errors import InputError, Problem
-from generator.lookup import Texts
+from generator.words.lookup import Texts
 from generator.render import render_site, template_problem
 from generator.simulator_pages import STYLESHEET, render_simulator, stylesheet
-from generator.texts import SOURCE_LANGUAGE, check_translation, link_targets, load_language
-from generator.typography import load_typography
+from generator.words.texts import SOURCE_LANGUAGE, check_translation, link_targets, load_language
+from generator.words.typography import load_typography
 
 CATALOGUE = "data/ern_catalogue.yaml"
 GUIDES = "guides"

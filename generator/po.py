@@ -17,8 +17,8 @@ from babel.messages.plurals import get_plural
 from generator.inputs.errors import InputError, Problem
 from generator.pipeline import GUIDES
 from generator.evidence import plural_rule
-from generator.glossary import Term, load_glossary
-from generator.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
+from generator.words.glossary import Term, load_glossary
+from generator.words.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
                              plural_base, plural_families, source_hash)
 from generator.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
                                    write_language)

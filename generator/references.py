@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator import model, simulator
 from generator.inputs.errors import Problem
-from generator.texts import Entry, file_for
+from generator.words.texts import Entry, file_for
 from generator.inputs.yamlsource import Located
 
 # networks/index.md would be the Networks section's own page; sim/languages/ holds the simulator's language choices

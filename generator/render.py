@@ -17,7 +17,7 @@ from generator.compiled_templates import CompiledTemplates
 from generator.inputs.errors import Problem
 from generator.evidence import date_text, evidence_text, plural
 from generator.guide import Guide, guide_for, kind_of, troubles
-from generator.lookup import Texts, literal
+from generator.words.lookup import Texts, literal
 from generator.phrases import (delay_source, document_link, help_addresses, picture_source, retirement_text,
                                source_line, source_text, text_sources, values, when_text)
 

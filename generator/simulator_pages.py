@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator import model, simulator
 from generator.evidence import evidence_text, plural
 from generator.guide import Guide, guide_for, kind_of
-from generator.lookup import Texts, direction, mark_english
+from generator.words.lookup import Texts, direction, mark_english
 from generator.phrases import (addresses, delay_sentence, delay_source, helpdesk_text, site_path, source_line,
                                url_link, values)
 from generator.render import environment

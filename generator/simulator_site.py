@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator import forking, model, page_scan, simulator
 from generator.inputs.errors import InputError, Problem
-from generator.lookup import Texts
+from generator.words.lookup import Texts
 from generator.phrases import site_path
 from generator.render import template_problem
 from generator.simulator_pages import simulator_pages

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from generator import model
 from generator.inputs.errors import Problem
-from generator.texts import Entry
+from generator.words.texts import Entry
 
 
 def used_by_catalogue(catalogue: model.Catalogue, texts: dict[str, Entry]) -> set[str]:

@@ -17,7 +17,7 @@ import yaml
 from generator.engine import languages
 from generator.inputs.errors import InputError, Problem
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
-from generator.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
+from generator.words.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
                              load_language, plural_base, plural_families, source_hash)
 from generator.inputs.yamlsource import load
 

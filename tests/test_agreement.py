@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from generator.guide import guide_for
 from generator.pipeline import load_texts
-from generator.texts import SOURCE_LANGUAGE
+from generator.words.texts import SOURCE_LANGUAGE
 
 
 def guides(catalogue):

@@ -8,7 +8,7 @@ import pytest
 
 from generator.catalogue import load_catalogue
 from generator.inputs.errors import InputError
-from generator.texts import load_language
+from generator.words.texts import load_language
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "small_catalogue.yaml"

@@ -11,7 +11,7 @@ import sys
 import yaml
 
 from conftest import mkdocs_build, write_yaml
-from generator.texts import RULE_FILES
+from generator.words.texts import RULE_FILES
 
 PAYLOAD = "<script>alert('x')</script> <img src=x onerror=alert('y')> \"><svg onload=alert('z')>"
 # What `check` lets through that HTML could still make something of: character references of a script and a

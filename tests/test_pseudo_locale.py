@@ -13,7 +13,7 @@ import sys
 
 import yaml
 
-from generator.texts import PLACEHOLDER_NAME, load_language
+from generator.words.texts import PLACEHOLDER_NAME, load_language
 
 MIN_LENGTH = 16  # shorter fragments ("Open", "Guide") are too common to attribute
 

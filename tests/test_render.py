@@ -16,8 +16,8 @@ from generator.pipeline import load_texts
 from generator.guide import guide_for
 from generator.phrases import delay_sentence
 from generator.render import render_site
-from generator.lookup import Texts
-from generator.texts import source_hash
+from generator.words.lookup import Texts
+from generator.words.texts import source_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"

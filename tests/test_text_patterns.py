@@ -12,9 +12,9 @@ from markupsafe import Markup
 from conftest import ROOT
 from generator.pipeline import load_texts
 from generator.render import _rendered, inline_markdown
-from generator.lookup import FILLED, Texts
-from generator.texts import Entry
-from generator.typography import Rule, Typography
+from generator.words.lookup import FILLED, Texts
+from generator.words.texts import Entry
+from generator.words.typography import Rule, Typography
 
 PLAIN = ["DE22 - Charité Universitätsmedizin Berlin", "Hôpital Necker-Enfants malades", "A", "Ospedale 3",
          "Université Paris Cité, site 2", "AP-HP/Necker. Bâtiment B", "Ζ Hospital", "Szpital Kliniczny nr 1"]

@@ -9,8 +9,8 @@ import markdown
 import pytest
 
 from generator.inputs.errors import InputError
-from generator.lookup import Texts, mark_english
-from generator.texts import Entry, check_translation, load_language, source_hash
+from generator.words.lookup import Texts, mark_english
+from generator.words.texts import Entry, check_translation, load_language, source_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -205,7 +205,7 @@ def test_english_shown_instead_of_a_translation_has_english_dates_and_durations(
     from generator.evidence import date_text, duration_text
     from generator.model import Duration
     from generator.pipeline import load_texts
-    from generator.lookup import without_marks
+    from generator.words.lookup import without_marks
     texts = load_texts(Path(__file__).resolve().parent.parent, ["en", "fr"])
     en, fr = texts["en"], texts["fr"]
     french_without = Texts("fr", {k: v for k, v in fr.entries.items() if k != "guide.checked"}, fr.source, fr.typography)

@@ -8,7 +8,7 @@ from conftest import ROOT
 from generator import traceability
 from generator.pipeline import generate
 from generator.guide import guide_for, kind_of
-from generator.texts import Entry
+from generator.words.texts import Entry
 
 
 def test_texts_the_catalogue_shows_or_that_name_sources_or_state_nothing_are_traced(catalogue):

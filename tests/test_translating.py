@@ -359,7 +359,7 @@ def test_a_text_said_for_a_count_travels_as_one_plural_entry_with_the_languages_
     "1 giorno" and "2 giorni"; a header with another number of forms is refused."""
     from generator.evidence import duration_text
     from generator.model import Duration
-    from generator.lookup import without_marks
+    from generator.words.lookup import without_marks
     run("ern-guides new-language it", project_copy)
     run("ern-guides po-export it --output it.po", project_copy)
     po = polib.pofile(str(project_copy / "it.po"))

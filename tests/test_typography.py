@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.inputs.errors import InputError
-from generator.lookup import Filled, Texts, without_marks
-from generator.texts import Entry, load_language, source_hash
-from generator.typography import load_typography
+from generator.words.lookup import Filled, Texts, without_marks
+from generator.words.texts import Entry, load_language, source_hash
+from generator.words.typography import load_typography
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 PLAIN_SPACE = re.compile(r" [;:!?»]|« ")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.lookup import without_marks
+from generator.words.lookup import without_marks
 from generator.phrases import site_path
 
 SEARCH_INDEX = "search/search_index.json"

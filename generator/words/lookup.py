@@ -8,9 +8,9 @@ import re
 
 from markupsafe import Markup, escape
 
-from generator.texts import (LIST_ITEM, LIST_MARKER, PLACEHOLDER_NAME, SOURCE_LANGUAGE, Entry, english_of,
+from generator.words.texts import (LIST_ITEM, LIST_MARKER, PLACEHOLDER_NAME, SOURCE_LANGUAGE, Entry, english_of,
                              is_stale)
-from generator.typography import Typography
+from generator.words.typography import Typography
 
 # A placeholder, and whether it stands where a link's address goes: `[text]({address})`.
 FILLED = re.compile(r"(?P<target>\]\()?\{(?P<name>%s)\}" % PLACEHOLDER_NAME)

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 from pathlib import Path
 
 from generator.inputs.errors import InputError, Problem, describe
-from generator.texts import Entry
+from generator.words.texts import Entry
 from generator.inputs.yamlsource import load
 
 FILE = "glossary.yaml"
