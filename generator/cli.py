@@ -8,14 +8,16 @@ import json
 import sys
 from pathlib import Path
 
-from generator import headers, hospitals_import, pdf, pipeline, po, simulator, traceability, translation
+from generator import headers, pdf, pipeline, po, translation
+from generator.catalogue import hospitals_import, traceability, wizard
 from generator.words import glossary
 from generator.browser import BrowserNotFound
 from generator.inputs.errors import InputError, Problem
-from generator.model import Catalogue
+from generator.catalogue.model import Catalogue
 from generator.words.texts import changed_labels, file_for
 
-SCHEMA = Path(__file__).parent / "catalogue.schema.json"
+PACKAGE = Path(__file__).parent
+SCHEMA = PACKAGE / "catalogue" / "schema.json"
 
 
 def schema_text() -> str:
@@ -163,7 +165,7 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "schema":
             if args.output is None:
                 pipeline.languages_in(args.root)  # a project folder, or say how to name one
-            target = args.output or args.root / SCHEMA.relative_to(SCHEMA.parent.parent)
+            target = args.output or args.root / SCHEMA.relative_to(PACKAGE.parent)
             target.write_text(schema_text(), encoding="utf-8")
             print(f"wrote {target}")
         elif args.command == "unsourced":
@@ -213,7 +215,7 @@ def _main(argv: list[str] | None) -> int:
             print(f"wrote {len(result.pages)} pages to {args.output}")
         elif args.command == "graph":
             catalogue, _ = pipeline.check(args.root, pipeline.languages_in(args.root))
-            print(simulator.build(catalogue).mermaid(), end="")
+            print(wizard.build(catalogue).mermaid(), end="")
         elif args.command == "status":
             return _status(args.root, args.strict, args.guide)
         elif args.command == "new-language":

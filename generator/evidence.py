@@ -11,7 +11,7 @@ from datetime import date
 import babel
 from markupsafe import Markup
 
-from generator import model
+from generator.catalogue import model
 from generator.words.lookup import Texts
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from generator import model
+from generator.catalogue import model
 from generator.evidence import duration_text
 from generator.words.lookup import Texts
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import markdown
 
-from generator import model
+from generator.catalogue import model
 from generator.inputs.errors import InputError, Problem, describe
 from generator.words.texts import MARKDOWN_EXTENSIONS
 from generator.inputs.yamlsource import load

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
-from generator import model, simulator
+from generator.catalogue import model, wizard
 from generator.evidence import date_text, duration_text, evidence_text
 from generator.guide import Guide
 from generator.words.lookup import Texts, literal
@@ -48,8 +48,8 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "preferences_title": s.preferences_title or "",
         "role": s.professional_role_example or "",
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
-        "simulator": (urljoin(site_url, site_path(t.language, f"{simulator.start_id(guide.network)}.html"))
-                      if site_url else f"../{simulator.start_id(guide.network)}.html"),  # relative to networks/<id>.md
+        "simulator": (urljoin(site_url, site_path(t.language, f"{wizard.start_id(guide.network)}.html"))
+                      if site_url else f"../{wizard.start_id(guide.network)}.html"),  # relative to networks/<id>.md
         "helpdesks_page": "../helpdesks.md",
         "evidence": evidence_text(cat, cat.evidence_of(guide.network), t),
         "successor": cat.platforms[guide.successor.platform].name if guide.successor else "",

@@ -10,8 +10,9 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator import model, page_scan, simulator, staging
-from generator.catalogue import load_catalogue, outdated
+from generator import page_scan, staging
+from generator.catalogue import model, wizard
+from generator.catalogue.load import load_catalogue, outdated
 from generator.inputs.errors import InputError, Problem
 from generator.words.lookup import Texts
 from generator.render import render_site, template_problem
@@ -29,7 +30,7 @@ class Result:
     catalogue: model.Catalogue
     texts: dict[str, Texts]
     pages: dict[str, str]
-    graph: simulator.Graph
+    graph: wizard.Graph
 
     def untranslated(self) -> dict[str, set[str]]:
         """Keys each language fell back to English for, in the pages rendered."""
@@ -108,10 +109,10 @@ def verify(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str,
     return inputs.catalogue, inputs.texts
 
 
-def simulator_graph(catalogue: model.Catalogue) -> simulator.Graph:
+def simulator_graph(catalogue: model.Catalogue) -> wizard.Graph:
     """The simulator's pages and links, refused if any is unreachable, a dead end or a link to nowhere."""
     try:
-        graph = simulator.build(catalogue)
+        graph = wizard.build(catalogue)
     except ValueError as e:
         raise InputError([Problem(CATALOGUE, 1, 1, "simulator", str(e))]) from None
     flaws = graph.problems()
@@ -130,7 +131,7 @@ class Inputs:
     """The checked catalogue and texts, the simulator's graph, and the published address written into pages."""
     catalogue: model.Catalogue
     texts: dict[str, Texts]
-    graph: simulator.Graph
+    graph: wizard.Graph
     site_url: str | None
 
 

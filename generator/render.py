@@ -12,7 +12,8 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from generator import excerpt, model
+from generator import excerpt
+from generator.catalogue import model
 from generator.compiled_templates import CompiledTemplates
 from generator.inputs.errors import Problem
 from generator.evidence import date_text, evidence_text, plural

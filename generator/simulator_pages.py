@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
-from generator import model, simulator
+from generator.catalogue import model, wizard
 from generator.evidence import evidence_text, plural
 from generator.guide import Guide, guide_for, kind_of
 from generator.words.lookup import Texts, direction, mark_english
@@ -29,7 +29,7 @@ def relative(from_file: str, to: str) -> str:
     return link + "/" if to.endswith("/") or to == "" else link
 
 
-def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph,
+def render_simulator(cat: model.Catalogue, texts: dict[str, Texts], graph: wizard.Graph,
                      site_url: str | None = None) -> dict[str, str]:
     """Every simulator page, by docs-tree path (`<lang>/sim/...html`), plus its stylesheet, in memory."""
     pages = {STYLESHEET: stylesheet(cat)}
@@ -65,8 +65,8 @@ def stylesheet(cat: model.Catalogue) -> str:
         advice=[(profiles, advice_class(list(profiles))) for profiles in recommended])
 
 
-def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph, language: str,
-                    site_url: str | None = None, nodes: list[simulator.Node] | None = None) -> Iterator[tuple[str, str]]:
+def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: wizard.Graph, language: str,
+                    site_url: str | None = None, nodes: list[wizard.Node] | None = None) -> Iterator[tuple[str, str]]:
     """The simulator's pages in one language (those of `nodes`, else all), one at a time, by path in that
     language's folder (`sim/...html`). With the site's https address, the language alternates in <head> are
     absolute, as search engines expect hreflang links."""
@@ -81,14 +81,14 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: simula
         page = kind(cat, t, language, texts, node, guides, graph, site_url, names)
         yield f"{node.id}.html", mark_english(page.render(env))
         if choices:
-            yield f"{simulator.languages_id(node.id)}.html", mark_english(page.language_choices(env))
+            yield f"{wizard.languages_id(node.id)}.html", mark_english(page.language_choices(env))
 
 
 class _Page:
     """One page of the practice in one language: its links to other pages and to the guides, its page of
     language choices, and what each kind of page shows (a method per kind, `_<kind>`)."""
 
-    def __init__(self, cat, t: Texts, language, languages, node: simulator.Node, guides, graph, site_url=None,
+    def __init__(self, cat, t: Texts, language, languages, node: wizard.Node, guides, graph, site_url=None,
                  names=None):
         self.cat, self.t, self.language, self.languages, self.node = cat, t, language, languages, node
         self.site_url = site_url
@@ -97,7 +97,7 @@ class _Page:
         self.graph = graph
         self.file = site_path(language, node.id + ".html")
         # its page of language choices, one for all languages, with the first language's pages
-        self.choices_file = site_path(next(iter(languages)), simulator.languages_id(node.id) + ".html")
+        self.choices_file = site_path(next(iter(languages)), wizard.languages_id(node.id) + ".html")
 
     def link(self, node_id: str, fragment: str = "") -> str:
         node = self.graph.nodes[node_id]
@@ -135,7 +135,7 @@ class _Page:
             "guide_home": self.to_site(f"networks/{node.network.id}/" if node.network else ""),
             "guide": self.to_site(f"networks/{node.network.id}/") if node.network else None,
             "up": self.link(node.up) if node.up else None,
-            "start": self.link(simulator.start_id(node.network)),
+            "start": self.link(wizard.start_id(node.network)),
             "places": [],
         }
         context.update(getattr(self, "_" + node.kind.replace("-", "_"))())
@@ -151,9 +151,9 @@ class _Page:
 
     def _start(self):
         app = self.cat.application
-        options = [{"anchor": "app-" + simulator.slug(choice), "label": choice,
-                    "href": self.link(simulator.organisations_id(self.node.network) if choice == app.target
-                                      else simulator.wrong_application_id(self.node.network))}
+        options = [{"anchor": "app-" + wizard.slug(choice), "label": choice,
+                    "href": self.link(wizard.organisations_id(self.node.network) if choice == app.target
+                                      else wizard.wrong_application_id(self.node.network))}
                    for choice in app.choices]
         return {"title": self.t("sim.start.title"), "options": options,
                 "evidence": self.t("practise.evidence",
@@ -169,12 +169,12 @@ class _Page:
 
     def _organisation_row(self, organisation: model.Network | model.OtherOrganisation) -> dict:
         """A row opens the organisation, or, for a network this wizard is not used for, says where to go."""
-        if isinstance(organisation, model.Network) and not simulator.rehearsed(self.cat, organisation):
+        if isinstance(organisation, model.Network) and not wizard.rehearsed(self.cat, organisation):
             platform = self.cat.platform_of(organisation)
             return {"label": organisation.label, "elsewhere": self.to_site(f"networks/{organisation.id}/"),
                     "note": self.t("sim.organisations.elsewhere", network=organisation.short_name,
                                    platform=platform.name)}
-        return {"label": organisation.label, "href": self.link(simulator.organisation_id(organisation, self.node.network)),
+        return {"label": organisation.label, "href": self.link(wizard.organisation_id(organisation, self.node.network)),
                 "elsewhere": None}
 
     def _not_a_network(self):
@@ -204,7 +204,7 @@ class _Page:
         setup = self.guide.method.setup_step
         if setup not in steps:
             return Markup("")
-        before = simulator.REQUEST_STEP in steps and steps.index(setup) < steps.index(simulator.REQUEST_STEP)
+        before = wizard.REQUEST_STEP in steps and steps.index(setup) < steps.index(wizard.REQUEST_STEP)
         return self.t("sim.submitted.ready" if before else "sim.submitted.set-up", method=self.guide.method.label,
                       step=steps.index(setup) + 1)
 
@@ -225,8 +225,8 @@ class _CountryPage(_Page):
         options = []
         for target in self.node.links:
             hospital = self.graph.nodes[target]
-            key = simulator.hospital_key(hospital.hospital)
-            path = self.graph.nodes[simulator.path_id(target)]
+            key = wizard.hospital_key(hospital.hospital)
+            path = self.graph.nodes[wizard.path_id(target)]
             options.append({"anchor": "h-" + key, "label": hospital.label, "href": "#" + hospital.fragment,
                             "step3": hospital.fragment, "step4": "step4-" + key, "path": path.fragment,
                             "path_title": self.t("sim.your-path.title", hospital=hospital.label),
@@ -244,7 +244,7 @@ class _CountryPage(_Page):
         return {"title": self.t("sim.country.title", country=name), "country_name": name, "options": options,
                 "note": note, "complete": bool(entry and entry.hospitals_complete),
                 "places": [{"kind": kind, "fragment": o[field]} for kind, field in PLACES for o in options],
-                "submitted": self.link(simulator.submitted_id(network)),
+                "submitted": self.link(wizard.submitted_id(network)),
                 "comment_hint": self.t(s.comment_hint) if s.comment_hint else self.t("sim.step4.no-hint"),
                 "recommended": ", ".join(p.name for p in self.guide.profiles),
                 "profiles": self.guide.profiles_on_screen, **self._coaching()}
@@ -255,11 +255,11 @@ class _CountryPage(_Page):
         notes...); the network's profile rules, which a request breaking them cannot be submitted with; and, for
         a request without the profiles the guide asks for, the guide's advice on profiles."""
         guide, t, cat = self.guide, self.t, self.cat
-        step = dict(guide.steps).get(simulator.REQUEST_STEP)
-        blocks = guide.blocks(simulator.REQUEST_STEP, step) if step else []
+        step = dict(guide.steps).get(wizard.REQUEST_STEP)
+        blocks = guide.blocks(wizard.REQUEST_STEP, step) if step else []
         v = {**values(cat, guide, t, self.site_url), **addresses(cat, guide.network, t)}  # no "Help" part here
         said: dict[int, list[Markup]] = {2: [], 3: [], 4: []}
-        for block, screen in zip(blocks, simulator.screen_of_blocks(blocks)):
+        for block, screen in zip(blocks, wizard.screen_of_blocks(blocks)):
             kind = kind_of(block)
             if screen in said and kind in ("tip", "warning", "note"):
                 for filled, source in guide.facts(block, cat, t):
@@ -276,7 +276,7 @@ class _CountryPage(_Page):
         return {"said": said, "rules": rules, "advice_class": advice_class([p.id for p in guide.profiles]),
                 "advice": t("sim.step4.advice", profiles=v["profiles"])}
 
-    def _path_steps(self, hospital_state: simulator.Node) -> list:
+    def _path_steps(self, hospital_state: wizard.Node) -> list:
         """The exact clicks in the real system for one hospital of this country's page."""
         t, node, s = self.t, hospital_state, self.guide.settings
         steps = [

@@ -19,7 +19,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import forking, model, page_scan, simulator
+from generator import forking, page_scan
+from generator.catalogue import model, wizard
 from generator.inputs.errors import InputError, Problem
 from generator.words.lookup import Texts
 from generator.phrases import site_path
@@ -46,7 +47,7 @@ class SimulatorWriter:
     """Starts writing at once; `finish` writes what is left, waits and moves the pages into the site, `abandon`
     throws them away."""
 
-    def __init__(self, cat: model.Catalogue, texts: dict[str, Texts], graph: simulator.Graph, site: Path,
+    def __init__(self, cat: model.Catalogue, texts: dict[str, Texts], graph: wizard.Graph, site: Path,
                  domains: list[str], site_url: str | None = None) -> None:
         self.site, self.folder, self.languages = site, site / FOLDER, list(texts)
         self.job = (cat, texts, domains, site_url)

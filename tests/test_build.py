@@ -86,7 +86,7 @@ def test_every_field_of_the_schema_says_what_it_means():
 def test_committed_schema_is_current_and_referenced():
     assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: ern-guides schema"
     first_line = (ROOT / "data" / "ern_catalogue.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first_line == "# yaml-language-server: $schema=../generator/catalogue.schema.json"
+    assert first_line == "# yaml-language-server: $schema=../generator/catalogue/schema.json"
 
 
 def test_pdf_command_prints_a4_guides_that_the_next_build_links(project_copy, playwright):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import load_catalogue
+from generator.catalogue.load import load_catalogue
 from generator.inputs.errors import InputError
 from generator.words.texts import load_language
 

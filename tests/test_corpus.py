@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpus import CASES, Case
-from generator import traceability
+from generator.catalogue import traceability
 from generator.cli import _parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,7 +117,7 @@ def test_root_is_accepted_after_the_command_too(tmp_path, capsys):
 
 
 def test_schema_writes_the_projects_copy_or_where_told(tmp_path, project_copy, capsys):
-    schema = project_copy / "generator" / "catalogue.schema.json"
+    schema = project_copy / "generator" / "catalogue" / "schema.json"
     schema.write_text("{}", encoding="utf-8")
     assert main(["schema", "--root", str(project_copy)]) == 0
     assert json.loads(schema.read_text(encoding="utf-8"))["title"].startswith("ERN Guides catalogue")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import simulator
-from generator.catalogue import load_catalogue, outdated
+from generator.catalogue import wizard
+from generator.catalogue.load import load_catalogue, outdated
 from generator.cli import main
 from generator.inputs.errors import InputError
 from generator.pipeline import load_texts
@@ -132,7 +132,7 @@ def test_switching_a_network_to_another_platform_is_one_edit(tmp_path):
     assert "CPMS 2.0" in pages["en/index.md"].split("(networks/beta.md)")[1].split("\n")[0]
     assert "CPMS 2.0" not in pages["en/index.md"].split("(networks/alpha.md)")[1].split("\n")[0]
 
-    graph = simulator.build(cat)
+    graph = wizard.build(cat)
     assert graph.problems() == []
     assert not any(node_id.startswith("sim/beta/") for node_id in graph.nodes)
     organisations = render_simulator(cat, TEXTS, graph)["fr/sim/organisations.html"]
@@ -195,7 +195,7 @@ def test_no_built_page_offers_a_retired_method(built_site, catalogue):
 
 def test_networks_off_the_wizard_get_no_saas_screens_and_are_sent_to_their_guide(built_site, catalogue):
     for network in catalogue.networks:
-        if simulator.rehearsed(catalogue, network):
+        if wizard.rehearsed(catalogue, network):
             continue
         platform = catalogue.platform_of(network)
         for language in ("", "fr/"):

@@ -16,9 +16,9 @@ import yaml
 
 from conftest import text_of_class
 from generator.pipeline import load_texts
-from generator.catalogue import load_catalogue
+from generator.catalogue.load import load_catalogue
 from generator.evidence import date_text, duration_text
-from generator.model import Duration
+from generator.catalogue.model import Duration
 from generator.guide import guide_for
 from generator.phrases import url_link, values
 from generator.render import render_site
@@ -245,7 +245,7 @@ def test_a_networks_own_facts_by_data_alone_in_guide_and_practice_with_their_sou
     """A helpdesk encodes, by data alone: a guest lifetime between two lengths with a condition, who gets which
     account, a delay of 24 hours and two documents of its own. Guide and practice show each, with its source,
     in English and French."""
-    from generator import simulator
+    from generator.catalogue import wizard
     from generator.simulator_pages import render_simulator
     data = fixture_data()
     data["sources"].append({"id": "beta-page", "url": "https://beta.example.eu/cpms", "title": "Beta and the CPMS",
@@ -265,7 +265,7 @@ def test_a_networks_own_facts_by_data_alone_in_guide_and_practice_with_their_sou
     })
     cat = load(tmp_path, data)
     pages = render_site(cat, TEXTS)
-    practice = render_simulator(cat, TEXTS, simulator.build(cat))
+    practice = render_simulator(cat, TEXTS, wizard.build(cat))
     for language, months, hours in (("en", "3 to 12 months", "24 hours"), ("fr", "3 à 12 mois", "24 heures")):
         page = html.unescape(pages[f"{language}/networks/beta.md"])
         request = section(page, "request-access")

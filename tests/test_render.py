@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from generator.catalogue import load_catalogue
+from generator.catalogue.load import load_catalogue
 from generator.pipeline import load_texts
 from generator.guide import guide_for
 from generator.phrases import delay_sentence

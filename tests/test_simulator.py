@@ -9,17 +9,17 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import ROOT
-from generator import simulator
+from generator.catalogue import wizard
 from generator.pipeline import generate
 from generator.guide import guide_for
 from generator.phrases import addresses, values
 
 RESULT = generate(ROOT, ["en", "fr"])
 CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts
-GRAPH = simulator.build(CATALOGUE)
+GRAPH = wizard.build(CATALOGUE)
 
 
-def node(node_id: str) -> simulator.Node:
+def node(node_id: str) -> wizard.Node:
     return GRAPH.nodes[node_id]
 
 
@@ -32,7 +32,7 @@ def _examples():
     """Networks of the catalogue to walk: one with a country whose hospitals are known (and, if it has one, a
     country whose hospitals are not), and one whose countries are not known. Found, not named, so that
     a helpdesk's edit of the catalogue keeps the test meaningful."""
-    rehearsed = [n for n in CATALOGUE.networks if simulator.rehearsed(CATALOGUE, n)]
+    rehearsed = [n for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)]
     full = next(n for n in rehearsed if any(e.hospitals for e in n.countries))
     bare = next(n for n in rehearsed if not n.countries)
     return full, next(e for e in full.countries if e.hospitals), [e for e in full.countries if not e.hospitals], bare
@@ -40,8 +40,8 @@ def _examples():
 
 FULL, ENTRY, EMPTY, BARE = _examples()
 NET, C, H = f"sim/{FULL.id}", ENTRY.country.lower(), ENTRY.hospitals[0].code.lower()
-OTHERS = [simulator.slug(o.label) for o in CATALOGUE.other_organisations]
-REHEARSED = [f"sim/{n.id}/index" for n in CATALOGUE.networks if simulator.rehearsed(CATALOGUE, n)]
+OTHERS = [wizard.slug(o.label) for o in CATALOGUE.other_organisations]
+REHEARSED = [f"sim/{n.id}/index" for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)]
 TRANSITIONS = [
     ("sim/index", ["sim/organisations", "sim/wrong-application"], None),
     ("sim/wrong-application", [], "sim/index"),
@@ -71,8 +71,8 @@ def test_transitions(state, links, up):
 
 
 def test_organisations_list_every_rehearsed_network_and_covid():
-    rehearsed = [simulator.network_id(n) for n in CATALOGUE.networks if simulator.rehearsed(CATALOGUE, n)]
-    others = [simulator.organisation_id(o) for o in CATALOGUE.other_organisations]
+    rehearsed = [wizard.network_id(n) for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)]
+    others = [wizard.organisation_id(o) for o in CATALOGUE.other_organisations]
     assert sorted(node("sim/organisations").links) == sorted(rehearsed + others)
     assert "sim/covid-19" in node("sim/organisations").links
 
@@ -89,10 +89,10 @@ def test_every_hospital_of_the_catalogue_has_its_screens_and_its_path_on_its_cou
 
 
 def test_flaws_are_found():
-    graph = simulator.Graph()
-    graph.add(simulator.Node("sim/index", "start", 1, None, ("sim/a",)))
-    graph.add(simulator.Node("sim/a", "network", 2, "sim/index", ()))
-    graph.add(simulator.Node("sim/b", "country", 2, None, ("sim/nowhere",)))
+    graph = wizard.Graph()
+    graph.add(wizard.Node("sim/index", "start", 1, None, ("sim/a",)))
+    graph.add(wizard.Node("sim/a", "network", 2, "sim/index", ()))
+    graph.add(wizard.Node("sim/b", "country", 2, None, ("sim/nowhere",)))
     assert graph.problems() == [
         "sim/a: dead end: no way forward",
         "sim/b: links to 'sim/nowhere', which does not exist",
@@ -100,7 +100,7 @@ def test_flaws_are_found():
         "sim/b: unreachable from sim/index",
     ]
     with pytest.raises(ValueError, match="defined twice"):
-        graph.add(simulator.Node("sim/a", "network", 2, "sim/index", ()))
+        graph.add(wizard.Node("sim/a", "network", 2, "sim/index", ()))
 
 
 def test_mermaid_export():
@@ -118,7 +118,7 @@ def test_the_simulator_is_found_from_every_home_page_and_menu_and_keeps_the_way_
         front = (built_site / prefix / "practise" / "index.html").read_text(encoding="utf-8")
         assert 'href="../sim/"' in front  # screen 1 for anyone (MkDocs writes sim/index.html so)
         for network in CATALOGUE.networks:
-            assert (f'href="../sim/{network.id}/start.html"' in front) == simulator.rehearsed(CATALOGUE, network)
+            assert (f'href="../sim/{network.id}/start.html"' in front) == wizard.rehearsed(CATALOGUE, network)
         for state in GRAPH.pages():
             if state.network:  # a page of one reader's practice: its header leads back to that guide
                 page = (built_site / prefix / f"{state.id}.html").read_text(encoding="utf-8")
@@ -129,22 +129,22 @@ def test_the_simulator_is_found_from_every_home_page_and_menu_and_keeps_the_way_
 def test_the_confirmation_follows_the_order_of_the_readers_guide(built_site):
     """A guide that sets up the second factor before the request is not told to set it up again."""
     for network in CATALOGUE.networks:
-        if not simulator.rehearsed(CATALOGUE, network):
+        if not wizard.rehearsed(CATALOGUE, network):
             continue
         guide = guide_for(CATALOGUE, network)
         steps = [anchor for anchor, _ in guide.steps]
         if guide.method.setup_step not in steps:
             continue
         setup = steps.index(guide.method.setup_step)
-        key = "sim.submitted.ready" if setup < steps.index(simulator.REQUEST_STEP) else "sim.submitted.set-up"
-        page = (built_site / f"{simulator.submitted_id(network)}.html").read_text(encoding="utf-8")
+        key = "sim.submitted.ready" if setup < steps.index(wizard.REQUEST_STEP) else "sim.submitted.set-up"
+        page = (built_site / f"{wizard.submitted_id(network)}.html").read_text(encoding="utf-8")
         expected = heading(key, "en", method=guide.method.label, step=setup + 1)
         assert expected in html.unescape(re.sub(r"<[^>]+>", "", page)), network.id
 
 
 def test_lists_known_whole_show_their_count_and_pager_as_on_screen(built_site):
-    for network in (n for n in CATALOGUE.networks if simulator.rehearsed(CATALOGUE, n)):
-        page = (built_site / f"{simulator.network_id(network)}.html").read_text(encoding="utf-8")
+    for network in (n for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)):
+        page = (built_site / f"{wizard.network_id(network)}.html").read_text(encoding="utf-8")
         count = len(network.countries)
         shown = f"Showing 1 to {count} of {count} entries" in page and "« 1 »" in page
         assert shown == bool(network.countries_complete and count), network.id
@@ -378,7 +378,7 @@ def test_keyboard_only_walk(no_js: Page, site_url):
     tab_to(page, "Step 2 : select an organisation →")
     enter(page)
     expect(page).to_have_url(f"{site_url}/sim/organisations.html")
-    opened = [o for o in CATALOGUE.organisations if not hasattr(o, "guide") or simulator.rehearsed(CATALOGUE, o)]
+    opened = [o for o in CATALOGUE.organisations if not hasattr(o, "guide") or wizard.rehearsed(CATALOGUE, o)]
     for _ in range(opened.index(FULL) + 1):  # the network's "Open", counting the rows before it
         tab_to(page, "Open")
     enter(page)
@@ -465,7 +465,7 @@ def test_a_request_breaking_a_networks_profile_rule_cannot_be_submitted_and_says
                                                                                            language):
     """EURO-NMD's page says Coordinator and Dispatcher need HP: ticked alone, the practice says so with its
     source and offers no Submit; with HP ticked too, the request goes."""
-    network = next(n for n in CATALOGUE.networks if simulator.rehearsed(CATALOGUE, n)
+    network = next(n for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)
                    and CATALOGUE.settings_of(n).profile_prerequisites)
     rule = CATALOGUE.settings_of(network).profile_prerequisites[0]
     needing = rule.profiles[0]

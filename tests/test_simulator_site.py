@@ -9,7 +9,8 @@ import time
 import pytest
 
 from conftest import ROOT
-from generator import forking, page_scan, simulator, simulator_site
+from generator import forking, page_scan, simulator_site
+from generator.catalogue import wizard
 from generator.inputs.errors import InputError
 from generator.pipeline import prepare
 
@@ -28,7 +29,7 @@ def test_every_language_is_written_into_the_site(tmp_path, monkeypatch, system):
     reports = writer(tmp_path).finish()
     assert sorted(reports) == ["en", "fr"]
     own = {node.id + ".html" for node in RESULT.graph.pages()}
-    choices = {simulator.languages_id(node.id) + ".html" for node in RESULT.graph.pages()}  # one for all languages
+    choices = {wizard.languages_id(node.id) + ".html" for node in RESULT.graph.pages()}  # one for all languages
     for prefix, expected in (("", own | choices), ("fr/", own)):
         pages = {p.relative_to(tmp_path / prefix).as_posix() for p in (tmp_path / prefix / "sim").rglob("*.html")}
         assert pages == expected

@@ -203,7 +203,7 @@ def test_english_shown_instead_of_a_translation_has_english_dates_and_durations(
     from datetime import date
 
     from generator.evidence import date_text, duration_text
-    from generator.model import Duration
+    from generator.catalogue.model import Duration
     from generator.pipeline import load_texts
     from generator.words.lookup import without_marks
     texts = load_texts(Path(__file__).resolve().parent.parent, ["en", "fr"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from generator import traceability
+from generator.catalogue import traceability
 from generator.pipeline import generate
 from generator.guide import guide_for, kind_of
 from generator.words.texts import Entry

@@ -358,7 +358,7 @@ def test_a_text_said_for_a_count_travels_as_one_plural_entry_with_the_languages_
     entry with msgid_plural and a msgstr per form; imported, each form is a text of its own, and the page says
     "1 giorno" and "2 giorni"; a header with another number of forms is refused."""
     from generator.evidence import duration_text
-    from generator.model import Duration
+    from generator.catalogue.model import Duration
     from generator.words.lookup import without_marks
     run("ern-guides new-language it", project_copy)
     run("ern-guides po-export it --output it.po", project_copy)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator import simulator
+from generator.catalogue import wizard
 from generator.pipeline import generate
 
 LANGUAGES = ["en", "fr"]
@@ -39,7 +39,7 @@ def theme_error(message: dict) -> bool:
 def pages_of_every_kind(site: Path) -> list[Path]:
     """Every page outside the simulator (home, guides, practice, helpdesks, translate, 404) and, in every
     language, the first simulator page of each kind of the simulator's graph."""
-    graph = simulator.build(generate(ROOT, LANGUAGES).catalogue)
+    graph = wizard.build(generate(ROOT, LANGUAGES).catalogue)
     first = {}
     for node in graph.nodes.values():
         first.setdefault(node.kind, node.page or node.id)  # a hospital's screens are on its country's page
@@ -47,7 +47,7 @@ def pages_of_every_kind(site: Path) -> list[Path]:
     for language in LANGUAGES:
         prefix = "" if language == LANGUAGES[0] else f"{language}/"
         pages += [site / f"{prefix}{node_id}.html" for node_id in first.values()]
-    return pages + [site / f"{simulator.languages_id(graph.pages()[0].id)}.html"]  # one for every language
+    return pages + [site / f"{wizard.languages_id(graph.pages()[0].id)}.html"]  # one for every language
 
 
 def errors(site: Path, pages: list[Path]) -> list[str]:

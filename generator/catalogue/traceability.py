@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator import model
+from generator.catalogue import model
 from generator.inputs.errors import Problem
 from generator.words.texts import Entry
 

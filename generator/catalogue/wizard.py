@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from generator import model
+from generator.catalogue import model
 
 START = "sim/index"
 REQUEST_STEP = "request-access"  # the guides' step that the simulator rehearses

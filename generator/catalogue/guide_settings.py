@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model_types import CountryCode, HospitalCode, HttpsUrl, Id, Label, Record, TextKey
+from generator.catalogue.model_types import CountryCode, HospitalCode, HttpsUrl, Id, Label, Record, TextKey
 
 
 class Duration(Record):

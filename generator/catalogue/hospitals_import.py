@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from generator.inputs.errors import InputError, Problem
-from generator.model import HospitalCode, Label
+from generator.catalogue.model import HospitalCode, Label
 from generator.inputs.yamlsource import read_plain
 
 COLUMNS = ("country", "code", "name")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pydantic
 
-from generator import model
+from generator.catalogue import model
 from generator.inputs.errors import InputError, Problem, describe
-from generator.references import ReferenceCheck
+from generator.catalogue.references import ReferenceCheck
 from generator.words.texts import Entry
 from generator.inputs.yamlsource import Located, load
 

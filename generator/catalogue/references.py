@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator import model, simulator
+from generator.catalogue import model, wizard
 from generator.inputs.errors import Problem
 from generator.words.texts import Entry, file_for
 from generator.inputs.yamlsource import Located
@@ -106,10 +106,10 @@ class _LibraryCheck(_References):
     def page_names(self) -> Iterable[Problem]:
         """An organisation that is not a network gets a practice page named after its label: the name must
         exist, and be taken by no other page of the simulator."""
-        taken = {name: "a page of the simulator's own" for name in simulator.OWN_PAGES}
+        taken = {name: "a page of the simulator's own" for name in wizard.OWN_PAGES}
         taken |= {c.code.lower(): f"the page of {c.name}" for c in self.cat.countries}
         for i, other in enumerate(self.cat.other_organisations):
-            name, path = simulator.slug(other.label), ("other_organisations", i, "label")
+            name, path = wizard.slug(other.label), ("other_organisations", i, "label")
             if not name:
                 yield self.located.problem(path, f"expected a label with letters or digits (it names the practice "
                                                  f"page), got {other.label!r}")

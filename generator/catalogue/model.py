@@ -11,9 +11,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.guide_settings import (Anchor, Duration, Eligibility, Example, GuideSettings, NetworkDocument,
+from generator.catalogue.guide_settings import (Anchor, Duration, Eligibility, Example, GuideSettings, NetworkDocument,
                                       NetworkNote, ProfilePrerequisite, ProfileScreen, RequiredSystem)
-from generator.model_types import CountryCode, Email, HospitalCode, HttpsUrl, Id, Label, Record, TextKey
+from generator.catalogue.model_types import CountryCode, Email, HospitalCode, HttpsUrl, Id, Label, Record, TextKey
 
 # Every record of the catalogue, named here whatever module defines it: `model.Duration` as `model.Source`.
 __all__ = ["Anchor", "Application", "Block", "BLOCK_KINDS", "Catalogue", "Contact", "Country", "CountryEntry",
