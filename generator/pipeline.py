@@ -15,7 +15,7 @@ from generator.catalogue import model, wizard
 from generator.catalogue.load import load_catalogue, outdated
 from generator.inputs.errors import InputError, Problem
 from generator.words.lookup import Texts
-from generator.render import render_site, template_problem
+from generator.guides.render import render_site, template_problem
 from generator.simulator_pages import STYLESHEET, render_simulator, stylesheet
 from generator.words.texts import SOURCE_LANGUAGE, check_translation, link_targets, load_language
 from generator.words.typography import load_typography

@@ -16,7 +16,7 @@ from babel.messages.plurals import get_plural
 
 from generator.inputs.errors import InputError, Problem
 from generator.pipeline import GUIDES
-from generator.evidence import plural_rule
+from generator.guides.evidence import plural_rule
 from generator.words.glossary import Term, load_glossary
 from generator.words.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
                              plural_base, plural_families, source_hash)

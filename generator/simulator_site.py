@@ -23,8 +23,8 @@ from generator import forking, page_scan
 from generator.catalogue import model, wizard
 from generator.inputs.errors import InputError, Problem
 from generator.words.lookup import Texts
-from generator.phrases import site_path
-from generator.render import template_problem
+from generator.guides.phrases import site_path
+from generator.guides.render import template_problem
 from generator.simulator_pages import simulator_pages
 
 FOLDER = ".simulator"  # inside the site folder: MkDocs leaves dot-folders alone when it cleans the folder

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from generator.guide import guide_for
+from generator.guides.guide import guide_for
 from generator.pipeline import load_texts
 from generator.words.texts import SOURCE_LANGUAGE
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from generator.compiled_templates import CompiledTemplates
+from generator.guides.compiled_templates import CompiledTemplates
 
 
 def environment(sources: dict[str, str], compiled: CompiledTemplates) -> jinja2.Environment:

@@ -19,8 +19,8 @@ from generator.catalogue.load import load_catalogue, outdated
 from generator.cli import main
 from generator.inputs.errors import InputError
 from generator.pipeline import load_texts
-from generator.evidence import date_text
-from generator.render import render_site
+from generator.guides.evidence import date_text
+from generator.guides.render import render_site
 from generator.simulator_pages import render_simulator
 from conftest import text_of_class, write_yaml
 from test_corpus import project_with

@@ -17,11 +17,11 @@ import yaml
 from conftest import text_of_class
 from generator.pipeline import load_texts
 from generator.catalogue.load import load_catalogue
-from generator.evidence import date_text, duration_text
+from generator.guides.evidence import date_text, duration_text
 from generator.catalogue.model import Duration
-from generator.guide import guide_for
-from generator.phrases import url_link, values
-from generator.render import render_site
+from generator.guides.guide import guide_for
+from generator.guides.phrases import url_link, values
+from generator.guides.render import render_site
 from test_facts import load
 
 ROOT = Path(__file__).resolve().parent.parent

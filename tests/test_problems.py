@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.guide import guide_for, troubles as troubles_of
+from generator.guides.guide import guide_for, troubles as troubles_of
 
 LANGUAGES = ["en", "fr"]
 

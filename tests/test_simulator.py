@@ -11,8 +11,8 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import ROOT
 from generator.catalogue import wizard
 from generator.pipeline import generate
-from generator.guide import guide_for
-from generator.phrases import addresses, values
+from generator.guides.guide import guide_for
+from generator.guides.phrases import addresses, values
 
 RESULT = generate(ROOT, ["en", "fr"])
 CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts

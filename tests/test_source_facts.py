@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import text_of_class
-from generator.guide import guide_for
+from generator.guides.guide import guide_for
 
 COMMON_REQUEST_SCREENS = [
     "https://cpms.ern-net.eu/login/", "To request authorisation to use", "Saas - Authorization System",

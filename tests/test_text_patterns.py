@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from conftest import ROOT
 from generator.pipeline import load_texts
-from generator.render import _rendered, inline_markdown
+from generator.guides.render import _rendered, inline_markdown
 from generator.words.lookup import FILLED, Texts
 from generator.words.texts import Entry
 from generator.words.typography import Rule, Typography

@@ -202,7 +202,7 @@ def test_english_shown_instead_of_a_translation_has_english_dates_and_durations(
     is written in English, wherever the page's own language is."""
     from datetime import date
 
-    from generator.evidence import date_text, duration_text
+    from generator.guides.evidence import date_text, duration_text
     from generator.catalogue.model import Duration
     from generator.pipeline import load_texts
     from generator.words.lookup import without_marks

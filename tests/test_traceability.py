@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 from generator.catalogue import traceability
 from generator.pipeline import generate
-from generator.guide import guide_for, kind_of
+from generator.guides.guide import guide_for, kind_of
 from generator.words.texts import Entry
 
 

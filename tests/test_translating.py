@@ -357,7 +357,7 @@ def test_a_text_said_for_a_count_travels_as_one_plural_entry_with_the_languages_
     """Italian through a PO: the header says Italian's forms (gettext's Plural-Forms), "1 day" / "2 days" is one
     entry with msgid_plural and a msgstr per form; imported, each form is a text of its own, and the page says
     "1 giorno" and "2 giorni"; a header with another number of forms is refused."""
-    from generator.evidence import duration_text
+    from generator.guides.evidence import duration_text
     from generator.catalogue.model import Duration
     from generator.words.lookup import without_marks
     run("ern-guides new-language it", project_copy)

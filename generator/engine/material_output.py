@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from generator.words.lookup import without_marks
-from generator.phrases import site_path
+from generator.guides.phrases import site_path
 
 SEARCH_INDEX = "search/search_index.json"
 

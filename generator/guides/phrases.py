@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 from generator.catalogue import model, wizard
-from generator.evidence import date_text, duration_text, evidence_text
-from generator.guide import Guide
+from generator.guides.evidence import date_text, duration_text, evidence_text
+from generator.guides.guide import Guide
 from generator.words.lookup import Texts, literal
 from generator.words.texts import SOURCE_LANGUAGE
 

@@ -10,7 +10,7 @@ from datetime import date
 from markupsafe import Markup
 
 from generator.catalogue import model
-from generator.evidence import duration_text
+from generator.guides.evidence import duration_text
 from generator.words.lookup import Texts
 
 
