@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from generator.headers import HEADERS
+from generator.publishing.headers import HEADERS
 
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Without these, a system Chromium tries to reach Google's services at start-up.
@@ -36,7 +36,7 @@ def launch_options(playwright) -> dict:
 
 
 class _PublishedHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves as a web server set up as the README says: with the security headers of generator/headers.py,
+    """Serves as a web server set up as the README says: with the security headers of generator/publishing/headers.py,
     so that what the tests see is what readers get."""
 
     def __init__(self, *args, more_headers: Mapping[str, str], **kwargs):

@@ -8,7 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from generator import headers, pdf, pipeline, po, translation
+from generator import pdf, pipeline, po, translation
+from generator.publishing import headers
 from generator.catalogue import hospitals_import, traceability, wizard
 from generator.words import glossary
 from generator.browser import BrowserNotFound

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator import page_scan, staging
+from generator.publishing import page_scan, staging
 from generator.catalogue import model, wizard
 from generator.catalogue.load import load_catalogue, outdated
 from generator.inputs.errors import InputError, Problem

@@ -19,7 +19,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import forking, page_scan
+from generator import forking
+from generator.publishing import page_scan
 from generator.catalogue import model, wizard
 from generator.inputs.errors import InputError, Problem
 from generator.words.lookup import Texts

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT
-from generator.headers import HEADERS, PAGE_POLICY
+from generator.publishing.headers import HEADERS, PAGE_POLICY
 from generator.pipeline import generate
 
 

@@ -88,7 +88,7 @@ def test_ctrl_c_leaves_the_site_and_no_temporary_folder(project_copy):
 
 
 def test_security_headers_for_each_host_name_every_header(project_copy):
-    from generator.headers import HEADERS, config
+    from generator.publishing.headers import HEADERS, config
 
     nginx, apache, netlify = config("nginx"), config("apache"), config("netlify")
     for name, value in HEADERS.items():
@@ -168,8 +168,8 @@ def test_two_builds_at_overlapping_times_publish_one_whole_site(project_copy):
 # pages on a full disk, the finished site unable to replace site/ (a mount point).
 FAULTS = {
     "full disk while MkDocs writes": ("mkdocs.utils", "write_file", "ENOSPC"),
-    "full disk while staging": ("generator.staging", "sync", "ENOSPC"),
-    "site/ a mount point": ("generator.publish", "_exchange", "EBUSY"),
+    "full disk while staging": ("generator.publishing.staging", "sync", "ENOSPC"),
+    "site/ a mount point": ("generator.publishing.publish", "_exchange", "EBUSY"),
 }
 FAULTY_BUILD = """
 import errno, importlib, os, sys

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from conftest import ROOT
-from generator import forking, page_scan, simulator_site
+from generator import forking, simulator_site
+from generator.publishing import page_scan
 from generator.catalogue import wizard
 from generator.inputs.errors import InputError
 from generator.pipeline import prepare

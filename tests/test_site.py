@@ -8,7 +8,7 @@ import pytest
 
 import sitecheck
 from conftest import ROOT
-from generator import page_scan
+from generator.publishing import page_scan
 from generator.pipeline import generate
 
 LANGUAGES = ["en", "fr"]

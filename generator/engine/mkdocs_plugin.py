@@ -21,13 +21,14 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from generator import headers, page_scan, pdf, pipeline, simulator_site, staging
+from generator import pdf, pipeline, simulator_site
+from generator.publishing import headers, page_scan, staging
 from generator.guides.compiled_templates import CompiledTemplates
 from generator.engine import i18n_alternates, material_output
 from generator.inputs.errors import InputError
 from generator.words.lookup import mark_english
 from generator.guides.phrases import site_path
-from generator.publish import AtomicSite, BuildLock, pin_build_date
+from generator.publishing.publish import AtomicSite, BuildLock, pin_build_date
 from generator.simulator_site import SimulatorWriter
 
 log = get_plugin_logger(__name__)
