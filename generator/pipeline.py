@@ -16,7 +16,7 @@ from generator.catalogue.load import load_catalogue, outdated
 from generator.inputs.errors import InputError, Problem
 from generator.words.lookup import Texts
 from generator.guides.render import render_site, template_problem
-from generator.simulator_pages import STYLESHEET, render_simulator, stylesheet
+from generator.simulator.pages import STYLESHEET, render_simulator, stylesheet
 from generator.words.texts import SOURCE_LANGUAGE, check_translation, link_targets, load_language
 from generator.words.typography import load_typography
 
@@ -145,7 +145,7 @@ def prepare(root: Path, languages: list[str], site_url: str | None = None) -> In
 
 def render(inputs: Inputs, pdfs: frozenset[str] = frozenset(), simulator_pages: bool = True) -> Result:
     """Render every page; `pdfs` are the docs-tree paths of printed guides to link to. Without
-    `simulator_pages`, the simulator's pages are left to `simulator_site` (its stylesheet is rendered)."""
+    `simulator_pages`, the simulator's pages are left to `simulator/writer.py` (its stylesheet is rendered)."""
     catalogue, texts, graph, site_url = inputs.catalogue, inputs.texts, inputs.graph, inputs.site_url
     try:
         pages = render_site(catalogue, texts, pdfs, site_url)

@@ -150,7 +150,7 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
 
 
 def test_a_build_in_one_process_makes_the_same_site(built_site, tmp_path):
-    """The simulator's pages, written by forked processes (simulator_site), are those a build in one process
+    """The simulator's pages, written by forked processes (simulator/writer.py), are those a build in one process
     writes (ERN_GUIDES_ONE_PROCESS)."""
     one = tmp_path / "one"
     assert mkdocs_build(ROOT, one, ERN_GUIDES_ONE_PROCESS="1").returncode == 0

@@ -21,7 +21,7 @@ from generator.inputs.errors import InputError
 from generator.pipeline import load_texts
 from generator.guides.evidence import date_text
 from generator.guides.render import render_site
-from generator.simulator_pages import render_simulator
+from generator.simulator.pages import render_simulator
 from conftest import text_of_class, write_yaml
 from test_corpus import project_with
 

@@ -246,7 +246,7 @@ def test_a_networks_own_facts_by_data_alone_in_guide_and_practice_with_their_sou
     account, a delay of 24 hours and two documents of its own. Guide and practice show each, with its source,
     in English and French."""
     from generator.catalogue import wizard
-    from generator.simulator_pages import render_simulator
+    from generator.simulator.pages import render_simulator
     data = fixture_data()
     data["sources"].append({"id": "beta-page", "url": "https://beta.example.eu/cpms", "title": "Beta and the CPMS",
                             "publisher": "BETA", "consulted": "2026-01-15", "language": "en"})

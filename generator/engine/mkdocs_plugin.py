@@ -21,7 +21,8 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from generator import pdf, pipeline, simulator_site
+from generator import pdf, pipeline
+from generator.simulator import writer
 from generator.publishing import headers, page_scan, staging
 from generator.guides.compiled_templates import CompiledTemplates
 from generator.engine import i18n_alternates, material_output
@@ -29,7 +30,7 @@ from generator.inputs.errors import InputError
 from generator.words.lookup import mark_english
 from generator.guides.phrases import site_path
 from generator.publishing.publish import AtomicSite, BuildLock, pin_build_date
-from generator.simulator_site import SimulatorWriter
+from generator.simulator.writer import SimulatorWriter
 
 log = get_plugin_logger(__name__)
 
@@ -89,7 +90,7 @@ class _PageWorkarounds:
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
     def on_files(self, files, *, config):
         """The simulator pages the guides link to, made known to MkDocs so that it resolves and checks those links;
-        simulator_site writes them."""
+        simulator/writer.py writes them."""
         language = config.theme["language"]
         for node in self.result.graph.nodes.values():
             if node.kind == "start":
@@ -294,7 +295,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
         site = Path(config.site_dir)
         self._write_not_found_pages(site, _languages(config))
         material_output.write_sitemaps(site, self.result.pages, _languages(config))
-        problems = page_scan.scan(site, self.domains, config.site_url, skip=simulator_site.FOLDER)
+        problems = page_scan.scan(site, self.domains, config.site_url, skip=writer.FOLDER)
         try:
             written = self.simulator.finish()
         except InputError as e:
@@ -351,7 +352,7 @@ def _tag_language(output: str, config) -> str:
 
 
 class _WrittenElsewhere(File):
-    """A simulator page: MkDocs links to it, simulator_site writes it."""
+    """A simulator page: MkDocs links to it, simulator/writer.py writes it."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
