@@ -8,11 +8,12 @@ import json
 import sys
 from pathlib import Path
 
-from generator import pdf, pipeline, po, translation
+from generator import pipeline, po, translation
+from generator.printing import pdf
 from generator.publishing import headers
 from generator.catalogue import hospitals_import, traceability, wizard
 from generator.words import glossary
-from generator.browser import BrowserNotFound
+from generator.printing.browser import BrowserNotFound
 from generator.inputs.errors import InputError, Problem
 from generator.catalogue.model import Catalogue
 from generator.words.texts import changed_labels, file_for

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator import pipeline
-from generator.browser import BrowserNotFound, launch_options, serve
+from generator.printing.browser import BrowserNotFound, launch_options, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["data", "guides", "docs", "overrides", "generator", "mkdocs.yml"]

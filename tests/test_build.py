@@ -90,7 +90,7 @@ def test_committed_schema_is_current_and_referenced():
 
 
 def test_pdf_command_prints_a4_guides_that_the_next_build_links(project_copy, playwright):
-    from generator.pdf import print_guides
+    from generator.printing.pdf import print_guides
 
     [pdf] = print_guides(project_copy, ["fr"], ["reconnet"], playwright)
     content = pdf.read_bytes()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.browser import launch_options
+from generator.printing.browser import launch_options
 
 LIGHTHOUSE = ROOT / "build" / "tools" / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["/", "/fr/networks/euracan/", "/sim/index.html", "/fr/sim/organisations.html"]

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.browser import serve
+from generator.printing.browser import serve
 
 # The test server answers with a "LinkChecker" header, which lets LinkChecker go faster than its polite default
 # of 10 requests a second to one host.

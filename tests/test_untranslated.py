@@ -15,7 +15,7 @@ import yaml
 
 import sitecheck
 from conftest import copy_of_project, mkdocs_build, text_of_class, write_yaml
-from generator.browser import serve
+from generator.printing.browser import serve
 from test_linkchecker import crawl, problems
 from test_site import allowed_domains
 

@@ -21,7 +21,8 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from generator import pdf, pipeline
+from generator import pipeline
+from generator.printing import pdf
 from generator.simulator import writer
 from generator.publishing import headers, page_scan, staging
 from generator.guides.compiled_templates import CompiledTemplates

@@ -10,7 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.browser import launch_options, serve
+from generator.guides.render import TEMPLATES
+from generator.printing.browser import launch_options, serve
 
 PDF_DIR = "build/pdf"
 
@@ -55,7 +56,7 @@ def existing(root: Path) -> tuple[dict[str, bytes], list[str]]:
     """PDFs already printed and still up to date, by their path in the docs tree (`<lang>/networks/<id>.pdf`);
     and, for the log, those older than an edit of the catalogue, a text or a template (never published)."""
     inputs = [root / "data" / "ern_catalogue.yaml", *(root / "guides").glob("*/*.yaml"),
-              *(Path(__file__).parent / "templates").rglob("*.j2")]
+              *TEMPLATES.rglob("*.j2")]
     newest = max(inputs, key=lambda p: p.stat().st_mtime)
     edited = newest.relative_to(root).as_posix() if newest.is_relative_to(root) else newest.name
     fresh, stale = {}, []
