@@ -8,7 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from generator import pipeline, po, translation
+from generator import pipeline
+from generator.translating import po, translation
 from generator.printing import pdf
 from generator.publishing import headers
 from generator.catalogue import hospitals_import, traceability, wizard

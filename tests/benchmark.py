@@ -33,7 +33,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import BUILD_DATE, copy_of_project  # noqa: E402
-from generator.translation import new_language  # noqa: E402
+from generator.translating.translation import new_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSPITALS, COUNTRIES, COUNTRIES_PER_NETWORK = 1600, 28, 20

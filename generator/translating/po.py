@@ -20,7 +20,7 @@ from generator.guides.evidence import plural_rule
 from generator.words.glossary import Term, load_glossary
 from generator.words.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
                              plural_base, plural_families, source_hash)
-from generator.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
+from generator.translating.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
                                    write_language)
 from generator.inputs.yamlsource import read_plain
 
