@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 
 from generator import pipeline
-from generator.translating import po, translation
-from generator.printing import pdf
-from generator.publishing import headers
 from generator.catalogue import hospitals_import, traceability, wizard
-from generator.words import glossary
-from generator.printing.browser import BrowserNotFound
-from generator.inputs.errors import InputError, Problem
 from generator.catalogue.model import Catalogue
+from generator.inputs.errors import InputError, Problem
+from generator.printing import pdf
+from generator.printing.browser import BrowserNotFound
+from generator.publishing import headers
+from generator.translating import po, translation
+from generator.words import glossary
 from generator.words.texts import changed_labels, file_for
 
 PACKAGE = Path(__file__).parent

@@ -1,4 +1,7 @@
-"""Load everything, check everything, render everything: in memory, before anything is written."""
+"""Load everything, check everything, render everything: in memory, before anything is written.
+
+May import: inputs, words, catalogue, guides, publishing, simulator.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +13,13 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator.publishing import page_scan, staging
 from generator.catalogue import model, wizard
 from generator.catalogue.load import load_catalogue, outdated
-from generator.inputs.errors import InputError, Problem
-from generator.words.lookup import Texts
 from generator.guides.render import render_site, template_problem
+from generator.inputs.errors import InputError, Problem
+from generator.publishing import page_scan, staging
 from generator.simulator.pages import STYLESHEET, render_simulator, stylesheet
+from generator.words.lookup import Texts
 from generator.words.texts import SOURCE_LANGUAGE, check_translation, link_targets, load_language
 from generator.words.typography import load_typography
 

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT
-from generator.publishing.headers import HEADERS, PAGE_POLICY
 from generator.pipeline import generate
+from generator.publishing.headers import HEADERS, PAGE_POLICY
 
 
 def test_language_switch_lands_on_the_same_guide(page: Page, site_url: str):

@@ -17,10 +17,10 @@ import yaml
 from generator.catalogue import wizard
 from generator.catalogue.load import load_catalogue, outdated
 from generator.cli import main
-from generator.inputs.errors import InputError
-from generator.pipeline import load_texts
 from generator.guides.evidence import date_text
 from generator.guides.render import render_site
+from generator.inputs.errors import InputError
+from generator.pipeline import load_texts
 from generator.simulator.pages import render_simulator
 from conftest import text_of_class, write_yaml
 from test_corpus import project_with

@@ -15,13 +15,13 @@ from pathlib import Path
 import yaml
 
 from conftest import text_of_class
-from generator.pipeline import load_texts
 from generator.catalogue.load import load_catalogue
-from generator.guides.evidence import date_text, duration_text
 from generator.catalogue.model import Duration
+from generator.guides.evidence import date_text, duration_text
 from generator.guides.guide import guide_for
 from generator.guides.phrases import url_link, values
 from generator.guides.render import render_site
+from generator.pipeline import load_texts
 from test_facts import load
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,10 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.catalogue.load import load_catalogue
-from generator.pipeline import load_texts
 from generator.guides.guide import guide_for
 from generator.guides.phrases import delay_sentence
 from generator.guides.render import render_site
+from generator.pipeline import load_texts
 from generator.words.lookup import Texts
 from generator.words.texts import source_hash
 

@@ -10,9 +10,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from conftest import ROOT
 from generator.catalogue import wizard
-from generator.pipeline import generate
 from generator.guides.guide import guide_for
 from generator.guides.phrases import addresses, values
+from generator.pipeline import generate
 
 RESULT = generate(ROOT, ["en", "fr"])
 CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts

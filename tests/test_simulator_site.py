@@ -9,11 +9,11 @@ import time
 import pytest
 
 from conftest import ROOT
-from generator.simulator import forking, writer
-from generator.publishing import page_scan
 from generator.catalogue import wizard
 from generator.inputs.errors import InputError
 from generator.pipeline import prepare
+from generator.publishing import page_scan
+from generator.simulator import forking, writer
 
 RESULT = prepare(ROOT, ["en", "fr"])
 

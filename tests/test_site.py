@@ -8,8 +8,8 @@ import pytest
 
 import sitecheck
 from conftest import ROOT
-from generator.publishing import page_scan
 from generator.pipeline import generate
+from generator.publishing import page_scan
 
 LANGUAGES = ["en", "fr"]
 

@@ -10,8 +10,8 @@ import pytest
 from markupsafe import Markup
 
 from conftest import ROOT
-from generator.pipeline import load_texts
 from generator.guides.render import _rendered, inline_markdown
+from generator.pipeline import load_texts
 from generator.words.lookup import FILLED, Texts
 from generator.words.texts import Entry
 from generator.words.typography import Rule, Typography

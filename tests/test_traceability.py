@@ -6,8 +6,8 @@ import pytest
 
 from conftest import ROOT
 from generator.catalogue import traceability
-from generator.pipeline import generate
 from generator.guides.guide import guide_for, kind_of
+from generator.pipeline import generate
 from generator.words.texts import Entry
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.inputs.errors import InputError, Problem
 from generator.catalogue.model import HospitalCode, Label
+from generator.inputs.errors import InputError, Problem
 from generator.inputs.yamlsource import read_plain
 
 COLUMNS = ("country", "code", "name")

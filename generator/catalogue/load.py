@@ -9,10 +9,10 @@ from pathlib import Path
 import pydantic
 
 from generator.catalogue import model
-from generator.inputs.errors import InputError, Problem, describe
 from generator.catalogue.references import ReferenceCheck
-from generator.words.texts import Entry
+from generator.inputs.errors import InputError, Problem, describe
 from generator.inputs.yamlsource import Located, load
+from generator.words.texts import Entry
 
 # What a value of each constrained type looks like, for "expected X" in messages.
 _EXPECTED_BY_PATTERN = {

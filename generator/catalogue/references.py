@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator.catalogue import model, wizard
 from generator.inputs.errors import Problem
-from generator.words.texts import Entry, file_for
 from generator.inputs.yamlsource import Located
+from generator.words.texts import Entry, file_for
 
 # networks/index.md would be the Networks section's own page; sim/languages/ holds the simulator's language choices
 RESERVED_NETWORK_IDS = {"index", "languages"}

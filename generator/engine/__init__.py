@@ -8,4 +8,6 @@ them: the rest of the generator makes Markdown, HTML and data and imports none o
 - `i18n_alternates.py`: mkdocs-static-i18n's search for alternates, in linear time;
 - `material_output.py`: Material's site set right after the build (a search index per language, sitemaps);
 - `languages.py`: registering a new language with the engine (mkdocs.yml, Material's labels).
+
+May import: inputs, words, catalogue, guides, publishing, simulator, printing, pipeline.
 """

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.words.lookup import without_marks
 from generator.guides.phrases import site_path
+from generator.words.lookup import without_marks
 
 SEARCH_INDEX = "search/search_index.json"
 

@@ -22,16 +22,16 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from generator import pipeline
-from generator.printing import pdf
-from generator.simulator import writer
-from generator.publishing import headers, page_scan, staging
-from generator.guides.compiled_templates import CompiledTemplates
 from generator.engine import i18n_alternates, material_output
-from generator.inputs.errors import InputError
-from generator.words.lookup import mark_english
+from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.phrases import site_path
+from generator.inputs.errors import InputError
+from generator.printing import pdf
+from generator.publishing import headers, page_scan, staging
 from generator.publishing.publish import AtomicSite, BuildLock, pin_build_date
+from generator.simulator import writer
 from generator.simulator.writer import SimulatorWriter
+from generator.words.lookup import mark_english
 
 log = get_plugin_logger(__name__)
 

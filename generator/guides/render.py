@@ -12,15 +12,15 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from generator.guides import excerpt
 from generator.catalogue import model
+from generator.guides import excerpt
 from generator.guides.compiled_templates import CompiledTemplates
-from generator.inputs.errors import Problem
 from generator.guides.evidence import date_text, evidence_text, plural
 from generator.guides.guide import Guide, guide_for, kind_of, troubles
-from generator.words.lookup import Texts, literal
 from generator.guides.phrases import (delay_source, document_link, help_addresses, picture_source, retirement_text,
                                source_line, source_text, text_sources, values, when_text)
+from generator.inputs.errors import Problem
+from generator.words.lookup import Texts, literal
 
 
 TEMPLATES = Path(__file__).parent.parent / "templates"

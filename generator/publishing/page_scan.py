@@ -18,8 +18,8 @@ import markdown
 
 from generator.catalogue import model
 from generator.inputs.errors import InputError, Problem, describe
-from generator.words.texts import MARKDOWN_EXTENSIONS
 from generator.inputs.yamlsource import load
+from generator.words.texts import MARKDOWN_EXTENSIONS
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "background", "cite",
                   "xlink:href", "ping"}

@@ -11,10 +11,10 @@ from markupsafe import Markup
 from generator.catalogue import model, wizard
 from generator.guides.evidence import evidence_text, plural
 from generator.guides.guide import Guide, guide_for, kind_of
-from generator.words.lookup import Texts, direction, mark_english
 from generator.guides.phrases import (addresses, delay_sentence, delay_source, helpdesk_text, site_path, source_line,
                                url_link, values)
 from generator.guides.render import environment
+from generator.words.lookup import Texts, direction, mark_english
 
 
 def relative(from_file: str, to: str) -> str:

@@ -19,14 +19,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.simulator import forking
-from generator.publishing import page_scan
 from generator.catalogue import model, wizard
-from generator.inputs.errors import InputError, Problem
-from generator.words.lookup import Texts
 from generator.guides.phrases import site_path
 from generator.guides.render import template_problem
+from generator.inputs.errors import InputError, Problem
+from generator.publishing import page_scan
+from generator.simulator import forking
 from generator.simulator.pages import simulator_pages
+from generator.words.lookup import Texts
 
 FOLDER = ".simulator"  # inside the site folder: MkDocs leaves dot-folders alone when it cleans the folder
 

@@ -14,15 +14,15 @@ import babel
 import polib
 from babel.messages.plurals import get_plural
 
-from generator.inputs.errors import InputError, Problem
-from generator.pipeline import GUIDES
 from generator.guides.evidence import plural_rule
+from generator.inputs.errors import InputError, Problem
+from generator.inputs.yamlsource import read_plain
+from generator.pipeline import GUIDES
+from generator.translating.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
+                                   write_language)
 from generator.words.glossary import Term, load_glossary
 from generator.words.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
                              plural_base, plural_families, source_hash)
-from generator.translating.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
-                                   write_language)
-from generator.inputs.yamlsource import read_plain
 
 
 def export_po(root: Path, language: str, keys: set[str] | None = None) -> str:

@@ -16,10 +16,10 @@ import yaml
 
 from generator.engine import languages
 from generator.inputs.errors import InputError, Problem
+from generator.inputs.yamlsource import load
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
 from generator.words.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
                              load_language, plural_base, plural_families, source_hash)
-from generator.inputs.yamlsource import load
 
 HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
           "# `source` is the fingerprint of the English text translated; see TRANSLATING.md.\n")
