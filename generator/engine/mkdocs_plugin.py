@@ -38,6 +38,34 @@ log = get_plugin_logger(__name__)
 i18n_alternates.install()  # mkdocs-static-i18n's alternates, found in linear instead of cubic time
 
 
+class _Publishing(logging.Handler):
+    """A build's site, written to a temporary folder and exchanged for the published one at the end, unless strict
+    mode is about to abort the build: MkDocs counts the warnings logged and aborts only after `post_build` (the
+    counting handler of mkdocs/mkdocs#1613), when this plugin publishes; so it counts them too
+    (tests/test_engine_upstream.py)."""
+
+    def __init__(self, site_dir: Path) -> None:
+        super().__init__(logging.WARNING)
+        self.site, self.warnings = AtomicSite(site_dir), 0
+        logging.getLogger("mkdocs").addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings += 1
+
+    def finish(self, strict: bool) -> bool:
+        """Publish, unless strict mode will abort the build; whether it published."""
+        logging.getLogger("mkdocs").removeHandler(self)
+        if strict and self.warnings:
+            self.site.abandon()
+            return False
+        self.site.finish()
+        return True
+
+    def abandon(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+        self.site.abandon()
+
+
 class ErnGuidesConfig(Config):
     staging_dir = config_options.Type(str, default="build/docs")
 
@@ -197,7 +225,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
     not_found: dict[str, str] = {}  # each language's 404 page, as its build pass rendered it
     folders: tuple[Path, Path] | None = None  # (hand-written docs, staging folder built from)
     command: str = "build"
-    publishing: AtomicSite | None = None
+    publishing: _Publishing | None = None
     simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
     result: pipeline.Result | None = None
     lock: BuildLock | None = None  # held from staging to publishing
@@ -249,8 +277,8 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
             raise PluginError(str(e)) from None
         self.domains = page_scan.allowed_domains(root, inputs.catalogue)
         if self.command == "build":
-            self.publishing = AtomicSite(Path(config.site_dir))
-            config.site_dir = str(self.publishing.temporary)
+            self.publishing = _Publishing(Path(config.site_dir))
+            config.site_dir = str(self.publishing.site.temporary)
         # The simulator's pages, from now on and while MkDocs builds the guides; started before the guides are
         # rendered, its processes inherit only what they need.
         self.simulator = SimulatorWriter(inputs.catalogue, inputs.texts, inputs.graph, Path(config.site_dir),

@@ -29,15 +29,6 @@ except ImportError:  # Windows
 log = logging.getLogger("mkdocs.plugins.ern-guides")
 
 
-class _WarningCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 class BuildLock:
     """One build of a project at a time (`mkdocs serve` rebuilding while a scheduled `mkdocs build` runs, say):
     both would stage their pages in the same folder and publish a mix. A second build waits for the first, and
@@ -74,33 +65,22 @@ class AtomicSite:
         prefix = f".{self.final.name}-building-{os.getpid()}-"
         self.temporary = Path(tempfile.mkdtemp(prefix=prefix, dir=self.final.parent))
         self.temporary.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a web server must read it
-        self.warnings = _WarningCounter()
-        logging.getLogger("mkdocs").addHandler(self.warnings)
         atexit.register(self.abandon)  # Ctrl-C: MkDocs does not report a KeyboardInterrupt to plugins
 
-    def finish(self, strict: bool) -> bool:
-        """Publish, unless strict mode will abort the build for warnings (MkDocs checks after post_build); whether
-        it published."""
-        if strict and self.warnings.count:
-            self.abandon()
-            return False
-        self._stop_watching()
+    def finish(self) -> None:
+        """Publish: the new site takes the place of the old one at once."""
+        atexit.unregister(self.abandon)
         if not self.final.exists():
             self.temporary.rename(self.final)
-            return True
+            return
         _exchange(self.temporary, self.final)  # the temporary folder now holds the previous site
         shutil.rmtree(self.temporary, ignore_errors=True)
         if self.temporary.exists():
             log.warning(f"the previous site could not be removed entirely: {self.temporary} (remove it by hand)")
-        return True
 
     def abandon(self) -> None:
-        self._stop_watching()
-        shutil.rmtree(self.temporary, ignore_errors=True)
-
-    def _stop_watching(self) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
         atexit.unregister(self.abandon)
+        shutil.rmtree(self.temporary, ignore_errors=True)
 
 
 def remove_leftovers(final: Path) -> None:
