@@ -73,7 +73,8 @@ class ErnGuidesConfig(Config):
 # Material's search dialog, as partials/search.html writes it.
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
-# Material's language alternates in <head> (base.html), relative to the page.
+# Material's language alternates in <head> (base.html), relative to the page even with a site_url (no upstream
+# issue found, December 2026).
 ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang=")')
 
 # Navigation sections named after generated folders, and the key of their translated title.
@@ -139,8 +140,8 @@ class _PageWorkarounds:
         return nav
 
     def on_page_content(self, html, *, page, config, files):
-        """The table of contents takes its titles from the headings with their spaces collapsed to plain ones:
-        the language's spacing rules again."""
+        """The table of contents takes its titles from the headings with their spaces collapsed to plain ones (no
+        upstream issue found, December 2026): the language's spacing rules again."""
         t = self.texts.get(config.theme["language"])
         if t and t.typography:
             _retitle(page.toc.items, t.typography.apply)
@@ -165,7 +166,8 @@ class _PageWorkarounds:
                      + ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else ""))
 
     def _name_search_dialog(self, output: str, config) -> str:
-        """Material's search dialog has no accessible name (axe: aria-dialog-name): one in the page's language."""
+        """Material's search dialog has no accessible name (axe: aria-dialog-name; no upstream issue found,
+        December 2026): one in the page's language."""
         t = self.texts.get(config.theme["language"]) or self.texts["en"]
         return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{t("nav.search-dialog")}">', 1)
 
@@ -375,8 +377,8 @@ def _system_error(error: OSError) -> str:
 
 
 def _tag_language(output: str, config) -> str:
-    """Material tags a page with its own name for the language (pt for pt-BR): the page gets the locale it is
-    built for, as the simulator's pages and the language links have it."""
+    """Material tags a page with its own name for the language (pt for pt-BR; ultrabug/mkdocs-static-i18n#193):
+    the page gets the locale it is built for, as the simulator's pages and the language links have it."""
     return HTML_LANG.sub(f'<html lang="{config.theme["language"]}"', output, count=1)
 
 
