@@ -133,7 +133,7 @@ def test_the_table_of_contents_loses_a_languages_spaces(site):
 
 
 def test_strict_mode_aborts_only_after_post_build(tmp_path):
-    """engine/mkdocs_plugin._Publishing: MkDocs counts warnings and aborts a strict build after post_build
+    """engine/strict_mode.py: MkDocs counts warnings and aborts a strict build after post_build
     (mkdocs/mkdocs#1613), when the plugin publishes; so the plugin counts them too."""
     root = project(tmp_path, {**PAGES, "en/warned.md": "# Warned\n\nWARN\n"})
     done = build(root, "--strict")

@@ -23,12 +23,13 @@ from mkdocs.structure.files import File
 
 from generator import pipeline
 from generator.engine import i18n_alternates, material_output
+from generator.engine.strict_mode import StrictPublishing
 from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.phrases import site_path
 from generator.inputs.errors import InputError
 from generator.printing import pdf
 from generator.publishing import headers, page_scan, staging
-from generator.publishing.publish import AtomicSite, BuildLock, pin_build_date
+from generator.publishing.publish import BuildLock, pin_build_date
 from generator.simulator import writer
 from generator.simulator.writer import SimulatorWriter
 from generator.words.lookup import mark_english
@@ -36,34 +37,6 @@ from generator.words.lookup import mark_english
 log = get_plugin_logger(__name__)
 
 i18n_alternates.install()  # mkdocs-static-i18n's alternates, found in linear instead of cubic time
-
-
-class _Publishing(logging.Handler):
-    """A build's site, written to a temporary folder and exchanged for the published one at the end, unless strict
-    mode is about to abort the build: MkDocs counts the warnings logged and aborts only after `post_build` (the
-    counting handler of mkdocs/mkdocs#1613), when this plugin publishes; so it counts them too
-    (tests/test_engine_upstream.py)."""
-
-    def __init__(self, site_dir: Path) -> None:
-        super().__init__(logging.WARNING)
-        self.site, self.warnings = AtomicSite(site_dir), 0
-        logging.getLogger("mkdocs").addHandler(self)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.warnings += 1
-
-    def finish(self, strict: bool) -> bool:
-        """Publish, unless strict mode will abort the build; whether it published."""
-        logging.getLogger("mkdocs").removeHandler(self)
-        if strict and self.warnings:
-            self.site.abandon()
-            return False
-        self.site.finish()
-        return True
-
-    def abandon(self) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
-        self.site.abandon()
 
 
 class ErnGuidesConfig(Config):
@@ -227,7 +200,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
     not_found: dict[str, str] = {}  # each language's 404 page, as its build pass rendered it
     folders: tuple[Path, Path] | None = None  # (hand-written docs, staging folder built from)
     command: str = "build"
-    publishing: _Publishing | None = None
+    publishing: StrictPublishing | None = None
     simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
     result: pipeline.Result | None = None
     lock: BuildLock | None = None  # held from staging to publishing
@@ -279,7 +252,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
             raise PluginError(str(e)) from None
         self.domains = page_scan.allowed_domains(root, inputs.catalogue)
         if self.command == "build":
-            self.publishing = _Publishing(Path(config.site_dir))
+            self.publishing = StrictPublishing(Path(config.site_dir))
             config.site_dir = str(self.publishing.site.temporary)
         # The simulator's pages, from now on and while MkDocs builds the guides; started before the guides are
         # rendered, its processes inherit only what they need.
