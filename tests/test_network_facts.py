@@ -12,6 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import text_of_class
@@ -206,19 +207,23 @@ def test_durations_are_said_as_their_sources_say_them_with_the_languages_plural_
         assert f"{months} {html.unescape(condition)}" in guest
 
 
-def test_a_duration_in_an_old_or_unknown_form_says_which_forms_exist(tmp_path):
+@pytest.mark.parametrize("field, old_form", [("guest_account", "closed_within_days"), ("approval_delay", "max_days")])
+def test_a_duration_in_an_old_or_unknown_form_says_which_forms_exist(tmp_path, field, old_form):
+    """Also where the field takes a duration or a word (approval_delay: 'not-stated'): one message, at the
+    field's own path."""
     from generator.inputs.errors import InputError
     data = fixture_data()
-    beta(data)["guest_account"] = {"closed_within_days": 90, "source": "doc"}
+    beta(data)[field] = {old_form: 90, "source": "doc"}
     try:
         load(tmp_path, data)
     except InputError as e:
         messages = [str(p) for p in e.problems]
     else:
         raise AssertionError("an unknown field of a duration was accepted")
-    assert any("guest_account.closed_within_days: unknown field 'closed_within_days'; a duration takes min, max "
+    assert any(f"{field}.{old_form}: unknown field '{old_form}'; a duration takes min, max "
                "(whole numbers), unit (hours, days, weeks or months), condition (a text key), source" in m
                for m in messages), messages
+    assert len(messages) == 1, messages
 
 
 def test_a_step_with_the_networks_own_facts_is_dated_by_the_later_check(tmp_path):

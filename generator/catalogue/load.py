@@ -56,7 +56,7 @@ def load_catalogue(path: Path, display: str, texts: dict[str, Entry], root: Path
     try:
         catalogue = model.Catalogue.model_validate(located.data)
     except pydantic.ValidationError as e:
-        raise InputError([_problem(located, error) for error in e.errors()]) from None
+        raise InputError([_problem(located, error) for error in _one_member(e.errors())]) from None
     odd = _odd_numbers(located)
     if odd:
         raise InputError(odd)
@@ -80,6 +80,20 @@ def outdated(path: Path, display: str, cat: model.Catalogue, today: date) -> lis
                             f"days ago (more than max_age_days: {cat.max_age_days}); check it against its sources "
                             "or the live system, then update the date")
             for where, checked in old]
+
+
+def _one_member(errors: list[dict]) -> list[dict]:
+    """pydantic reports an error of a field that takes a record or a word (`approval_delay`: a duration or
+    'not-stated') once per member, under the member's name (`approval_delay.Duration.max_days`,
+    `approval_delay.literal['not-stated']`): written as a mapping, it was meant as the record; its errors are
+    said at the field's own path."""
+    kept = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if isinstance(error.get("input"), dict) and any(str(part).startswith("literal[") for part in loc):
+            continue
+        kept.append({**error, "loc": tuple(part for part in loc if part != model.Duration.__name__)})
+    return kept
 
 
 def _problem(located: Located, error: dict) -> Problem:

@@ -182,6 +182,9 @@ class Platform(Record):
                                "guides answer in 'Something went wrong?'.")
     simulator: bool = Field(description="True when the access-request simulator rehearses this platform.")
     successor: Successor | None = Field(None, description="The platform replacing this one, while networks move.")
+    moved: TextKey | None = Field(None, description="Text key of the 'What changed' box of a network that has "
+                                  "moved to this platform from the default one and words no box of its own "
+                                  "(`guide.changes`).")
 
 
 class Network(Record):
@@ -284,10 +287,14 @@ class Catalogue(Record):
 
     def evidence_of(self, network: Network | None) -> list[Id]:
         """The sources of what a guide or practice says of the request: the network's own, else its platform's
-        (for no network: the default platform's)."""
+        (for no network: the default platform's). A network that moved off the default platform: its own but
+        those the default platform's path is drawn from."""
+        default = self.platforms[self.default_guide.platform]
         if network is None:
-            return self.platforms[self.default_guide.platform].sources
-        return network.sources or self.platform_of(network).sources
+            return default.sources
+        platform = self.platform_of(network)
+        own = [s for s in network.sources if platform is default or s not in default.sources]  # not the old path's
+        return own or platform.sources
 
     def procedure_of(self, network: Network) -> list[Id]:
         """The ids of the steps a network's guide shows, in order. A step setting up a retired verification

@@ -30,6 +30,7 @@ class Guide:
 
     retired_methods: list[model.VerificationMethod]
     changes: list[model.VerificationMethod]  # the retired methods whose retirement this guide tells about
+    moved: list[str]  # text keys of what changed for a network that moved off the default platform
     source_ids: list[str]
     successor: model.Successor | None  # the platform replacing this guide's, while networks move to it
     successor_steps: list[tuple[str, model.Step]]  # its steps, shown as well for readers who find it instead
@@ -82,10 +83,10 @@ class Guide:
 
     def _before_second_factor(self, anchor: str) -> bool:
         """Whether a reader at this step has no second factor yet: the step comes before the one that sets up the
-        guide's sign-in method, or is it (a guide without such a step: no)."""
+        guide's sign-in method, or is it, or the guide sets up none."""
         anchors = [a for a, _ in self.steps]
         setup = self.method.setup_step
-        return setup in anchors and anchor in anchors and anchors.index(anchor) <= anchors.index(setup)
+        return anchor in anchors and (setup not in anchors or anchors.index(anchor) <= anchors.index(setup))
 
     def _changes_block(self) -> model.Block | None:
         """The block that tells what changed: the first one of the guide, if there is anything to tell."""
@@ -169,6 +170,8 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
         method=cat.method(settings.recommended_verification),
         retired_methods=cat.retired_methods,
         changes=changes,
+        moved=settings.changes or ([platform.moved] if platform.moved and platform is not cat.platforms[
+            cat.default_guide.platform] else []),
         source_ids=list(dict.fromkeys(sources)),
         successor=successor,
         successor_steps=successor_steps,
