@@ -100,9 +100,20 @@ def test_the_home_page_says_which_platform_each_guide_follows_and_from_when(buil
         assert CATALOGUE.platform_of(network).name in cell and any(y in cell for y in evidence_years(network))
 
 
-def test_one_data_edit_moves_a_network_to_the_new_platform(project_copy):
-    """A helpdesk confirms its network's platform: platform, source and checked date, and nothing else."""
-    network = on(True)[0]
+def _moving() -> list:
+    """A network with no facts of its own, and one whose own documents describe the old platform's path (and
+    that anchors nothing in its steps)."""
+    settings = CATALOGUE.settings_of
+    plain = next(n for n in on(True) if not n.sources)
+    documented = next(n for n in on(True) if n.sources and not (settings(n).notes or settings(n).documents
+                                                              or settings(n).required_systems))
+    return [plain, documented]
+
+
+@pytest.mark.parametrize("network", _moving(), ids=lambda n: n.id)
+def test_one_data_edit_moves_a_network_to_the_new_platform(project_copy, network):
+    """A helpdesk confirms its network's platform: platform, source and checked date, and nothing else: no
+    text to write (its guide says what changed in its platform's words)."""
     catalogue = project_copy / "data" / "ern_catalogue.yaml"
     data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
     entry = next(n for n in data["networks"] if n["id"] == network.id)
@@ -123,6 +134,7 @@ def test_one_data_edit_moves_a_network_to_the_new_platform(project_copy):
     for language in LANGUAGES:
         body = guide(site, language, network.id).read_text(encoding="utf-8")
         assert "saas-header" not in body and "ern-platform" not in body
+        assert visible_text(guide(site, language, network.id), only="ern-changed").strip()
         assert not (site / (language if language != "en" else "") / "sim" / network.id / "start.html").exists()
         home = (site / (language if language != "en" else "") / "index.html").read_text(encoding="utf-8")
         row = next(r for r in re.findall(r"<tr>(.*?)</tr>", home, flags=re.S) if f"networks/{network.id}/" in r)
