@@ -220,14 +220,23 @@ CASES |= {
                                  ["guides/fr/extra.yaml:1:1: home.heading: the text holds 41 '['; a text may hold at most 40 (a link takes one)"]),
 }
 
-# Translations that link elsewhere than their English: in any Markdown form, mail links with hidden recipients too.
+# Translations that link elsewhere than their English: in any Markdown form, mail links with hidden recipients too;
+# a link definition in one text would serve the links of every text on the page, so no text may hold one.
+LINK_DEFINITION = ("a link definition ([name]: address) is not allowed in texts: the page's other texts could link "
+                   "through it; write each link in full: [text](https://...)")
 CASES |= {
     "translation adds a hidden mail link": Case("guides/fr/extra.yaml", None,
                                                 "home.about:\n  text: \"Ecrivez au [helpdesk][h].\\n\\n[h]: mailto:helpdesk@ern-net.eu?bcc=spy@evil.example\"\n",
-                                                ["guides/fr/extra.yaml:1:1: home.about: expected the links of the English text (none), got mailto:helpdesk@ern-net.eu?bcc=spy@evil.example: a translation links to what its English links to"]),
+                                                [f"guides/fr/extra.yaml:1:1: home.about: {LINK_DEFINITION}"]),
     "translation adds a reference link": Case("guides/fr/steps.yaml", None,
                                          "step.request-access.simulator:\n  text: \"Entraînez-vous avec le [simulateur]({simulator}) pour {network} ; [aide][a].\\n\\n[a]: mailto:a@b.eu?cc=c@d.eu\"\n",
-                                         ["guides/fr/steps.yaml:1:1: step.request-access.simulator: expected the links of the English text ({simulator}), got mailto:a@b.eu?cc=c@d.eu, {simulator}: a translation links to what its English links to"]),
+                                         [f"guides/fr/steps.yaml:1:1: step.request-access.simulator: {LINK_DEFINITION}"]),
+    "translation split across two texts": Case("guides/fr/extra.yaml", None,
+                                               "home.intro:\n  text: Ecrivez au [helpdesk][h].\nhome.about:\n  text: \"Voir.\\n\\n[h]: mailto:spy@evil.example\"\n",
+                                               [f"guides/fr/extra.yaml:3:1: home.about: {LINK_DEFINITION}"]),
+    "translation re-points its link": Case("guides/fr/steps.yaml", None,
+                                           "step.request-access.simulator:\n  text: Entraînez-vous avec le [simulateur](mailto:a@b.eu?cc=c@d.eu&bcc=e@f.eu&body=x) pour {network} ({simulator}).\n",
+                                           ["guides/fr/steps.yaml:1:1: step.request-access.simulator: expected the links of the English text ({simulator}), got mailto:a@b.eu?cc=c@d.eu&bcc=e@f.eu&body=x: a translation links to what its English links to"]),
 }
 
 CASES |= {

@@ -341,16 +341,64 @@ def test_a_damaged_po_is_refused_with_its_line_and_nothing_is_written(project_co
     assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")} == before
 
 
+def _hidden_mail_link(po: polib.POFile) -> str:
+    entry = next(e for e in po if e.msgctxt == "home.about")
+    entry.msgstr = entry.msgid + "\n\n[h]: mailto:spy@evil.example"
+    return "home.about: a link definition ([name]: address) is not allowed in texts"
+
+
+def _private_use(po: polib.POFile) -> str:
+    entry = next(e for e in po if e.msgctxt == "home.about")
+    entry.msgstr = entry.msgid.replace(" ", "\ue001", 1)
+    return "home.about: an invisible or private-use character (U+E001)"
+
+
+@pytest.mark.parametrize("damage", [_hidden_mail_link, _private_use], ids=["hidden mail link", "private-use character"])
+def test_po_import_refuses_what_check_refuses_and_writes_nothing(project_copy, damage):
+    """A translation tool can carry anything `check` refuses: po-import refuses it, with its line and key."""
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    po = polib.pofile(str(project_copy / "fr.po"))
+    expected = damage(po)
+    po.save(str(project_copy / "fr.po"))
+    before = {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")}
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"^fr\.po:\d+:1: " + re.escape(expected), result.stderr, re.M), result.stderr
+    assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")} == before
+
+
+def test_po_import_skips_obsolete_entries_and_refuses_a_file_too_big(project_copy):
+    """`#~` entries are translations a tool keeps for texts no longer used: never imported. A PO over the size
+    every input may have is refused before it is read."""
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    po = polib.pofile(str(project_copy / "fr.po"))
+    entry = next(e for e in po if e.msgctxt == "home.about")
+    kept = entry.msgstr
+    entry.msgstr, entry.obsolete = "Texte d'un ancien fichier.", True
+    po.save(str(project_copy / "fr.po"))
+    run("ern-guides po-import fr fr.po", project_copy)
+    files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project_copy / "guides" / "fr").glob("*.yaml")]
+    assert next(data for data in files if isinstance(data, dict) and "home.about" in data)["home.about"]["text"] == kept
+    big = project_copy / "big.po"
+    big.write_bytes((project_copy / "fr.po").read_bytes() + b"#" * 6_000_000)
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "big.po"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.startswith("big.po:1:1: the file is 6.")
+
+
 def test_a_guides_po_holds_what_is_around_its_pages_too(project_copy):
-    """The language menu, the site's name, the navigation and the notice of untranslated texts are on the guide's
-    pages too: a translator given one guide's PO translates them (the menu showed "it" until a full export)."""
+    """The language menu, the site's name, the navigation (the titles of the site's own pages too) and the notice
+    of untranslated texts are on the guide's pages too: a translator given one guide's PO translates them (the
+    menu showed "it" until a full export)."""
     run("ern-guides po-export fr --guide ern-rnd --output guide.po", project_copy)
     keys = {entry.msgctxt for entry in polib.pofile(str(project_copy / "guide.po"))}
     english = load_texts(project_copy, ["en"])["en"].source
     for prefix in ("language.", "site.", "nav.", "untranslated."):
         around = {key.removesuffix(".one").removesuffix(".other") for key in english if key.startswith(prefix)}
         assert around and around <= keys, prefix  # a text said for a count: one entry, its key without the form
-    assert "guide.heading" in keys and "home.heading" not in keys  # the guide's, not another page's
+    assert {"home.heading", "helpdesks.title", "translate.title"} <= keys  # in the navigation of every page
+    assert "guide.heading" in keys and "home.intro" not in keys  # the guide's, not another page's
 
 
 def test_a_text_said_for_a_count_travels_as_one_plural_entry_with_the_languages_forms(project_copy):

@@ -75,6 +75,8 @@ def coverage(root: Path, language: str, keys: set[str] | None = None) -> Coverag
 # Texts every page shows around its content, which rendering the pages in English does not record: the language
 # menu and the site's name, the navigation, the notice of texts not yet translated. They are on EVERY_PAGE.
 AROUND_EVERY_PAGE = ("language.", "site.", "nav.", "untranslated.")
+# The titles of the site's own pages, which every page's navigation shows (their headings in generator/templates).
+PAGE_TITLES = ("home.heading", "helpdesks.title", "sim.title", "translate.title")
 EVERY_PAGE = "*"
 
 
@@ -83,7 +85,7 @@ def usage(root: Path) -> dict[str, set[str]]:
     `networks/<id>.md`, `sim/<id>/...`, `index.md`..., and EVERY_PAGE for what is around every page."""
     used = generate(root, [SOURCE_LANGUAGE]).texts[SOURCE_LANGUAGE].used
     for key in english(root):
-        if key.startswith(AROUND_EVERY_PAGE):
+        if key.startswith(AROUND_EVERY_PAGE) or key in PAGE_TITLES:
             used.setdefault(key, set()).add(EVERY_PAGE)
     return used
 

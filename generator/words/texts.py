@@ -177,6 +177,9 @@ def markup_problem(text: str) -> str | None:
                 "{: ...} or { .class } are not allowed in texts")
     checker = _MarkupChecker()
     checker.feed(_TEXT_MARKDOWN.reset().convert(body))
+    if _TEXT_MARKDOWN.references and not checker.problem:  # a page's texts are rendered together
+        return ("a link definition ([name]: address) is not allowed in texts: the page's other texts could link "
+                "through it; write each link in full: [text](https://...)")
     return checker.problem
 
 
