@@ -20,6 +20,9 @@ from generator.words import glossary
 from generator.words.texts import changed_labels, file_for
 
 PACKAGE = Path(__file__).parent
+# What a command that stopped on problems left undone, where it is not a build.
+OUTCOME = {"po-import": "nothing was imported", "import-hospitals": "the catalogue was left as it was",
+           "stamp": "nothing was stamped", "new-language": "nothing was written", "po-export": "nothing was written"}
 SCHEMA = PACKAGE / "catalogue" / "schema.json"
 
 
@@ -121,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="name every text not yet translated, not only how many there are in each file")
     schema = command("schema", "write the catalogue's JSON Schema, which editors use to complete and check it")
     schema.add_argument("--output", type=Path, metavar="FILE",
-                        help=f"where to write it (default: {SCHEMA.relative_to(SCHEMA.parent.parent)} in the "
+                        help=f"where to write it (default: {SCHEMA.relative_to(PACKAGE.parent)} in the "
                              f"project folder, the copy the catalogue names)")
     generate = command("generate", "write the generated Markdown pages to a folder, without building the site")
     generate.add_argument("output", type=Path, metavar="FOLDER", help="folder to write the pages into")
@@ -186,6 +189,7 @@ def _main(argv: list[str] | None) -> int:
             print(headers.config(args.host), end="")
         elif args.command == "check":
             catalogue, texts = pipeline.verify(args.root, pipeline.languages_in(args.root))
+            pdf.existing(args.root)  # the printed guides the build would publish
             old = pipeline.outdated_facts(args.root, catalogue)
             for problem in old:
                 print(f"warning: {problem}", file=sys.stderr)
@@ -258,7 +262,7 @@ def _main(argv: list[str] | None) -> int:
             written = pdf.print_guides(args.root, list(texts), [n.id for n in catalogue.networks])
             print(f"wrote {len(written)} PDFs to {pdf.PDF_DIR}/; the next `mkdocs build` links them from the guides")
     except InputError as e:
-        print(e.report(), file=sys.stderr)
+        print(e.report(OUTCOME.get(args.command, "nothing was built")), file=sys.stderr)
         return 1
     except (BrowserNotFound, RuntimeError) as e:
         print(str(e), file=sys.stderr)

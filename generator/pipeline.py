@@ -26,6 +26,7 @@ from generator.words.typography import load_typography
 CATALOGUE = "data/ern_catalogue.yaml"
 GUIDES = "guides"
 HAND_WRITTEN = "docs"
+OVERRIDES = "overrides"  # the theme's overrides, which the engine copies into the site as they are
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,17 @@ def verify(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str,
     inputs = prepare(root, languages)
     result = render(inputs, simulator_pages=False)
     tree = staging.compose(root / HAND_WRITTEN, result.pages, {})
-    domains = tuple(page_scan.allowed_domains(root, inputs.catalogue))
-    problems = [found for path, content in tree.items() if path not in result.pages
-                for found in page_scan.scan_hand_written(f"{HAND_WRITTEN}/{path}", content, domains)]
+    problems = staging.odd_files(root / OVERRIDES, OVERRIDES) + hand_written_problems(root, tree, result)
     if problems:
         raise InputError(problems)
     return inputs.catalogue, inputs.texts
+
+
+def hand_written_problems(root: Path, tree: dict[str, bytes], result: Result) -> list[Problem]:
+    """What the build's last scan would find in the hand-written pages of a docs tree, found before building."""
+    domains = tuple(page_scan.allowed_domains(root, result.catalogue))
+    return [found for path, content in tree.items() if path not in result.pages
+            for found in page_scan.scan_hand_written(f"{HAND_WRITTEN}/{path}", content, domains)]
 
 
 def simulator_graph(catalogue: model.Catalogue) -> wizard.Graph:

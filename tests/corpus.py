@@ -208,6 +208,8 @@ CASES |= {
                                             "data/ern_catalogue.yaml:110:37: networks[1].guide.approval_delay.max: expected a number written plainly, got 010, which YAML reads as 8; write 10"),
     "number in base 60": catalogue("approval_delay: {min: 1, max: 2, unit: days}", "approval_delay: {min: 1, max: 1:30}",
                                    "data/ern_catalogue.yaml:110:37: networks[1].guide.approval_delay.max: expected a number written plainly, got 1:30, which YAML reads as 90; write 90"),
+    "number with a leading zero, 060": catalogue("approval_delay: {min: 1, max: 2, unit: days}", "approval_delay: {min: 1, max: 060}",
+                                                 "data/ern_catalogue.yaml:110:37: networks[1].guide.approval_delay.max: expected a number written plainly, got 060, which YAML reads as 48; write 60"),
     "hexadecimal number": catalogue("approval_delay: {min: 1, max: 2, unit: days}", "approval_delay: {min: 1, max: 0x10}",
                                     "data/ern_catalogue.yaml:110:37: networks[1].guide.approval_delay.max: expected a number written plainly, got 0x10, which YAML reads as 16; write 16"),
 }
@@ -218,6 +220,10 @@ CASES |= {
                                       ["guides/fr/extra.yaml:1:1: home.heading: the text is 10,000 characters long; a text may have at most 4,000 (split it into several texts)"]),
     "a text of many links": Case("guides/fr/extra.yaml", None, "home.heading:\n  text: '" + "[a](https://a.eu) " * 41 + "'\n",
                                  ["guides/fr/extra.yaml:1:1: home.heading: the text holds 41 '['; a text may hold at most 40 (a link takes one)"]),
+    "a text of 60 KB of brackets and stars": Case("guides/fr/extra.yaml", None, "home.heading:\n  text: '" + "[*" * 30000 + "'\n",
+                                                  ["guides/fr/extra.yaml:1:1: home.heading: the text is 60,000 characters long; a text may have at most 4,000 (split it into several texts)"]),
+    "a hand-written page of 10,000 brackets": Case("docs/brackets.md", None, "# Brackets\n\n" + "[" * 10000 + "\n",
+                                                   ["docs/brackets.md:3:1: more than 300 '[' in the paragraph starting here; a paragraph may hold at most that many (Markdown would take minutes): split it"]),
 }
 
 # Translations that link elsewhere than their English: in any Markdown form, mail links with hidden recipients too;

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, fingerprint, mkdocs_build, text_of_class
 from generator.cli import SCHEMA, schema_text
 from generator.pipeline import generate
@@ -125,20 +127,30 @@ def test_a_build_failing_at_the_end_keeps_the_site(project_copy):
     assert sorted(p.name for p in project_copy.iterdir() if p.name.startswith(".site")) == []
 
 
-def test_a_symbolic_link_in_docs_is_refused_and_publishes_nothing(project_copy, tmp_path):
+@pytest.mark.parametrize("place", ["docs/secret.txt", "overrides/secret.txt", "build/pdf/fr/secret.pdf",
+                                   "build/pdf/fr/pipe.pdf"])
+def test_a_symbolic_link_or_a_pipe_where_the_site_is_built_from_is_refused_and_publishes_nothing(
+        project_copy, tmp_path, place):
+    """docs/, the theme's overrides/ and the printed guides in build/pdf/ are copied into the site: a link could
+    publish any file of the machine that builds, a pipe would block the build. `check` finds them first."""
     site = project_copy / "site"
     assert mkdocs_build(project_copy, site).returncode == 0
     before = fingerprint(site)
     secret = tmp_path / "secret.txt"
     secret.write_text("not for the web\n", encoding="utf-8")
-    (project_copy / "docs" / "secret.txt").symlink_to(secret)
+    (project_copy / place).parent.mkdir(parents=True, exist_ok=True)
+    if place.endswith("pipe.pdf"):
+        os.mkfifo(project_copy / place)
+    else:
+        (project_copy / place).symlink_to(secret)
+    message = f"{place}:1:1: " + ("not a plain file" if place.endswith("pipe.pdf") else "a symbolic link")
     result = mkdocs_build(project_copy, site)
     assert result.returncode != 0
-    assert "docs/secret.txt:1:1: a symbolic link; put the file itself in docs/" in result.stdout + result.stderr
+    assert message in result.stdout + result.stderr
     assert fingerprint(site) == before and "Traceback" not in result.stdout + result.stderr
     checked = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project_copy, capture_output=True,
-                             text=True)
-    assert checked.returncode == 1 and checked.stderr.startswith("docs/secret.txt:1:1: a symbolic link")
+                             text=True, timeout=60)
+    assert checked.returncode == 1 and checked.stderr.startswith(message), checked.stderr
 
 
 def test_two_builds_are_byte_identical(built_site, tmp_path):

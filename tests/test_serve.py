@@ -82,7 +82,8 @@ def test_one_rebuild_per_edit(project_copy, edited):
 
 def test_after_a_bad_edit_serve_keeps_the_last_site_and_shows_the_problem(project_copy):
     """MkDocs alone stops answering after a failed rebuild until the file is fixed; here every page of the last
-    site that built says what is wrong, and the next good edit rebuilds as usual."""
+    site that built says what is wrong, and the next good edit rebuilds as usual: a bad catalogue, and a
+    hand-written page the publishing scan would refuse."""
     import urllib.request
     catalogue = project_copy / "data" / "ern_catalogue.yaml"
     good = catalogue.read_text(encoding="utf-8")
@@ -112,6 +113,14 @@ def test_after_a_bad_edit_serve_keeps_the_last_site_and_shows_the_problem(projec
         wait_for(lines, BUILT, 180)
         time.sleep(1)
         assert "ern-build-error" not in page()
+        hand_written = project_copy / "docs" / "en" / "about.md"  # what the publishing scan would refuse
+        hand_written.parent.mkdir(parents=True, exist_ok=True)
+        hand_written.write_text("# About\n\n<script>alert(1)</script>\n", encoding="utf-8")
+        wait_for(lines, re.compile(r"Still serving the last site that built"), 180)
+        wait_for(lines, BUILT, 180)
+        assert "docs/en/about.md:1:1: " in page()
+        hand_written.unlink()
+        wait_for(lines, BUILT, 180)
     finally:
         server.terminate()
         server.wait(timeout=30)

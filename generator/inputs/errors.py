@@ -27,10 +27,10 @@ class InputError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, outcome: str = "nothing was built") -> str:
         count = len(self.problems)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.")
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found; {outcome}.")
         return "\n".join(lines)
 
 

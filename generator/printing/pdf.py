@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 
 from generator.guides.render import TEMPLATES
+from generator.inputs.errors import InputError
+from generator.publishing.staging import odd_files
 from generator.printing.browser import launch_options, serve
 
 PDF_DIR = "build/pdf"
@@ -59,6 +61,9 @@ def existing(root: Path) -> tuple[dict[str, bytes], list[str]]:
               *TEMPLATES.rglob("*.j2")]
     newest = max(inputs, key=lambda p: p.stat().st_mtime)
     edited = newest.relative_to(root).as_posix() if newest.is_relative_to(root) else newest.name
+    odd = odd_files(root / PDF_DIR, PDF_DIR)
+    if odd:
+        raise InputError(odd)
     fresh, stale = {}, []
     for printed in sorted((root / PDF_DIR).glob("*/*.pdf")):
         if printed.stat().st_mtime >= newest.stat().st_mtime:

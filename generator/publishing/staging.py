@@ -15,22 +15,34 @@ from generator.inputs.errors import InputError, Problem
 # Levels of indentation a hand-written page may nest lists in: Python-Markdown recurses once or more per level, and
 # a few hundred exhaust Python's stack (a traceback). The catalogue's YAML has the same limit (yamlsource.MAX_DEPTH).
 MAX_NESTING = 32
+# '[' a paragraph of a hand-written page may hold: Markdown reads a paragraph's links in time growing with the
+# square of its '[' (10,000 in one paragraph: about a minute). Texts have their own, lower limit.
+MAX_BRACKETS = 300
+
+
+def odd_files(folder: Path, display: str) -> list[Problem]:
+    """What in a folder the site is built from is not a plain file or folder: a symbolic link could publish
+    anything on the machine that builds, a pipe would block the build."""
+    problems = []
+    for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        where = f"{display}/{p.relative_to(folder).as_posix()}"
+        if p.is_symlink():
+            problems.append(Problem(where, 1, 1, "", f"a symbolic link; put the file itself in {display}/ (a link "
+                                    "could publish any file of this machine)"))
+        elif not (p.is_file() or p.is_dir()):
+            problems.append(Problem(where, 1, 1, "", "not a plain file (a pipe, a device?); remove it"))
+    return problems
 
 
 def compose(hand_written: Path, generated: dict[str, str], files: dict[str, bytes]) -> dict[str, bytes]:
     """The docs tree: hand-written files, generated pages, and other generated files (PDFs). Only plain files are
-    taken from docs/: a symbolic link could publish anything on the machine that builds."""
-    tree, problems = {}, []
+    taken from docs/ (`odd_files`)."""
+    tree, problems = {}, odd_files(hand_written, "docs")
     for p in sorted(hand_written.rglob("*")):
         path = p.relative_to(hand_written).as_posix()
-        if p.is_symlink():
-            problems.append(Problem(f"docs/{path}", 1, 1, "", "a symbolic link; put the file itself in docs/ (a link "
-                                    "could publish any file of this machine)"))
-        elif p.is_file():
+        if p.is_file() and not p.is_symlink():
             tree[path] = p.read_bytes()
-            problems += _nesting(f"docs/{path}", tree[path]) if p.suffix == ".md" else []
-        elif not p.is_dir():
-            problems.append(Problem(f"docs/{path}", 1, 1, "", "not a plain file (a pipe, a device?); remove it"))
+            problems += _page_limits(f"docs/{path}", tree[path]) if p.suffix == ".md" else []
     for path, content in [*((p, t.encode("utf-8")) for p, t in generated.items()), *files.items()]:
         if path in tree:
             problems.append(Problem(f"docs/{path}", 1, 1, "", "hand-written, but the generator also makes this page; "
@@ -41,13 +53,19 @@ def compose(hand_written: Path, generated: dict[str, str], files: dict[str, byte
     return tree
 
 
-def _nesting(display: str, content: bytes) -> list[Problem]:
+def _page_limits(display: str, content: bytes) -> list[Problem]:
+    """A hand-written page nested deeper, or with more '[' in one paragraph, than Markdown reads in good time."""
+    brackets, start = 0, 1
     for number, line in enumerate(content.decode("utf-8", "replace").splitlines(), 1):
         line = line.expandtabs(4)
         depth = (len(line) - len(line.lstrip(" "))) // 4
         if depth > MAX_NESTING:
             return [Problem(display, number, 1, "", f"indented {depth} levels deep; a page may nest lists at most "
                             f"{MAX_NESTING} levels (is the indentation right?)")]
+        brackets, start = (0, number + 1) if not line.strip() else (brackets + line.count("["), start)
+        if brackets > MAX_BRACKETS:
+            return [Problem(display, start, 1, "", f"more than {MAX_BRACKETS} '[' in the paragraph starting here; a "
+                            "paragraph may hold at most that many (Markdown would take minutes): split it")]
     return []
 
 
