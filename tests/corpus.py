@@ -198,6 +198,12 @@ CASES |= {
                                           "data/ern_catalogue.yaml:108:39: invalid YAML: a colon followed by a space inside a value; put the whole value in quotes"),
     "flow entry not closed": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: Universitätsklinikum Bonn",
                                        "data/ern_catalogue.yaml:108:10: the `{` on line 107 is not closed; end the entry with `}` on that line"),
+    "list entry with its dash but no space": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "          -{code: DE30, name: Universitätsklinikum Bonn}\n",
+                                                        "data/ern_catalogue.yaml:107:11: a list entry starts with `- `, a dash and a space; write it as `- {code: DE30, name: Universitätsklinikum Bonn}`"),
+    "text after the closing brace": catalogue("{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: Universitätsklinikum Bonn} Campus",
+                                              "data/ern_catalogue.yaml:107:59: `Campus` comes after the `}` that closes the entry; put it inside the braces, or remove it"),
+    "quote not closed": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "          - code: DE30\n            name: \"Universitätsklinikum Bonn\n",
+                                  "data/ern_catalogue.yaml:108:19: the \" that opens this value is not closed; end the value with \" on this line"),
     "hospital in a country not yet listed": catalogue("          - {code: DE30, name: Universitätsklinikum Bonn}\n", "          - {code: DE30, name: Universitätsklinikum Bonn}\n      - country: PT\n        hospitals:\n          - {code: PT01, name: Hospital}\n",
                                                       "data/ern_catalogue.yaml:108:18: networks[1].countries[1].country: expected one of the country codes of `countries:` (line 48): DE, IT; got 'PT'; if the organisation screen lists that country, add it there first, as the screen names it, e.g. `- {code: PT, name: <name on screen>}`"),
 }

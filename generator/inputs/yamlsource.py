@@ -116,8 +116,9 @@ def _parse(text: str, display: str, loader: type) -> Located:
         raise InputError([Problem(display, line, column, "", f"a control character (U+{e.character:04X}) that "
                                   "YAML does not allow; delete it (it is often pasted in by accident)")]) from None
     except yaml.MarkedYAMLError as e:
-        # an entry that never found its colon: where it starts, not where the parser gave up (a later line)
-        mark = e.context_mark if e.context == "while scanning a simple key" else e.problem_mark or e.context_mark
+        # an entry that never found its colon, a quote never closed: where it starts, not where the parser gave up
+        starts = ("while scanning a simple key", "while scanning a quoted scalar")
+        mark = e.context_mark if e.context in starts else e.problem_mark or e.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise InputError([Problem(display, line, column, "", _plain_words(e, text, line, column))]) from None
     located = Located(display, None)
@@ -190,7 +191,20 @@ def _plain_words(error: yaml.MarkedYAMLError, text: str, line: int, column: int)
             return (f"this line is indented by {_indent(here)} spaces, the field above it by {field_above}; if it "
                     "is a field of its own, indent it like the field above, else put the whole value in quotes")
         return "invalid YAML: a colon followed by a space inside a value; put the whole value in quotes"
+    if error.context == "while scanning a quoted scalar" and error.context_mark:
+        quote = text[error.context_mark.index] if error.context_mark.index < len(text) else '"'
+        return f"the {quote} that opens this value is not closed; end the value with {quote} on this line"
     if message.startswith(_MISFIT):
+        entry = here.lstrip()
+        after = re.search(r"\}[ \t]*([^\s#,}].*)$", here)
+        if entry.startswith("-") and not entry.startswith("- "):
+            return f"a list entry starts with `- `, a dash and a space; write it as `- {entry[1:].lstrip()}`"
+        if after:
+            return (f"`{after.group(1)}` comes after the `}}` that closes the entry; put it inside the braces, or "
+                    "remove it")
+        if _indent(here) == _indent(above):
+            return ("this line does not fit the lines above it; look on it, or on the line above, for a missing "
+                    "`- `, `:`, quote or bracket")
         return (f"the indentation of this line ({_indent(here)} spaces) does not fit the lines above it "
                 f"({_indent(above)} spaces); indent it exactly like the other entries of its list or mapping")
     if message.startswith("found character '@'") or message.startswith("found character '`'"):
