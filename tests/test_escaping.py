@@ -148,16 +148,19 @@ def test_markdown_in_catalogue_values_is_shown_literally(project_copy):
 
 
 def test_a_page_with_a_foreign_link_is_not_published(project_copy):
-    """The last guard: even a page no template made (here a hand-written one) is scanned before publishing."""
+    """A page no template made (here a hand-written one) is scanned as the last guard scans every page before
+    publishing, and before building (so `serve` keeps the last site); the last guard itself: tests/test_site.py."""
+    place, said = "docs/assets/note.html", "docs/assets/note.html:1:1: "
     site = project_copy / "site"
     assert mkdocs_build(project_copy, site).returncode == 0
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    (project_copy / "docs" / "assets" / "note.html").write_text(
+    (project_copy / place).parent.mkdir(parents=True, exist_ok=True)
+    (project_copy / place).write_text(
         '<p><a href="java\tscript:alert(1)">x</a> <b onclick="x()">y</b> <i style="position:fixed">z</i></p>',
         encoding="utf-8")
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 1
-    assert "assets/note.html: <a href='java\\tscript:alert(1)'>: a javascript: link" in result.stderr
-    assert "assets/note.html: an event handler <b onclick=...>" in result.stderr
-    assert "assets/note.html: an inline style <i style='position:fixed'>" in result.stderr
+    assert f"{said}<a href='java\\tscript:alert(1)'>: a javascript: link" in result.stderr
+    assert f"{said}an event handler <b onclick=...>" in result.stderr
+    assert f"{said}an inline style <i style='position:fixed'>" in result.stderr
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

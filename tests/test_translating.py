@@ -142,13 +142,18 @@ def test_po_import_refuses_a_broken_translation_with_file_line_and_key(project_c
     assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")} == before
 
 
-def test_the_po_file_passes_msgfmt_check(project_copy):
-    """GNU gettext's own check (`msgfmt -c`, installed by tests/run): headers complete, formats consistent."""
+@pytest.mark.parametrize("language, guide", [("fr", None), ("fr", "ern-rnd"), ("ar", "ern-rnd")])
+def test_the_po_file_passes_msgfmt_check(project_copy, language, guide):
+    """GNU gettext's own check (`msgfmt -c`, installed by tests/run): headers complete, formats consistent, plural
+    forms as the language has them; a whole language, one guide, a new right-to-left language with six forms."""
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         pytest.fail("msgfmt is missing: `bash tests/run` installs it (apt-get install -y gettext)")
-    run("ern-guides po-export fr --output fr.po", project_copy)
-    result = subprocess.run([msgfmt, "-c", "-o", "/dev/null", "fr.po"], cwd=project_copy, capture_output=True, text=True)
+    if language == "ar":
+        run("ern-guides new-language ar", project_copy)
+    run(f"ern-guides po-export {language} {f'--guide {guide} ' if guide else ''}--output out.po", project_copy)
+    result = subprocess.run([msgfmt, "-c", "-o", "/dev/null", "out.po"], cwd=project_copy, capture_output=True,
+                            text=True)
     assert (result.returncode, result.stderr) == (0, "")
 
 

@@ -12,7 +12,7 @@ import babel
 from markupsafe import Markup
 
 from generator.catalogue import model
-from generator.words.lookup import Texts
+from generator.words.lookup import Texts, literal
 
 
 class Localised(Markup):
@@ -73,6 +73,14 @@ def plural(t: Texts, key: str, count: int, **values: object) -> Markup:
     return t(form if form in t.entries or form in t.source else f"{key}.other", count=count, **values)
 
 
+def source_title(source: model.Source, t: Texts) -> Markup:
+    """A source's title as its author wrote it, marked with the source's language where the page is in another
+    (a screen reader then reads it in that language)."""
+    if source.language == t.language:
+        return literal(source.title)
+    return Markup(f'<span lang="{source.language}">{literal(source.title)}</span>')
+
+
 def evidence_text(cat: model.Catalogue, source_ids: list[str], t: Texts) -> Markup:
     """The sources as dated evidence: undated documents together ("3 documents written before 1 January 2025"),
     each web page by its publisher and date ("ERKNet's page, consulted on 6 December 2026")."""
@@ -82,7 +90,7 @@ def evidence_text(cat: model.Catalogue, source_ids: list[str], t: Texts) -> Mark
     dated = [s for s in documents if s.published]
     undated = [s for s in documents if not s.published]
     for source in dated:
-        parts.append(t("evidence.document", title=source.title, published=date_text(source.published, t)))
+        parts.append(t("evidence.document", title=source_title(source, t), published=date_text(source.published, t)))
     if undated:
         before = max(s.published_before for s in undated)
         parts.append(plural(t, "evidence.documents-before", len(undated), before=date_text(before, t)))

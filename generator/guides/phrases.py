@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 from generator.catalogue import model, wizard
-from generator.guides.evidence import date_text, duration_text, evidence_text
+from generator.guides.evidence import date_text, duration_text, evidence_text, source_title
 from generator.guides.guide import Guide
 from generator.words.lookup import Texts, literal
 from generator.words.texts import SOURCE_LANGUAGE
@@ -119,8 +119,8 @@ def contact_text(contact: model.Contact, t: Texts, website: str | None = None, n
 def source_text(source: model.Source, t: Texts) -> Markup:
     """One source as the reader sees it: a document by its title, a web page with its address and dates."""
     if source.url is None:
-        return t("source.document", title=source.title)
-    found = {"title": source.title, "publisher": source.publisher, "url": url_link(source.url),
+        return t("source.document", title=source_title(source, t))
+    found = {"title": source_title(source, t), "publisher": source.publisher, "url": url_link(source.url),
              "consulted": date_text(source.consulted, t)}
     if source.published is None:
         return t("source.web", **found)
@@ -154,7 +154,7 @@ def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: T
     return t(method.retired_note or "method.retired",
              retired_method=method.label,
              retired_on=date_text(method.retired_on, t),
-             retired_source=source_link(source),
+             retired_source=source_link(source, t),
              replacements=", ".join(cat.method(m).label for m in method.replaced_by))
 
 
@@ -180,8 +180,8 @@ def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts, che
 
     def named(source: model.Source) -> Markup:
         if source.url:
-            return t("guide.fact-source.web-item", publisher=source.publisher, source=source_link(source))
-        return literal(source.title)
+            return t("guide.fact-source.web-item", publisher=source.publisher, source=source_link(source, t))
+        return source_title(source, t)
     if len(found) == 1:
         line = t("guide.fact-source.one", source=named(found[0]))
     else:
@@ -197,6 +197,7 @@ def text_sources(cat: model.Catalogue, t: Texts, key: str) -> list[str]:
     return [i for i in t.source[key].sources if i in known]
 
 
-def source_link(source: model.Source) -> Markup | str:
+def source_link(source: model.Source, t: Texts) -> Markup:
     """A source by its title, linked to its page when it is a web page."""
-    return Markup(f"[{literal(source.title)}]({escape(source.url)})") if source.url else source.title
+    title = source_title(source, t)
+    return Markup(f"[{title}]({escape(source.url)})") if source.url else title

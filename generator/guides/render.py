@@ -15,7 +15,7 @@ from markupsafe import Markup
 from generator.catalogue import model
 from generator.guides import excerpt
 from generator.guides.compiled_templates import CompiledTemplates
-from generator.guides.evidence import date_text, evidence_text, plural
+from generator.guides.evidence import date_text, evidence_text, plural, source_title
 from generator.guides.guide import Guide, guide_for, kind_of, troubles
 from generator.guides.phrases import (delay_source, document_link, help_addresses, picture_source, retirement_text,
                                source_line, source_text, text_sources, values, when_text)
@@ -102,7 +102,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         t.start_page("helpdesks.md")
         pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
             common, guides=guides, checked=lambda day: date_text(day, t),
-            source_titles=lambda network: "; ".join(cat.source(i).title for i in network.sources)))
+            source_titles=lambda network: Markup("; ").join(source_title(cat.source(i), t) for i in network.sources)))
         t.start_page("index.md")
         pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(
             common, guides=guides, evidence=lambda network: evidence_text(cat, cat.evidence_of(network), t)))
@@ -163,7 +163,8 @@ def _screen_renderer(env: jinja2.Environment, common: dict, guide: Guide, v: dic
         except jinja2.TemplateNotFound:
             raise KeyError(f"no screen template generator/templates/screens/{screen_id}.html.j2") from None
         source = picture_source(cat, guide, screen_id, common["t"])
-        drawn_from = common["t"]("screen.drawn-from", source=source.title, when=when_text(source, common["t"])) \
+        drawn_from = common["t"]("screen.drawn-from", source=source_title(source, common["t"]),
+                                 when=when_text(source, common["t"])) \
             if source else None
         return Markup(template.render(context, drawn_from=drawn_from))
     return screen
