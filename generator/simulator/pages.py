@@ -12,7 +12,7 @@ from generator.catalogue import model, wizard
 from generator.guides.evidence import evidence_text, plural
 from generator.guides.guide import Guide, guide_for, kind_of
 from generator.guides.phrases import (addresses, delay_sentence, delay_source, helpdesk_text, site_path, source_line,
-                               url_link, values)
+                               text_sources, url_link, values)
 from generator.guides.render import environment
 from generator.words.lookup import Texts, direction, mark_english
 
@@ -262,10 +262,12 @@ class _CountryPage(_Page):
         for block, screen in zip(blocks, wizard.screen_of_blocks(blocks)):
             kind = kind_of(block)
             if screen in said and kind in ("tip", "warning", "note"):
-                for filled, source in guide.facts(block, cat, t):
+                for filled, source in guide.facts(block, cat, t):  # the network's own source, else the text's
                     text = t(getattr(block, kind), **{**v, **filled})
-                    said[screen].append(Markup("{} {}").format(text, source_line(cat, source, t, guide.network.checked))
-                                        if source else text)
+                    shown = source or text_sources(cat, t, getattr(block, kind))
+                    checked = guide.network.checked if source else None
+                    said[screen].append(Markup("{} {}").format(text, source_line(cat, shown, t, checked))
+                                        if shown else text)
         names = {p.id: p.name for p in cat.access_profiles}
         rules = [{"class": rule_class(needing, rule.requires),
                   "text": Markup("{} {}").format(
