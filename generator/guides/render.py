@@ -102,7 +102,8 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         t.start_page("helpdesks.md")
         pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
             common, guides=guides, checked=lambda day: date_text(day, t),
-            source_titles=lambda network: Markup("; ").join(source_title(cat.source(i), t) for i in network.sources)))
+            source_titles=lambda network: t("list.separator").join(source_title(cat.source(i), t)
+                                                                  for i in network.sources)))
         t.start_page("index.md")
         pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(
             common, guides=guides, evidence=lambda network: evidence_text(cat, cat.evidence_of(network), t)))
