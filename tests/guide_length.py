@@ -78,5 +78,5 @@ def main(site: Path, guides: list[str]) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    main(Path(args[0]) if args and "/" not in args[0][:3] and Path(args[0]).is_dir() else Path("site"),
-         [a for a in args if not Path(a).is_dir()] or GUIDES)
+    given = bool(args) and Path(args[0]).is_dir()  # a built site's folder first, then guides as <lang>/<network>
+    main(Path(args[0]) if given else Path("site"), args[given:] or GUIDES)
