@@ -291,9 +291,9 @@ CASES |= {
     "hand-written page nested too deep": Case("docs/deep.md", None, "# Deep\n\n" + "".join("    " * i + "- a\n" for i in range(300)),
                                               ["docs/deep.md:36:1: indented 33 levels deep; a page may nest lists at most 32 levels (is the indentation right?)"]),
     "hand-written page with a script": Case("docs/about.md", None, "# About\n\n<script>alert(1)</script>\n",
-                                            ["docs/about.md:1:1: a <script> element without src"]),
+                                            ["docs/about.md:3:1: a <script> element without src"]),
     "hand-written page linking off the allow-list": Case("docs/about.md", None, "# About\n\nSee [this](https://evil.example/x).\n",
-                                                         ["docs/about.md:1:1: <a href='https://evil.example/x'>: evil.example is not on data/link_allowlist.yaml nor given by the catalogue"]),
+                                                         ["docs/about.md:3:1: <a href='https://evil.example/x'>: evil.example is not on data/link_allowlist.yaml nor given by the catalogue"]),
     "hand-written page the generator also makes": Case("docs/en/index.md", None, "# Home\n",
                                                        ["docs/en/index.md:1:1: hand-written, but the generator also makes this page; rename it"]),
 }

@@ -118,7 +118,7 @@ def test_after_a_bad_edit_serve_keeps_the_last_site_and_shows_the_problem(projec
         hand_written.write_text("# About\n\n<script>alert(1)</script>\n", encoding="utf-8")
         wait_for(lines, re.compile(r"Still serving the last site that built"), 180)
         wait_for(lines, BUILT, 180)
-        assert "docs/en/about.md:1:1: " in page()
+        assert "docs/en/about.md:3:1: " in page()
         hand_written.unlink()
         wait_for(lines, BUILT, 180)
     finally:

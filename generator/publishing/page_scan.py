@@ -89,7 +89,22 @@ def scan_hand_written(display: str, content: bytes, domains: tuple[str, ...]) ->
         text = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
     elif not display.endswith((".html", ".htm", ".svg")):
         return []
-    return [Problem(display, 1, 1, "", found) for found in _findings(text, list(domains), None)]
+    source = content.decode("utf-8", "replace").splitlines()
+    return [Problem(display, _line_of(source, found), 1, "", found) for found in _findings(text, list(domains), None)]
+
+
+def _line_of(lines: list[str], found: str) -> int:
+    """The line of a hand-written page a finding comes from: the first that holds its address, else its
+    element's attribute (or the element); the first line where none is found."""
+    element = re.search(r"<([a-zA-Z][\w-]*)(?:\s+([a-zA-Z][\w-]*))?", found)
+    address = re.search(r"(?:https?:|mailto:|//)[^\s'\"<>]*", found)
+    wanted = [address.group(0)] if address else []
+    wanted += [f"{element.group(2)}=" if element.group(2) else f"<{element.group(1)}"] if element else []
+    for word in wanted:
+        at = next((i for i, line in enumerate(lines, 1) if word.lower() in line.lower()), None)
+        if at:
+            return at
+    return 1
 
 
 def scan_page(path: str, page: str, domains: list[str], own: str | None = None) -> list[str]:
