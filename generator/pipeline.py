@@ -105,17 +105,19 @@ def verify(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str,
     inputs = prepare(root, languages)
     result = render(inputs, simulator_pages=False)
     tree = staging.compose(root / HAND_WRITTEN, result.pages, {})
-    problems = staging.odd_files(root / OVERRIDES, OVERRIDES) + hand_written_problems(root, tree, result)
+    problems = hand_written_problems(root, tree, result)
     if problems:
         raise InputError(problems)
     return inputs.catalogue, inputs.texts
 
 
 def hand_written_problems(root: Path, tree: dict[str, bytes], result: Result) -> list[Problem]:
-    """What the build's last scan would find in the hand-written pages of a docs tree, found before building."""
+    """What the build would refuse in what people wrote beside the generated pages, found before building: what
+    its last scan would find in the hand-written pages of a docs tree, and odd files in the theme's overrides."""
     domains = tuple(page_scan.allowed_domains(root, result.catalogue))
-    return [found for path, content in tree.items() if path not in result.pages
-            for found in page_scan.scan_hand_written(f"{HAND_WRITTEN}/{path}", content, domains)]
+    return staging.odd_files(root / OVERRIDES, OVERRIDES) + [
+        found for path, content in tree.items() if path not in result.pages
+        for found in page_scan.scan_hand_written(f"{HAND_WRITTEN}/{path}", content, domains)]
 
 
 def simulator_graph(catalogue: model.Catalogue) -> wizard.Graph:

@@ -285,16 +285,19 @@ class Catalogue(Record):
         """The platform a network uses: its own setting, else the default guide's."""
         return self.platforms[self.settings_of(network).platform]
 
+    def has_moved(self, network: Network) -> bool:
+        """Whether a network has moved off the default platform, the one the shared documents describe."""
+        return self.settings_of(network).platform != self.default_guide.platform
+
     def evidence_of(self, network: Network | None) -> list[Id]:
         """The sources of what a guide or practice says of the request: the network's own, else its platform's
-        (for no network: the default platform's). A network that moved off the default platform: its own but
-        those the default platform's path is drawn from."""
-        default = self.platforms[self.default_guide.platform]
+        (for no network: the default platform's). A network that has moved: its own but those the default
+        platform's path is drawn from."""
+        default = self.platforms[self.default_guide.platform].sources
         if network is None:
-            return default.sources
-        platform = self.platform_of(network)
-        own = [s for s in network.sources if platform is default or s not in default.sources]  # not the old path's
-        return own or platform.sources
+            return default
+        own = [s for s in network.sources if not (self.has_moved(network) and s in default)]  # not the old path's
+        return own or self.platform_of(network).sources
 
     def procedure_of(self, network: Network) -> list[Id]:
         """The ids of the steps a network's guide shows, in order. A step setting up a retired verification

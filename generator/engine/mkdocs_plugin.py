@@ -264,7 +264,6 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
                      "_headers": headers.config("netlify").encode()}  # read by Netlify and Cloudflare Pages
             tree = staging.compose(hand_written, result.pages, extra)
             found = pipeline.hand_written_problems(root, tree, result)  # before building: `serve` keeps the last site
-            found += staging.odd_files(Path(config.theme.custom_dir), pipeline.OVERRIDES) if config.theme.custom_dir else []
             if found:
                 raise InputError(found)
         except (InputError, ValueError) as e:

@@ -170,8 +170,7 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
         method=cat.method(settings.recommended_verification),
         retired_methods=cat.retired_methods,
         changes=changes,
-        moved=settings.changes or ([platform.moved] if platform.moved and platform is not cat.platforms[
-            cat.default_guide.platform] else []),
+        moved=settings.changes or ([platform.moved] if platform.moved and cat.has_moved(network) else []),
         source_ids=list(dict.fromkeys(sources)),
         successor=successor,
         successor_steps=successor_steps,
