@@ -37,6 +37,9 @@ class Source(Record):
     consulted: date | None = Field(None, description="When the page was read (required with `url`; YYYY-MM-DD).")
     published_before: date | None = Field(None, description="For an undated document: a day it was certainly "
                                           "written before (YYYY-MM-DD); guides say how recent their evidence is.")
+    describes: Id | None = Field(None, description="Id of the platform (in `platforms`) whose way in this source "
+                                 "describes, e.g. 'saas' for a document of the first CPMS's request; a page "
+                                 "cites it as evidence only for that platform.")
 
 
 class Retirable(Record):
@@ -153,13 +156,12 @@ class Trouble(Record):
 
 
 class Successor(Record):
-    """The platform that replaces another while networks move to it, as dated sources say."""
+    """The platform that replaced another, as dated sources say. Every network on the new platform keeps a page
+    of its own on the old one (`first-cpms/<id>`), for readers who still meet its screens."""
 
-    platform: Id = Field(description="Id of the platform (in `platforms`) that replaces this one.")
-    news: TextKey = Field(description="Text key of the box at the top of every guide on this platform: what is "
-                                      "known of the move, and where the steps of the new platform are.")
-    steps: list[Id] = Field(min_length=1, description="Ids of the new platform's steps each guide shows as well, "
-                                                      "for readers who find the new platform instead.")
+    platform: Id = Field(description="Id of the platform (in `platforms`) that replaced this one.")
+    news: TextKey = Field(description="Text key of the box at the top of every page on this platform: that it "
+                                      "was replaced, when, and where today's path is.")
     sources: list[Id] = Field(min_length=1, description="Ids of the sources that say so.")
     checked: date = Field(description="When this was last checked against its sources (YYYY-MM-DD).")
 
@@ -168,6 +170,8 @@ class Platform(Record):
     """A way into the CPMS, with its own procedure and its own end of the guide."""
 
     name: Label = Field(description="Its name, e.g. 'CPMS 2.0'.")
+    heading: TextKey = Field(description="Text key of the main heading of a guide on it.")
+    intro: TextKey = Field(description="Text key of the first paragraph of a guide on it.")
     link: Id = Field(description="Id of the link (in `links`) where clinicians sign in.")
     sources: list[Id] = Field(min_length=1, description="Ids of the sources that describe it.")
     checked: date = Field(description="When this description was last checked against its sources (YYYY-MM-DD).")
@@ -181,7 +185,9 @@ class Platform(Record):
     troubles: list[Id] = Field(default_factory=list, description="Ids of the troubles (in `troubles`) its "
                                "guides answer in 'Something went wrong?'.")
     simulator: bool = Field(description="True when the access-request simulator rehearses this platform.")
-    successor: Successor | None = Field(None, description="The platform replacing this one, while networks move.")
+    network_procedure: bool = Field(False, description="True when a network orders this platform's steps itself "
+                                    "(`guide.procedure`), as its own documents show them.")
+    successor: Successor | None = Field(None, description="The platform that replaced this one.")
     moved: TextKey | None = Field(None, description="Text key of the 'What changed' box of a network that has "
                                   "moved to this platform from the default one and words no box of its own "
                                   "(`guide.changes`).")
@@ -283,27 +289,41 @@ class Catalogue(Record):
 
     def platform_of(self, network: Network) -> Platform:
         """The platform a network uses: its own setting, else the default guide's."""
-        return self.platforms[self.settings_of(network).platform]
+        return self.platforms[self.platform_id(network)]
+
+    def platform_id(self, network: Network) -> Id:
+        return self.settings_of(network).platform
+
+    def earlier_platform(self, network: Network) -> Id | None:
+        """The platform the network's platform replaced, if any: the network keeps a page on it."""
+        current = self.platform_id(network)
+        return next((pid for pid, p in self.platforms.items() if p.successor and p.successor.platform == current),
+                    None)
+
+    def platforms_of(self, network: Network) -> list[Id]:
+        """The platforms a network has a page on: its own, then the one that platform replaced."""
+        earlier = self.earlier_platform(network)
+        return [self.platform_id(network)] + ([earlier] if earlier else [])
 
     def has_moved(self, network: Network) -> bool:
         """Whether a network has moved off the default platform, the one the shared documents describe."""
         return self.settings_of(network).platform != self.default_guide.platform
 
-    def evidence_of(self, network: Network | None) -> list[Id]:
-        """The sources of what a guide or practice says of the request: the network's own, else its platform's
-        (for no network: the default platform's). A network that has moved: its own but those the default
-        platform's path is drawn from."""
-        default = self.platforms[self.default_guide.platform].sources
-        if network is None:
-            return default
-        own = [s for s in network.sources if not (self.has_moved(network) and s in default)]  # not the old path's
-        return own or self.platform_of(network).sources
+    def evidence_of(self, network: Network | None, platform_id: Id | None = None) -> list[Id]:
+        """The sources of what a page says of the way in on a platform (by default the network's own, or, for no
+        network, the default one): the network's own sources that describe that platform, else the platform's."""
+        platform_id = platform_id or (self.platform_id(network) if network else self.default_guide.platform)
+        own = [s for s in (network.sources if network else []) if self.source(s).describes == platform_id]
+        return own or self.platforms[platform_id].sources
 
-    def procedure_of(self, network: Network) -> list[Id]:
-        """The ids of the steps a network's guide shows, in order. A step setting up a retired verification
-        method gives way to the set-up step of the recommended method, unless the guide has it elsewhere."""
+    def procedure_of(self, network: Network, platform_id: Id | None = None) -> list[Id]:
+        """The ids of the steps a network's page on a platform (its own by default) shows, in order: the
+        network's own order where the platform lets networks set it, else the platform's. A step setting up a
+        retired verification method gives way to the set-up step of the recommended method, unless the page has
+        it elsewhere."""
         settings = self.settings_of(network)
-        procedure = settings.procedure or self.platform_of(network).procedure
+        platform = self.platforms[platform_id or self.platform_id(network)]
+        procedure = (settings.procedure if platform.network_procedure else None) or platform.procedure
         recommended = self.method(settings.recommended_verification)
         shown: list[Id] = []
         for step_id in procedure:
@@ -314,10 +334,11 @@ class Catalogue(Record):
                 shown.append(step_id)
         return shown
 
-    def guide_steps(self, network: Network) -> list[tuple[Id, Step]]:
-        """The steps of a network's guide as (anchor, step): the anchor is the step's id in the guide (its
-        `#anchor`, what notes name); a variant step keeps the anchor of the step it replaces."""
-        return [(self.steps[step_id].variant_of or step_id, self.steps[step_id]) for step_id in self.procedure_of(network)]
+    def guide_steps(self, network: Network, platform_id: Id | None = None) -> list[tuple[Id, Step]]:
+        """The steps of a network's page on a platform as (anchor, step): the anchor is the step's id in the
+        guide (its `#anchor`, what notes name); a variant step keeps the anchor of the step it replaces."""
+        return [(self.steps[step_id].variant_of or step_id, self.steps[step_id])
+                for step_id in self.procedure_of(network, platform_id)]
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -134,6 +134,8 @@ class _LibraryCheck(_References):
         yield from self.each_source(path + ("sources",), platform.sources)
         for i, step_id in enumerate(platform.procedure):
             yield from self.refer(path + ("procedure", i), step_id, self.cat.steps, "step ids")
+        yield from self.text(path + ("heading",), platform.heading)
+        yield from self.text(path + ("intro",), platform.intro)
         yield from self.text(path + ("before",), platform.before)
         yield from self.text(path + ("what_next",), platform.what_next)
         yield from self.refer(path + ("what_next_after",), platform.what_next_after, platform.procedure,
@@ -149,10 +151,6 @@ class _LibraryCheck(_References):
         yield from self.refer(path + ("platform",), successor.platform, self.cat.platforms, "platform ids")
         yield from self.text(path + ("news",), successor.news)
         yield from self.each_source(path + ("sources",), successor.sources)
-        new = self.cat.platforms.get(successor.platform)
-        for i, step_id in enumerate(successor.steps):
-            yield from self.refer(path + ("steps", i), step_id, new.procedure if new else [],
-                                  "steps of that platform's procedure")
 
     def troubles(self) -> Iterable[Problem]:
         for trouble_id, trouble in self.cat.troubles.items():
@@ -236,9 +234,12 @@ class _NetworkCheck(_References):
             yield from self.source(path + ("profile_prerequisites", i, "source"), needs.source)
 
     def anchors(self, path: tuple, network: model.Network) -> Iterable[Problem]:
-        """Each note and required system names a step of this network's guide, and where in it."""
+        """Each note and required system names a step of one of this network's pages, and where in it."""
+        steps: dict[str, list[model.Step]] = {}
         try:
-            steps = dict(self.cat.guide_steps(network))
+            for platform_id in self.cat.platforms_of(network):
+                for anchor, step in self.cat.guide_steps(network, platform_id):
+                    steps.setdefault(anchor, []).append(step)
         except (KeyError, StopIteration):  # a broken platform, step or method: reported on its own
             return
         settings = self.cat.settings_of(network)
@@ -252,7 +253,8 @@ class _NetworkCheck(_References):
                     yield self.located.problem(at, "expected either `at: start`, `at: end` or `after:` a block "
                                                    "of the step, not both and not neither")
                 elif anchor.after is not None:
-                    yield from self.refer(at + ("after",), anchor.after, [b.name for b in steps[anchor.step].blocks],
+                    yield from self.refer(at + ("after",), anchor.after,
+                                          [b.name for step in steps[anchor.step] for b in step.blocks],
                                           f"blocks of step {anchor.step!r}")
 
     def network(self, path: tuple, network: model.Network) -> Iterable[Problem]:

@@ -155,9 +155,20 @@ def submitted_id(network: model.Network) -> str:
     return f"sim/{network.id}/submitted"
 
 
+def wizard_platform(cat: model.Catalogue) -> str | None:
+    """The platform whose access-request wizard the simulator rehearses, if any has one."""
+    return next((pid for pid, platform in cat.platforms.items() if platform.simulator), None)
+
+
+def rehearsed_platform(cat: model.Catalogue, network: model.Network) -> str | None:
+    """The platform whose access-request wizard the simulator rehearses for this network: of the platforms it
+    has a page on (today's, or the one that replaced), the one with a wizard, if any."""
+    return next((pid for pid in cat.platforms_of(network) if cat.platforms[pid].simulator), None)
+
+
 def rehearsed(cat: model.Catalogue, network: model.Network) -> bool:
-    """Whether the simulator rehearses this network: not when its platform has no access-request wizard."""
-    return cat.platform_of(network).simulator
+    """Whether the simulator rehearses this network: not when none of its platforms has an access-request wizard."""
+    return rehearsed_platform(cat, network) is not None
 
 
 def build(cat: model.Catalogue) -> Graph:

@@ -20,6 +20,7 @@ class Guide:
 
     network: model.Network
     settings: model.GuideSettings
+    platform_id: str
     platform: model.Platform
     steps: list[tuple[str, model.Step]]  # (anchor, step): a variant step keeps the anchor of the step it replaces
     example_country: model.Country | None
@@ -30,10 +31,22 @@ class Guide:
 
     retired_methods: list[model.VerificationMethod]
     changes: list[model.VerificationMethod]  # the retired methods whose retirement this guide tells about
-    moved: list[str]  # text keys of what changed for a network that moved off the default platform
+    moved: list[str]  # text keys of the 'What changed' box of a guide to today's platform
     source_ids: list[str]
-    successor: model.Successor | None  # the platform replacing this guide's, while networks move to it
-    successor_steps: list[tuple[str, model.Step]]  # its steps, shown as well for readers who find it instead
+    successor: model.Successor | None  # the platform that replaced this page's
+    page: str  # its path in the docs tree of a language, without '.md': 'networks/<id>' or 'first-cpms/<id>'
+    other_page: str | None  # the network's page on the other platform (today's, or the one it replaced)
+
+    @property
+    def current(self) -> bool:
+        """Whether this page is the network's guide to today's platform (not its page on the one replaced)."""
+        return self.page == page_of(self.network.id, current=True)
+
+    @property
+    def required_systems(self) -> list[model.RequiredSystem]:
+        """The other systems the network requires that this page's steps tell about."""
+        anchors = {anchor for anchor, _ in self.steps}
+        return [system for system in self.settings.required_systems if system.step in anchors]
 
     @property
     def helpdesk(self) -> list[model.Contact]:
@@ -137,29 +150,43 @@ def eligibility_text(eligibility: list[model.Eligibility], cat: model.Catalogue,
         for account, categories in accounts.items())
 
 
-def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
+def page_of(network_id: str, current: bool) -> str:
+    """Where a network's page lives in a language's docs tree: its guide to today's platform, or its page on the
+    platform that one replaced."""
+    return f"networks/{network_id}" if current else f"first-cpms/{network_id}"
+
+
+def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | None = None) -> Guide:
+    """A network's page on a platform: by default its own platform, today's path."""
+    current = platform_id in (None, cat.platform_id(network))
+    platform_id = platform_id or cat.platform_id(network)
     settings = cat.settings_of(network)
+    platform = cat.platforms[platform_id]
+    steps = cat.guide_steps(network, platform_id)
     country = hospital = None
-    if settings.example:
+    uses_example = any(b.when == "example" for _, step in steps for b in step.blocks)
+    if settings.example and uses_example:
         country = next(c for c in cat.countries if c.code == settings.example.country)
         entry = next(e for e in network.countries if e.country == country.code)
         hospital = next(h for h in entry.hospitals if h.code == settings.example.hospital)
-    platform = cat.platform_of(network)
-    steps = cat.guide_steps(network)
     tells_changes = any(block.changes for _, step in steps for block in step.blocks)
     changes = cat.retired_methods if tells_changes else []
-    own = [*(n.source for n in settings.notes), *(r.source for r in settings.required_systems),
-           *(d.source for d in settings.documents), *(e.source for e in settings.eligibility),
-           *([settings.guest_account.source] if settings.guest_account else []),
-           *(p.source for p in settings.profile_prerequisites)]
+    anchors = {anchor for anchor, _ in steps}
+    shown = [a for a in (*settings.notes, *settings.required_systems, *settings.documents) if a.step in anchors]
+    request = any(b.when in NETWORK_FACTS for _, step in steps for b in step.blocks)
+    own = [*(a.source for a in shown),
+           *((e.source for e in settings.eligibility) if request else ()),
+           *([settings.guest_account.source] if settings.guest_account and request else []),
+           *((p.source for p in settings.profile_prerequisites) if request else ())]
     successor = platform.successor
-    successor_steps = [(i, cat.steps[i]) for i in successor.steps] if successor else []
-    sources = [*network.sources, *own, *(source for _, step in steps for source in step.sources), *platform.sources,
-               *(m.retired_source for m in changes), *(successor.sources if successor else []),
-               *(source for _, step in successor_steps for source in step.sources)]
+    evidence = cat.evidence_of(network, platform_id)
+    sources = [*evidence, *own, *(source for _, step in steps for source in step.sources), *platform.sources,
+               *(m.retired_source for m in changes), *(successor.sources if successor else [])]
+    earlier = cat.earlier_platform(network)
     return Guide(
         network=network,
         settings=settings,
+        platform_id=platform_id,
         platform=platform,
         steps=steps,
         example_country=country,
@@ -170,11 +197,17 @@ def guide_for(cat: model.Catalogue, network: model.Network) -> Guide:
         method=cat.method(settings.recommended_verification),
         retired_methods=cat.retired_methods,
         changes=changes,
-        moved=settings.changes or ([platform.moved] if platform.moved and cat.has_moved(network) else []),
+        moved=(settings.changes or ([platform.moved] if platform.moved else [])) if current and earlier else [],
         source_ids=list(dict.fromkeys(sources)),
         successor=successor,
-        successor_steps=successor_steps,
+        page=page_of(network.id, current),
+        other_page=(page_of(network.id, not current) if (earlier if current else True) else None),
     )
+
+
+def pages_for(cat: model.Catalogue, network: model.Network) -> list[Guide]:
+    """Every page of a network: its guide to today's platform, and its page on the platform that one replaced."""
+    return [guide_for(cat, network, platform_id) for platform_id in cat.platforms_of(network)]
 
 
 def troubles(cat: model.Catalogue, guide: Guide) -> list[tuple[str, model.Trouble]]:

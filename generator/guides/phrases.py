@@ -51,8 +51,11 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "simulator": (urljoin(site_url, site_path(t.language, f"{wizard.start_id(guide.network)}.html"))
                       if site_url else f"../{wizard.start_id(guide.network)}.html"),  # relative to networks/<id>.md
         "helpdesks_page": "../helpdesks.md",
-        "evidence": evidence_text(cat, cat.evidence_of(guide.network), t),
+        "evidence": evidence_text(cat, cat.evidence_of(guide.network, guide.platform_id), t),
         "successor": cat.platforms[guide.successor.platform].name if guide.successor else "",
+        # the network's other page: from first-cpms/<id>.md or networks/<id>.md, both a folder deep
+        "current_page": f"../{guide.other_page}.md" if guide.other_page and not guide.current else "",
+        "earlier_page": f"../{guide.other_page}.md" if guide.other_page and guide.current else "",
     }
     for name, link in cat.links.items():  # a retired address gives way to its replacement
         current = cat.links[link.replaced_by[0]] if link.retired and link.replaced_by else link

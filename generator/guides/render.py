@@ -16,7 +16,8 @@ from generator.catalogue import model
 from generator.guides import excerpt
 from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.evidence import date_text, evidence_text, plural, source_title
-from generator.guides.guide import Guide, guide_for, kind_of, troubles
+from generator.catalogue import wizard
+from generator.guides.guide import Guide, guide_for, kind_of, pages_for, troubles
 from generator.guides.phrases import (delay_source, document_link, help_addresses, picture_source, retirement_text,
                                source_line, source_text, text_sources, values, when_text)
 from generator.inputs.errors import Problem
@@ -93,12 +94,15 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
     the site is published at, where known."""
     env = environment(markdown_pages=True)
     guides = [guide_for(cat, network) for network in cat.networks]
+    every_page = [page for network in cat.networks for page in pages_for(cat, network)]
+    practised = [guide_for(cat, n, wizard.rehearsed_platform(cat, n)) for n in cat.networks if wizard.rehearsed(cat, n)]
     pages: dict[str, str] = {}
     for language, t in texts.items():
         common = {"cat": cat, "t": t, "language": language}
         t.start_page("practise.md")
         pages[f"{language}/practise.md"] = _with_notice(env, common, env.get_template("practise.md.j2").render(
-            common, guides=guides, evidence=evidence_text(cat, cat.evidence_of(None), t)))
+            common, guides=practised,
+            evidence=evidence_text(cat, cat.evidence_of(None, wizard.wizard_platform(cat)), t)))
         t.start_page("helpdesks.md")
         pages[f"{language}/helpdesks.md"] = _with_notice(env, common, env.get_template("helpdesks.md.j2").render(
             common, guides=guides, checked=lambda day: date_text(day, t),
@@ -107,14 +111,14 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         t.start_page("index.md")
         pages[f"{language}/index.md"] = _with_notice(env, common, env.get_template("home.md.j2").render(
             common, guides=guides, evidence=lambda network: evidence_text(cat, cat.evidence_of(network), t)))
-        for guide in guides:
-            t.start_page(f"networks/{guide.network.id}.md")
+        for guide in every_page:
+            t.start_page(f"{guide.page}.md")
             v = values(cat, guide, t, site_url)
-            has_pdf = f"{language}/networks/{guide.network.id}.pdf" in pdfs
+            has_pdf = f"{language}/{guide.page}.pdf" in pdfs
             page = env.get_template("guide.md.j2").render(
                 common, guide=guide, v=v, has_pdf=has_pdf,
                 sources=[source_text(cat.source(i), t) for i in guide.source_ids],
-                changes=[retirement_text(cat, m, t) for m in guide.changes], evidence=cat.evidence_of(guide.network),
+                changes=[retirement_text(cat, m, t) for m in guide.changes], evidence=cat.evidence_of(guide.network, guide.platform_id),
                 kind_of=kind_of, source_line=lambda source_id, checked=None: source_line(cat, source_id, t, checked),
                 text_sources=lambda key: text_sources(cat, t, key), document_link=document_link,
                 troubles=troubles(cat, guide),
@@ -126,7 +130,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 addresses=help_addresses(cat, guide, t),
                 delay_source=delay_source(cat, guide, t),
                 screen=_screen_renderer(env, common, guide, v))
-            pages[f"{language}/networks/{guide.network.id}.md"] = _with_notice(env, common, page, "../")
+            pages[f"{language}/{guide.page}.md"] = _with_notice(env, common, page, "../")
         t.start_page("translate.md")
         pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(  # last: it lists them
             common, missing=sorted(set(t.source) - set(t.entries)), stale=sorted(t.stale))

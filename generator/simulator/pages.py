@@ -71,7 +71,8 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: wizard
     language's folder (`sim/...html`). With the site's https address, the language alternates in <head> are
     absolute, as search engines expect hreflang links."""
     env = environment(markdown_pages=False)
-    guides = {n.id: guide_for(cat, n) for n in cat.networks}
+    guides = {n.id: guide_for(cat, n, wizard.rehearsed_platform(cat, n)) for n in cat.networks
+              if wizard.rehearsed(cat, n)}
     names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
     t = texts[language]
     choices = language == next(iter(texts))  # the pages of language choices come with the first language's
@@ -132,8 +133,8 @@ class _Page:
             "alternate": lambda other: (urljoin(self.site_url, site_path(other, node.id + ".html")) if self.site_url
                                         else relative(self.file, site_path(other, node.id + ".html"))),
             "home": self.to_site(""),
-            "guide_home": self.to_site(f"networks/{node.network.id}/" if node.network else ""),
-            "guide": self.to_site(f"networks/{node.network.id}/") if node.network else None,
+            "guide_home": self.to_site(self.guide.page + "/" if self.guide else ""),
+            "guide": self.to_site(self.guide.page + "/") if self.guide else None,
             "up": self.link(node.up) if node.up else None,
             "start": self.link(wizard.start_id(node.network)),
             "places": [],
@@ -157,7 +158,8 @@ class _Page:
                    for choice in app.choices]
         return {"title": self.t("sim.start.title"), "options": options,
                 "evidence": self.t("practise.evidence",
-                                   evidence=evidence_text(self.cat, self.cat.evidence_of(self.node.network), self.t)),
+                                   evidence=evidence_text(self.cat, self.cat.evidence_of(
+                                       self.node.network, wizard.wizard_platform(self.cat)), self.t)),
                 "places": [{"kind": "pick", "fragment": o["anchor"]} for o in options]}
 
     def _wrong_application(self):
@@ -192,7 +194,7 @@ class _Page:
                 "helpdesk": self._helpdesk()}
 
     def _submitted(self):
-        guide_page = self.to_site(f"networks/{self.node.network.id}/")
+        guide_page = self.to_site(self.guide.page + "/")
         delay = delay_sentence(self.guide.settings.approval_delay, self.node.network, self.t)
         return {"title": self.t("sim.submitted.title"), "delay_sentence": delay,
                 "delay_source": delay_source(self.cat, self.guide, self.t),
