@@ -1,8 +1,9 @@
-"""Which CPMS today: every guide says which platform it follows and how recent its evidence is.
+"""Which CPMS today: CPMS 2.0, for every network, unless a source dated after 2024 says otherwise.
 
-A guide on a platform that another is replacing says so within its first screen, with its sources, and links to
-the new platform's steps in the same guide; a guide on the new platform shows no screen of the old one; the
-practice says what it copies and from when; and one data edit moves a network, everything following."""
+Every guide names today's platform and its first action within its first screen, links to the platform, and sets
+up a second factor; each network keeps a page of its own on the first CPMS, which says within its first screen
+that it was replaced, when and by what, and how old its evidence is; the practice, which rehearses the first
+CPMS's screens, links to that page; and one data edit, with a dated source, keeps a network on the first CPMS."""
 
 from __future__ import annotations
 
@@ -15,78 +16,93 @@ from playwright.sync_api import Page
 
 import sitecheck
 from conftest import ROOT, mkdocs_build, text_of_class, write_yaml
-from generator.pipeline import generate
+from generator import pipeline
+from generator.catalogue import wizard
+from generator.inputs.errors import InputError
 from test_source_facts import visible_text
 from test_site import allowed_domains
 
 LANGUAGES = ["en", "fr"]
-CATALOGUE = generate(ROOT, LANGUAGES).catalogue
+CATALOGUE = pipeline.generate(ROOT, LANGUAGES).catalogue
+FIRST_SCREEN = 900
 
 
-def evidence_years(network) -> set[str]:
-    """The years the evidence of a network's request carries (written, published, read), one of which the
-    reader must be told."""
+def evidence_years(network, platform_id=None) -> set[str]:
+    """The years the evidence of a page carries (written, published, read), one of which the reader must be told."""
     years = set()
-    for source in (CATALOGUE.source(i) for i in CATALOGUE.evidence_of(network)):
+    for source in (CATALOGUE.source(i) for i in CATALOGUE.evidence_of(network, platform_id)):
         day = source.published or source.published_before or source.consulted
         years.add(str(day.year))
     return years
 
 
-def on(platform_has_successor: bool) -> list:
-    return [n for n in CATALOGUE.networks if bool(CATALOGUE.platform_of(n).successor) == platform_has_successor]
+def page_path(language: str, page: str) -> str:
+    return ("" if language == "en" else f"/{language}") + f"/{page}/"
 
 
-def guide(site: Path, language: str, network_id: str) -> Path:
-    return site / (language if language != "en" else "") / "networks" / network_id / "index.html"
+def bottom(locator) -> float:
+    return locator.evaluate("e => e.getBoundingClientRect().bottom + window.scrollY")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_guide_on_a_platform_being_replaced_says_so_in_its_first_screen(page: Page, site_url, language):
-    networks = on(True)
-    assert networks
-    page.set_viewport_size({"width": 1280, "height": 900})
-    for network in networks:
-        prefix = "" if language == "en" else f"/{language}"
-        page.goto(f"{site_url}{prefix}/networks/{network.id}/")
+def test_every_guide_names_today_s_platform_and_its_first_action_on_its_first_screen(page: Page, site_url, language):
+    page.set_viewport_size({"width": 1280, "height": FIRST_SCREEN})
+    for network in CATALOGUE.networks:
+        platform = CATALOGUE.platform_of(network)
+        page.goto(site_url + page_path(language, f"networks/{network.id}"))
+        heading = page.locator("article h1")
+        assert platform.name in heading.inner_text() and bottom(heading) <= FIRST_SCREEN, network.id
+        first = page.locator("#overview + ol a").first
+        anchor = CATALOGUE.guide_steps(network)[0][0]
+        assert first.get_attribute("href") == f"#{anchor}" and bottom(first) <= FIRST_SCREEN, (language, network.id)
+        url = CATALOGUE.links[platform.link].url
+        assert page.locator(f'article a[href="{url}"]').count() >= 1, (network.id, url)
+        assert page.locator(".ern-platform").count() == 0, network.id  # no "CPMS or CPMS 2.0?"
+        setup = CATALOGUE.method(CATALOGUE.settings_of(network).recommended_verification).setup_step
+        assert page.locator(f"h2#{setup}").count() == 1, (network.id, setup)
+        if CATALOGUE.earlier_platform(network):
+            earlier = page.locator(f'.ern-changed a[href$="first-cpms/{network.id}/"]')
+            assert earlier.count() == 1 and bottom(earlier) <= FIRST_SCREEN, (language, network.id)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_network_keeps_its_page_on_the_first_cpms(page: Page, site_url, language):
+    page.set_viewport_size({"width": 1280, "height": FIRST_SCREEN})
+    kept = [n for n in CATALOGUE.networks if CATALOGUE.earlier_platform(n)]
+    assert len(kept) == len(CATALOGUE.networks)  # no network has a dated source keeping it on the first CPMS
+    for network in kept:
+        earlier = CATALOGUE.earlier_platform(network)
+        page.goto(site_url + page_path(language, f"first-cpms/{network.id}"))
         box = page.locator(".admonition.ern-platform")
-        assert box.count() == 1, network.id
-        bottom = box.evaluate("e => e.getBoundingClientRect().bottom + window.scrollY")
-        assert bottom <= 900, f"{language}/{network.id}: the box ends at {bottom}px"
+        assert box.count() == 1 and bottom(box) <= FIRST_SCREEN, (language, network.id)
         text = box.inner_text()
-        assert any(year in text for year in evidence_years(network)), (network.id, text)
-        successor = CATALOGUE.platform_of(network).successor
-        sources = [CATALOGUE.source(i) for i in successor.sources]
-        links = box.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        assert all(s.url in links for s in sources), (network.id, links)
-        target = [href for href in links if href.startswith("#")]
-        assert len(target) == 1
-        part = page.locator(target[0])
-        assert part.count() == 1 and part.evaluate("e => e.tagName") == "H2"
-        headings = page.locator(f"{target[0]} ~ h3").all_inner_texts()
-        assert headings, f"{network.id}: no step after the new platform's heading"
+        assert any(year in text for year in evidence_years(network, earlier)), (network.id, text)
+        links = box.locator("a").evaluate_all("links => links.map(a => a.href)")
+        successor = CATALOGUE.platforms[earlier].successor
+        assert all(CATALOGUE.source(i).url in links for i in successor.sources), (network.id, links)
+        assert site_url + page_path(language, f"networks/{network.id}") in links, (network.id, links)
+        assert page.locator(f"h2#{wizard.REQUEST_STEP}").count() == 1, network.id
 
 
-def test_a_guide_on_the_new_platform_shows_no_screen_of_the_old(built_site):
-    moved = on(False)
-    assert {"ithaca", "metabern", "erknet", "vascern"} <= {n.id for n in moved}
-    for network in moved:
+def test_a_guide_to_today_s_platform_shows_no_screen_of_the_first_cpms(built_site):
+    for network in CATALOGUE.networks:
         for language in LANGUAGES:
-            body = guide(built_site, language, network.id).read_text(encoding="utf-8")
+            guide = built_site / (language if language != "en" else "") / "networks" / network.id / "index.html"
+            body = guide.read_text(encoding="utf-8")
             assert "saas-header" not in body and "ern-platform" not in body, (language, network.id)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_practice_says_what_it_copies_and_from_when(built_site, language):
+def test_the_practice_says_what_it_copies_and_from_when_and_links_the_first_cpms_pages(built_site, language):
     prefix = built_site / (language if language != "en" else "")
+    practised = wizard.wizard_platform(CATALOGUE)
     front = visible_text(prefix / "practise" / "index.html")
-    assert any(year in front for year in evidence_years(None))
-    for network in on(True):
+    assert any(year in front for year in evidence_years(None, practised))
+    for network in CATALOGUE.networks:
         first = (prefix / "sim" / network.id / "start.html").read_text(encoding="utf-8")
         guidance = " ".join(text_of_class(first, "sim-guidance"))
-        assert any(year in guidance for year in evidence_years(network)), (language, network.id)
-    for network in on(False):  # no practice of a wizard the reader will not see
-        assert not (prefix / "sim" / network.id / "start.html").exists()
+        assert any(year in guidance for year in evidence_years(network, practised)), (language, network.id)
+        assert f'href="../../first-cpms/{network.id}/"' in first, (language, network.id)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -100,42 +116,49 @@ def test_the_home_page_says_which_platform_each_guide_follows_and_from_when(buil
         assert CATALOGUE.platform_of(network).name in cell and any(y in cell for y in evidence_years(network))
 
 
-def _moving() -> list:
-    """A network with no facts of its own, and one whose own documents describe the old platform's path (and
-    that anchors nothing in its steps)."""
-    settings = CATALOGUE.settings_of
-    plain = next(n for n in on(True) if not n.sources)
-    documented = next(n for n in on(True) if n.sources and not (settings(n).notes or settings(n).documents
-                                                              or settings(n).required_systems))
-    return [plain, documented]
-
-
-@pytest.mark.parametrize("network", _moving(), ids=lambda n: n.id)
-def test_one_data_edit_moves_a_network_to_the_new_platform(project_copy, network):
-    """A helpdesk confirms its network's platform: platform, source and checked date, and nothing else: no
-    text to write (its guide says what changed in its platform's words)."""
-    catalogue = project_copy / "data" / "ern_catalogue.yaml"
+def _staying(project: Path, source: dict | None) -> Path:
+    """ReCONNET's entry set to the first CPMS, with `source` (added to the sources) as the one that says so."""
+    catalogue = project / "data" / "ern_catalogue.yaml"
     data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
-    entry = next(n for n in data["networks"] if n["id"] == network.id)
-    successor = CATALOGUE.platform_of(network).successor
-    entry.setdefault("sources", []).extend(s for s in successor.sources if s not in entry.get("sources", []))
-    entry["checked"] = successor.checked
-    guide_settings = entry.setdefault("guide", {})
-    guide_settings["platform"] = successor.platform
-    for field in ("procedure", "example"):  # steps and screens of the old platform
-        guide_settings.pop(field, None)
+    entry = next(n for n in data["networks"] if n["id"] == "reconnet")
+    earlier = next(pid for pid, p in data["platforms"].items() if p.get("successor"))
+    entry["guide"]["platform"] = earlier
+    if source:
+        data["sources"].append(source)
+        entry["sources"].append(source["id"])
+        entry["guide"]["platform_source"] = source["id"]
     write_yaml(catalogue, data)
-    site = project_copy / "site"
-    result = mkdocs_build(project_copy, site)
+    return project
+
+
+def test_one_data_edit_with_a_dated_source_keeps_a_network_on_the_first_cpms(project_copy):
+    source = {"id": "reconnet-2026", "url": "https://example.eu/reconnet-cpms", "title": "CPMS access",
+              "publisher": "ReCONNET", "consulted": "2026-11-30", "language": "en", "describes": "saas"}
+    project = _staying(project_copy, source)
+    site = project / "site"
+    result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     pages = sitecheck.read_site(site)
     assert sitecheck.check_links(site, pages, allowed_domains()) == []
-    assert sitecheck.check_languages(pages, LANGUAGES, "en") == []
     for language in LANGUAGES:
-        body = guide(site, language, network.id).read_text(encoding="utf-8")
-        assert "saas-header" not in body and "ern-platform" not in body
-        assert visible_text(guide(site, language, network.id), only="ern-changed").strip()
-        assert not (site / (language if language != "en" else "") / "sim" / network.id / "start.html").exists()
-        home = (site / (language if language != "en" else "") / "index.html").read_text(encoding="utf-8")
-        row = next(r for r in re.findall(r"<tr>(.*?)</tr>", home, flags=re.S) if f"networks/{network.id}/" in r)
-        assert CATALOGUE.platforms[successor.platform].name in row
+        folder = site / (language if language != "en" else "")
+        guide = (folder / "networks" / "reconnet" / "index.html").read_text(encoding="utf-8")
+        assert f'id="{wizard.REQUEST_STEP}"' in guide and "ern-changed" not in guide.split('id="overview"')[0]
+        assert not (folder / "first-cpms" / "reconnet").exists()
+        home = (folder / "index.html").read_text(encoding="utf-8")
+        row = next(r for r in re.findall(r"<tr>(.*?)</tr>", home, flags=re.S) if "networks/reconnet/" in r)
+        assert "2026" in row and "CPMS 2.0" not in row
+
+
+@pytest.mark.parametrize("source, expected", [
+    (None, "expected `platform_source`: the id of a source dated after 2024"),
+    ({"id": "reconnet-old", "url": "https://example.eu/old", "title": "CPMS access", "publisher": "ReCONNET",
+      "published": "2024-06-01", "consulted": "2024-07-01", "language": "en"},
+     "expected a source dated after 2024 (`published` or `consulted`), got 'reconnet-old', dated 2024-06-01"),
+])
+def test_a_network_stays_on_the_first_cpms_only_by_a_source_dated_after_2024(project_copy, source, expected):
+    project = _staying(project_copy, source)
+    with pytest.raises(InputError) as refused:
+        pipeline.check(project, ["en"])
+    assert any(expected in str(problem) and "data/ern_catalogue.yaml:" in str(problem)
+               for problem in refused.value.problems), refused.value.problems

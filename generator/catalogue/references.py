@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from generator.catalogue import model, wizard
@@ -199,6 +200,27 @@ class _NetworkCheck(_References):
             yield self.located.problem(path, "expected `checked`: the day this network's facts were last "
                                              "checked (YYYY-MM-DD), got nothing")
 
+    # A network stays off the default platform only where a source newer than the default's move says so.
+    PLATFORM_EVIDENCE_AFTER = date(2024, 12, 31)
+
+    def platform_source(self, path: tuple, guide: model.GuideSettings, network: model.Network) -> Iterable[Problem]:
+        """A network on another platform than the default names the source that says so, dated after 2024."""
+        if "platform" not in guide.model_fields_set or guide.platform == self.cat.default_guide.platform:
+            return
+        if guide.platform_source is None:
+            yield self.located.problem(path + ("platform",), f"expected `platform_source`: the id of a source "
+                                       f"dated after 2024 that says {network.short_name} uses {guide.platform!r} "
+                                       f"(every network uses {self.cat.default_guide.platform!r} unless one does)")
+            return
+        yield from self.source(path + ("platform_source",), guide.platform_source)
+        if guide.platform_source in self.sources:
+            source = self.cat.source(guide.platform_source)
+            day = source.published or source.consulted
+            if day is None or day <= self.PLATFORM_EVIDENCE_AFTER:
+                yield self.located.problem(path + ("platform_source",), f"expected a source dated after 2024 "
+                                           f"(`published` or `consulted`), got {source.id!r}, "
+                                           + (f"dated {day.isoformat()}" if day else "undated"))
+
     def contact(self, path: tuple, contact: model.Contact) -> Iterable[Problem]:
         if contact.email is not None and contact.url is not None:
             yield self.located.problem(path, "expected either `email` or `url` (a web page), not both")
@@ -308,6 +330,8 @@ class _NetworkCheck(_References):
                                            f"expected a verification method still in use ({live}); got "
                                            f"{method.id!r}, retired on {method.retired_on.isoformat()}")
         yield from self.refer(path + ("platform",), guide.platform, self.cat.platforms, "platform ids")
+        if network is not None:
+            yield from self.platform_source(path, guide, network)
         for i, key in enumerate(guide.changes):
             yield from self.text(path + ("changes", i), key)
         for i, profile in enumerate(guide.profiles or []):

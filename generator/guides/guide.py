@@ -52,10 +52,13 @@ class Guide:
     def helpdesk(self) -> list[model.Contact]:
         return self.network.contacts
 
+    own_facts: bool  # whether a source of the network's own describes this page's platform
+
     @property
-    def own_facts(self) -> bool:
-        """Whether any source of the network's own backs this guide; if not, every fact is a shared default."""
-        return bool(self.network.sources)
+    def makes_choices(self) -> bool:
+        """Whether this page walks through choices that depend on the network's facts (its hospitals, profiles,
+        delay...), which a network without sources of its own cannot give."""
+        return any(block.when in NETWORK_FACTS for _, step in self.steps for block in step.blocks)
 
     def shows(self, block: model.Block) -> bool:
         """Whether a block applies to this network (`when`) and its verification method is still in use."""
@@ -199,6 +202,7 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
         changes=changes,
         moved=(settings.changes or ([platform.moved] if platform.moved else [])) if current and earlier else [],
         source_ids=list(dict.fromkeys(sources)),
+        own_facts=any(cat.source(s).describes == platform_id for s in network.sources),
         successor=successor,
         page=page_of(network.id, current),
         other_page=(page_of(network.id, not current) if (earlier if current else True) else None),
