@@ -170,8 +170,8 @@ class Platform(Record):
     """A way into the CPMS, with its own procedure and its own end of the guide."""
 
     name: Label = Field(description="Its name, e.g. 'CPMS 2.0'.")
-    heading: TextKey = Field(description="Text key of the main heading of a guide on it.")
-    intro: TextKey = Field(description="Text key of the first paragraph of a guide on it.")
+    heading: TextKey = Field("guide.heading", description="Text key of the main heading of a guide on it.")
+    intro: TextKey = Field("guide.intro", description="Text key of the first paragraph of a guide on it.")
     link: Id = Field(description="Id of the link (in `links`) where clinicians sign in.")
     sources: list[Id] = Field(min_length=1, description="Ids of the sources that describe it.")
     checked: date = Field(description="When this description was last checked against its sources (YYYY-MM-DD).")
@@ -185,8 +185,9 @@ class Platform(Record):
     troubles: list[Id] = Field(default_factory=list, description="Ids of the troubles (in `troubles`) its "
                                "guides answer in 'Something went wrong?'.")
     simulator: bool = Field(description="True when the access-request simulator rehearses this platform.")
-    network_procedure: bool = Field(False, description="True when a network orders this platform's steps itself "
-                                    "(`guide.procedure`), as its own documents show them.")
+    network_procedure: bool = Field(True, description="Whether a network orders this platform's steps itself "
+                                    "(`guide.procedure`), as its own documents show them; false where the "
+                                    "platform's procedure is every network's.")
     successor: Successor | None = Field(None, description="The platform that replaced this one.")
     moved: TextKey | None = Field(None, description="Text key of the 'What changed' box of a network that has "
                                   "moved to this platform from the default one and words no box of its own "
@@ -311,9 +312,10 @@ class Catalogue(Record):
 
     def evidence_of(self, network: Network | None, platform_id: Id | None = None) -> list[Id]:
         """The sources of what a page says of the way in on a platform (by default the network's own, or, for no
-        network, the default one): the network's own sources that describe that platform, else the platform's."""
+        network, the default one): the network's own sources that describe that platform (or no platform in
+        particular), else the platform's."""
         platform_id = platform_id or (self.platform_id(network) if network else self.default_guide.platform)
-        own = [s for s in (network.sources if network else []) if self.source(s).describes == platform_id]
+        own = [s for s in (network.sources if network else []) if self.source(s).describes in (None, platform_id)]
         return own or self.platforms[platform_id].sources
 
     def procedure_of(self, network: Network, platform_id: Id | None = None) -> list[Id]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 
 from generator.catalogue import model, wizard
+from generator.catalogue.platform_check import PlatformCheck
 from generator.inputs.errors import Problem
 from generator.inputs.yamlsource import Located
 from generator.words.texts import Entry, file_for
@@ -130,29 +130,6 @@ class _LibraryCheck(_References):
         live = [m.id for m in self.cat.verification_methods if not m.retired]
         yield from self.retirement(path, method, live, "verification methods still in use")
 
-    def platform(self, path: tuple, platform: model.Platform) -> Iterable[Problem]:
-        yield from self.refer(path + ("link",), platform.link, self.cat.links, "link ids")
-        yield from self.each_source(path + ("sources",), platform.sources)
-        for i, step_id in enumerate(platform.procedure):
-            yield from self.refer(path + ("procedure", i), step_id, self.cat.steps, "step ids")
-        yield from self.text(path + ("heading",), platform.heading)
-        yield from self.text(path + ("intro",), platform.intro)
-        yield from self.text(path + ("before",), platform.before)
-        yield from self.text(path + ("what_next",), platform.what_next)
-        yield from self.refer(path + ("what_next_after",), platform.what_next_after, platform.procedure,
-                              "steps of its procedure")
-        for i, key in enumerate(platform.help):
-            yield from self.text(path + ("help", i), key)
-        for i, trouble in enumerate(platform.troubles):
-            yield from self.refer(path + ("troubles", i), trouble, self.cat.troubles, "trouble ids")
-        if platform.successor:
-            yield from self.successor(path + ("successor",), platform.successor)
-
-    def successor(self, path: tuple, successor: model.Successor) -> Iterable[Problem]:
-        yield from self.refer(path + ("platform",), successor.platform, self.cat.platforms, "platform ids")
-        yield from self.text(path + ("news",), successor.news)
-        yield from self.each_source(path + ("sources",), successor.sources)
-
     def troubles(self) -> Iterable[Problem]:
         for trouble_id, trouble in self.cat.troubles.items():
             path = ("troubles", trouble_id)
@@ -200,27 +177,6 @@ class _NetworkCheck(_References):
             yield self.located.problem(path, "expected `checked`: the day this network's facts were last "
                                              "checked (YYYY-MM-DD), got nothing")
 
-    # A network stays off the default platform only where a source newer than the default's move says so.
-    PLATFORM_EVIDENCE_AFTER = date(2024, 12, 31)
-
-    def platform_source(self, path: tuple, guide: model.GuideSettings, network: model.Network) -> Iterable[Problem]:
-        """A network on another platform than the default names the source that says so, dated after 2024."""
-        if "platform" not in guide.model_fields_set or guide.platform == self.cat.default_guide.platform:
-            return
-        if guide.platform_source is None:
-            yield self.located.problem(path + ("platform",), f"expected `platform_source`: the id of a source "
-                                       f"dated after 2024 that says {network.short_name} uses {guide.platform!r} "
-                                       f"(every network uses {self.cat.default_guide.platform!r} unless one does)")
-            return
-        yield from self.source(path + ("platform_source",), guide.platform_source)
-        if guide.platform_source in self.sources:
-            source = self.cat.source(guide.platform_source)
-            day = source.published or source.consulted
-            if day is None or day <= self.PLATFORM_EVIDENCE_AFTER:
-                yield self.located.problem(path + ("platform_source",), f"expected a source dated after 2024 "
-                                           f"(`published` or `consulted`), got {source.id!r}, "
-                                           + (f"dated {day.isoformat()}" if day else "undated"))
-
     def contact(self, path: tuple, contact: model.Contact) -> Iterable[Problem]:
         if contact.email is not None and contact.url is not None:
             yield self.located.problem(path, "expected either `email` or `url` (a web page), not both")
@@ -257,13 +213,11 @@ class _NetworkCheck(_References):
 
     def anchors(self, path: tuple, network: model.Network) -> Iterable[Problem]:
         """Each note and required system names a step of one of this network's pages, and where in it."""
-        steps: dict[str, list[model.Step]] = {}
         try:
-            for platform_id in self.cat.platforms_of(network):
-                for anchor, step in self.cat.guide_steps(network, platform_id):
-                    steps.setdefault(anchor, []).append(step)
+            pages = [self.cat.guide_steps(network, platform) for platform in self.cat.platforms_of(network)]
         except (KeyError, StopIteration):  # a broken platform, step or method: reported on its own
             return
+        steps = {anchor: [step for page in pages for a, step in page if a == anchor] for page in pages for anchor, _ in page}
         settings = self.cat.settings_of(network)
         for field in ("notes", "documents", "required_systems"):
             where = path + ("guide",) if network.guide and field in network.guide.model_fields_set else ("default_guide",)
@@ -330,8 +284,7 @@ class _NetworkCheck(_References):
                                            f"expected a verification method still in use ({live}); got "
                                            f"{method.id!r}, retired on {method.retired_on.isoformat()}")
         yield from self.refer(path + ("platform",), guide.platform, self.cat.platforms, "platform ids")
-        if network is not None:
-            yield from self.platform_source(path, guide, network)
+        yield from self.platform_source(path, guide, network)
         for i, key in enumerate(guide.changes):
             yield from self.text(path + ("changes", i), key)
         for i, profile in enumerate(guide.profiles or []):
@@ -363,7 +316,7 @@ class _NetworkCheck(_References):
                                       "hospital codes of that country")
 
 
-class ReferenceCheck(_LibraryCheck, _NetworkCheck):
+class ReferenceCheck(_LibraryCheck, _NetworkCheck, PlatformCheck):
     """Everything pydantic cannot see: references between parts, uniqueness, consistency, retired facts."""
 
     def problems(self) -> Iterable[Problem]:

@@ -52,7 +52,7 @@ class Guide:
     def helpdesk(self) -> list[model.Contact]:
         return self.network.contacts
 
-    own_facts: bool  # whether a source of the network's own describes this page's platform
+    own_facts: bool  # whether a source of the network's own describes this page's platform (or none in particular)
 
     @property
     def makes_choices(self) -> bool:
@@ -202,7 +202,7 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
         changes=changes,
         moved=(settings.changes or ([platform.moved] if platform.moved else [])) if current and earlier else [],
         source_ids=list(dict.fromkeys(sources)),
-        own_facts=any(cat.source(s).describes == platform_id for s in network.sources),
+        own_facts=any(cat.source(s).describes in (None, platform_id) for s in network.sources),
         successor=successor,
         page=page_of(network.id, current),
         other_page=(page_of(network.id, not current) if (earlier if current else True) else None),
