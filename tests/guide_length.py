@@ -17,8 +17,9 @@ from generator.printing.browser import launch_options, serve  # noqa: E402
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-GUIDES = ["en/ern-rnd", "fr/reconnet", "en/euracan", "en/eurobloodnet", "en/bond", "en/vascern"]
-REQUEST_STEP = "request-access"
+GUIDES = ["en/ern-rnd", "fr/reconnet", "en/vascern", "en/first-cpms/ern-rnd", "fr/first-cpms/reconnet",
+          "en/first-cpms/euracan", "en/first-cpms/eurobloodnet", "en/first-cpms/bond", "en/first-cpms/vascern"]
+REQUEST_STEPS = ("request-access", "cpms2-request")  # the first CPMS's, CPMS 2.0's
 
 
 @dataclass
@@ -31,8 +32,9 @@ class Length:
 
 
 def url(base: str, guide: str) -> str:
-    language, network = guide.split("/")
-    return f"{base}{'' if language == 'en' else '/' + language}/networks/{network}/"
+    """A guide named as <lang>/<network> (today's guide) or <lang>/first-cpms/<network> (its first CPMS page)."""
+    language, page = guide.split("/", 1)
+    return f"{base}{'' if language == 'en' else '/' + language}/{page if '/' in page else 'networks/' + page}/"
 
 
 def section_height(page, anchor: str) -> float:
@@ -54,7 +56,7 @@ def measure(browser, base: str, guide: str) -> Length:
     page.goto(url(base, guide))
     page.wait_for_load_state("networkidle")
     height = page.evaluate("document.querySelector('article').getBoundingClientRect().height")
-    request = section_height(page, REQUEST_STEP)
+    request = max(section_height(page, anchor) for anchor in REQUEST_STEPS)
     words = len(page.locator("article").inner_text().split())
     pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     page.set_viewport_size(PHONE)
@@ -68,15 +70,15 @@ def main(site: Path, guides: list[str]) -> None:
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright, serve(site) as base:
         browser = playwright.chromium.launch(**launch_options(playwright))
-        print(f"{'guide':18} {'A4 pages':>9} {'screens':>8} {'phone':>6} {'request step':>13} {'words':>6}")
+        print(f"{'guide':24} {'A4 pages':>9} {'screens':>8} {'phone':>6} {'request step':>13} {'words':>6}")
         for guide in guides:
             found = measure(browser, base, guide)
-            print(f"{guide:18} {found.pages:>9} {found.screens:>8.1f} {found.phone_screens:>6.1f} "
+            print(f"{guide:24} {found.pages:>9} {found.screens:>8.1f} {found.phone_screens:>6.1f} "
                   f"{found.request_screens:>13.2f} {found.words:>6}")
         browser.close()
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    given = bool(args) and Path(args[0]).is_dir()  # a built site's folder first, then guides as <lang>/<network>
+    given = bool(args) and Path(args[0]).is_dir()  # a built site's folder first, then guides as <lang>/[first-cpms/]<network>
     main(Path(args[0]) if given else Path("site"), args[given:] or GUIDES)

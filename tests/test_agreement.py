@@ -10,17 +10,18 @@ import re
 import pytest
 
 from conftest import ROOT
-from generator.guides.guide import guide_for
+from generator.guides.guide import pages_for
 from generator.pipeline import load_texts
 from generator.words.texts import SOURCE_LANGUAGE
 
 
 def guides(catalogue):
-    return [guide_for(catalogue, n) for n in catalogue.networks]
+    """Every page of every network: its guide to today's platform, and its page on the first CPMS."""
+    return [guide for n in catalogue.networks for guide in pages_for(catalogue, n)]
 
 
-def page_of(built_site, network) -> str:
-    return html.unescape((built_site / "networks" / network.id / "index.html").read_text(encoding="utf-8"))
+def page_of(built_site, guide) -> str:
+    return html.unescape((built_site / guide.page / "index.html").read_text(encoding="utf-8"))
 
 
 def picture(page: str, screen: str) -> str:
@@ -45,7 +46,7 @@ def english():
 def showing(built_site, catalogue, screen: str) -> list[tuple]:
     """(guide, page, picture) for every guide that shows the screen picture; at least one must."""
     found = [(guide, page, picture(page, screen)) for guide in guides(catalogue)
-             for page in [page_of(built_site, guide.network)]]
+             for page in [page_of(built_site, guide)]]
     found = [item for item in found if item[2]]
     assert found, f"no guide shows {screen}"
     return found
@@ -108,7 +109,7 @@ def test_the_first_sign_ins_say_which_method_before_a_second_factor_exists(catal
     note = str(t("step.first-sign-in.password")).split("**")[0].strip()
     told = 0
     for guide in guides(catalogue):
-        page = result.pages[f"{language}/networks/{guide.network.id}.md"]
+        page = result.pages[f"{language}/{guide.page}.md"]
         anchors = [a for a, _ in guide.steps]
         setup = guide.method.setup_step
         for anchor in anchors:
@@ -154,7 +155,7 @@ def test_the_account_form_has_every_field_its_step_says_to_fill(built_site, cata
     document, reached through the ECP, shows "Enter the code"; the others do not)."""
     forms = set()
     for guide in guides(catalogue):
-        page = page_of(built_site, guide.network)
+        page = page_of(built_site, guide)
         anchor, step_shown = guide.steps[[a for a, _ in guide.steps].index("eu-login")]
         fill = next(b.do for b in step_shown.blocks if b.do and b.do.endswith(".fill"))
         named = re.findall(r"\*\*([^*]+)\*\*", english[fill].text)
@@ -166,10 +167,11 @@ def test_the_account_form_has_every_field_its_step_says_to_fill(built_site, cata
 
 
 def test_the_sign_in_picture_shows_the_address_password_and_every_method_in_use(built_site, catalogue, english):
-    """As ERN-RND's document shows the screen: the e-mail address, the password, and the methods, Password among
-    them (the first sign-ins' note says to choose it); the guide's own method is the one marked."""
+    """As ERN-RND's document shows "ERN-CPMS requires you to authenticate" (p. 14): the e-mail address, the
+    password, and the methods in use, not "Password" (offered where one signs in to "My account", p. 11); the
+    guide's own method is the one marked."""
     in_use = [m.label for m in catalogue.verification_methods if m.on_screen and not m.retired]
-    assert "Password" in in_use
+    assert "Password" not in in_use and in_use
     for guide, page, sign_in in showing(built_site, catalogue, "eu-login-methods"):
         assert labels(sign_in)[:2] == ["Welcome", "Password"], guide.network.id
         assert "Sign in with a different e-mail address?" in words(sign_in)
@@ -182,7 +184,7 @@ def test_every_picture_says_which_source_it_follows_and_when_that_was_written(bu
     """Under each picture: the title of the source whose screenshot it follows (the network's own document
     where it shows that screen) and when it was written; that source is among the guide's sources."""
     for guide in guides(catalogue):
-        page = page_of(built_site, guide.network)
+        page = page_of(built_site, guide)
         figures = re.findall(r'<figure[^>]*data-screen="([^"]+)".*?</figure>', page, re.S)
         assert figures, guide.network.id
         for screen, figure in zip(figures, re.findall(r'<figure.*?</figure>', page, re.S)):

@@ -14,17 +14,17 @@ from generator.publishing.headers import HEADERS, PAGE_POLICY
 
 def test_language_switch_lands_on_the_same_guide(page: Page, site_url: str):
     page.goto(f"{site_url}/networks/ern-rnd/")
-    expect(page.locator("h1")).to_have_text("ERN-RND: how to get access to the CPMS")
+    expect(page.locator("h1")).to_have_text("ERN-RND: how to get access to CPMS 2.0")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     page.locator(".md-header__option .md-select").hover()
     page.get_by_role("link", name="Français").click()
     expect(page).to_have_url(re.compile(r"/fr/networks/ern-rnd/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    expect(page.locator("h1")).to_have_text("ERN-RND : comment demander un accès au CPMS")
+    expect(page.locator("h1")).to_have_text("ERN-RND : comment demander un accès au CPMS 2.0")
     page.locator(".md-header__option .md-select").hover()
     page.get_by_role("link", name="English").click()
     expect(page).to_have_url(re.compile(r"/networks/ern-rnd/$"))
-    expect(page.locator("h1")).to_have_text("ERN-RND: how to get access to the CPMS")
+    expect(page.locator("h1")).to_have_text("ERN-RND: how to get access to CPMS 2.0")
 
 
 @pytest.mark.parametrize("prefix", ["", "/fr"])
@@ -113,10 +113,12 @@ def test_guides_are_usable_without_javascript(browser, site_url: str):
     page = context.new_page()
     page.goto(f"{site_url}/")
     page.locator("article table a[href*='networks/euracan/']").click()
-    expect(page.locator("h1")).to_have_text("EURACAN: how to get access to the CPMS")
+    expect(page.locator("h1")).to_have_text("EURACAN: how to get access to CPMS 2.0")
+    expect(page.locator("#cpms2-request")).to_be_visible()
+    page.locator("article a[href='#mobile-app']").click()  # the overview's anchor links
+    expect(page).to_have_url(re.compile(r"#mobile-app$"))
+    page.locator(".ern-changed a[href$='first-cpms/euracan/']").click()  # the first CPMS's page
     expect(page.locator("#request-access")).to_be_visible()
-    page.locator("article a[href='#first-login']").click()  # the overview's anchor links
-    expect(page).to_have_url(re.compile(r"#first-login$"))
     page.locator("a.md-nav__link[href$='reconnet/']").first.click()  # the navigation, without script
     expect(page.locator("h1")).to_contain_text("ReCONNET")
     page.locator(".md-header__option .md-select").hover()  # the language menu opens with CSS alone
@@ -128,10 +130,10 @@ def test_guides_are_usable_without_javascript(browser, site_url: str):
 def test_sign_in_methods_are_folds_open_on_the_guides_own_and_printed_alone(browser, site_url, catalogue):
     """Each reader needs the note of the one method they pick: the notes are folds (native <details>, no
     script), the guide's recommended method open; on paper only that one is printed, open."""
-    network = next(n for n in catalogue.networks if catalogue.platform_of(n).simulator)
+    network = next(n for n in catalogue.networks if catalogue.earlier_platform(n))
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}/networks/{network.id}/")
+    page.goto(f"{site_url}/first-cpms/{network.id}/")
     folds = page.locator("details.ern-method")
     assert folds.count() >= 2
     recommended = catalogue.method(catalogue.settings_of(network).recommended_verification).label

@@ -119,10 +119,13 @@ def with_cpms2(data: dict) -> dict:
     return data
 
 
-def test_switching_a_network_to_another_platform_is_one_edit(tmp_path):
+def test_switching_a_network_to_another_platform_is_one_edit_with_its_source(tmp_path):
     data = with_cpms2(fixture_data())
     before = render_site(load(tmp_path, data), TEXTS)["en/networks/beta.md"]
-    data["networks"][1]["guide"]["platform"] = "cpms2"  # the one edit
+    data["sources"].append({"id": "beta-2026", "url": "https://beta.example.eu/cpms", "title": "CPMS 2.0",
+                            "publisher": "BETA", "consulted": date(2026, 11, 30), "language": "en"})
+    data["networks"][1]["sources"].append("beta-2026")
+    data["networks"][1]["guide"].update(platform="cpms2", platform_source="beta-2026")  # the edit, with its source
     cat = load(tmp_path, data)
     pages = render_site(cat, TEXTS)
     beta, alpha = pages["en/networks/beta.md"], pages["en/networks/alpha.md"]

@@ -114,7 +114,7 @@ def test_a_required_system_is_announced_before_the_start_and_explained_at_its_st
     beta(data)["required_systems"] = [{"name": "Test Collaborative Platform", "todo": WARNING, "source": "doc",
                                        "step": "request-access", "at": "start"}]
     alpha, page = guides(tmp_path, data)
-    before = page[page.index('"Before you start"'):page.index("{ #overview }")]
+    before = page[page.index('"Before you start"'):page.index("## 1.")]
     assert "Test Collaborative Platform" in before and "step 2" in before  # request-access is step 2
     step = section(page, "request-access")
     assert 'ern-own "Test Collaborative Platform"' in step and text(WARNING) in step

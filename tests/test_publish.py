@@ -114,7 +114,7 @@ def test_with_a_site_url_canonical_and_language_links_are_absolute(project_copy)
     assert '<link rel="alternate" hreflang="en" href="https://guides.example.eu/sim/index.html">' in practice
     assert (site / "robots.txt").read_text(encoding="utf-8").startswith("User-agent: *")
     # the link to the practice is absolute too, so that a printed guide shows its address (print CSS)
-    guides = [p.read_text(encoding="utf-8") for p in (site / "fr" / "networks").glob("*/index.html")]
+    guides = [p.read_text(encoding="utf-8") for p in (site / "fr" / "first-cpms").glob("*/index.html")]
     practice = [re.search(r'href="(https://guides\.example\.eu/fr/sim/[a-z0-9-]+/start\.html)"', g) for g in guides]
     found = [m.group(1) for m in practice if m]
     assert found and all((site / m.removeprefix("https://guides.example.eu/")).is_file() for m in found)

@@ -123,7 +123,7 @@ def test_the_simulator_is_found_from_every_home_page_and_menu_and_keeps_the_way_
             if state.network:  # a page of one reader's practice: its header leads back to that guide
                 page = (built_site / prefix / f"{state.id}.html").read_text(encoding="utf-8")
                 depth = state.id.count("/")
-                assert f'href="{"../" * depth}networks/{state.network.id}/"' in page, f"{prefix}{state.id}"
+                assert f'href="{"../" * depth}first-cpms/{state.network.id}/"' in page, f"{prefix}{state.id}"
 
 
 def test_the_confirmation_follows_the_order_of_the_readers_guide(built_site):
@@ -131,7 +131,7 @@ def test_the_confirmation_follows_the_order_of_the_readers_guide(built_site):
     for network in CATALOGUE.networks:
         if not wizard.rehearsed(CATALOGUE, network):
             continue
-        guide = guide_for(CATALOGUE, network)
+        guide = guide_for(CATALOGUE, network, wizard.rehearsed_platform(CATALOGUE, network))
         steps = [anchor for anchor, _ in guide.steps]
         if guide.method.setup_step not in steps:
             continue
@@ -206,12 +206,14 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     page.goto(f"{site_url}{root(language)}/")
     page.locator("article table a[href*='networks/%s/']" % network_id).click()
     expect(page).to_have_url(f"{site_url}{root(language)}/networks/{network_id}/")
-    page.locator("a[href*='/sim/']").first.click()  # the guide's link: screen 1, knowing the network
+    page.locator(f".ern-changed a[href$='first-cpms/{network_id}/']").click()  # the first CPMS's page
+    expect(page).to_have_url(f"{site_url}{root(language)}/first-cpms/{network_id}/")
+    page.locator("a[href*='/sim/']").first.click()  # the page's link: screen 1, knowing the network
     expect(page).to_have_url(f"{base}/{network_id}/start.html")
     expect(shown(page, "h1")).to_have_text(heading("sim.start.title", language))
     assert step_marker(page) == "1 Select application"
     back = page.get_by_role("link", name=heading("sim.back-to-guide", language, network=network.short_name))
-    expect(back).to_have_attribute("href", "../../networks/%s/" % network_id)
+    expect(back).to_have_attribute("href", "../../first-cpms/%s/" % network_id)
     page.get_by_role("link", name="CPMS", exact=True).click()
     page.get_by_role("link", name="Step 2 : select an organisation →").click()
     expect(page).to_have_url(f"{base}/{network_id}/organisations.html")
@@ -283,7 +285,7 @@ def test_full_walk_without_javascript(no_js: Page, site_url, language, network_i
     expect(page).to_have_url(re.compile(rf"{base}/{network_id}/submitted\.html\?{query}&comments=Geneticist$"))
     expect(shown(page, "h1")).to_have_text(heading("sim.submitted.title", language))
     page.locator("main a").first.click()
-    expect(page).to_have_url(re.compile(rf"{root(language)}/networks/{network_id}/#what-next$"))
+    expect(page).to_have_url(re.compile(rf"{root(language)}/first-cpms/{network_id}/#what-next$"))
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

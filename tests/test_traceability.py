@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT
 from generator.catalogue import traceability
-from generator.guides.guide import guide_for, kind_of
+from generator.guides.guide import kind_of, pages_for
 from generator.pipeline import generate
 from generator.words.texts import Entry
 
@@ -35,10 +35,10 @@ def test_every_tip_warning_and_note_of_every_guide_shows_its_source(language):
     result = generate(ROOT, ["en", "fr"])
     english = result.texts["en"].source
     shown = 0
-    for network in result.catalogue.networks:
-        guide = guide_for(result.catalogue, network)
-        page = result.pages[f"{language}/networks/{network.id}.md"]
-        for anchor, step in guide.steps + guide.successor_steps:
+    for guide in (g for network in result.catalogue.networks for g in pages_for(result.catalogue, network)):
+        network = guide.network
+        page = result.pages[f"{language}/{guide.page}.md"]
+        for anchor, step in guide.steps:
             expected = 0
             for block in guide.blocks(anchor, step):
                 kind = kind_of(block)

@@ -22,7 +22,7 @@ from conftest import ROOT
 from generator.pipeline import load_texts
 
 COMMANDS = {"ern-guides": [sys.executable, "-m", "generator"], "mkdocs": [sys.executable, "-m", "mkdocs"]}
-TRANSLATED = {"language.name": "Italiano", "guide.heading": "{network}: come chiedere l'accesso al CPMS"}
+TRANSLATED = {"language.name": "Italiano", "guide.heading.cpms2": "{network}: come chiedere l'accesso al {platform}"}
 
 
 def commands_of(document: Path) -> list[str]:
@@ -60,7 +60,7 @@ def test_translating_md_works_as_written(project_copy):
     assert f"it: 2/{total} translated, {total - 2} missing, 0 stale" in statuses[1]
 
     page = (project_copy / "site" / "it" / "networks" / "ern-rnd" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"<h1 [^>]*>ERN-RND: come chiedere l&#39;accesso al CPMS", page)
+    assert re.search(r"<h1 [^>]*>ERN-RND: come chiedere l&#39;accesso al CPMS 2.0", page)
     assert "Not yet translated" in page and '<html lang="it"' in page
     assert re.search(r'hreflang="it" class="md-select__link">\s*Italiano\s*</a>', page)
     assert 'placeholder="Cerca"' in page  # Material's own interface strings follow the page language

@@ -114,14 +114,14 @@ def test_readme_walkthrough_adds_a_hospital_a_country_and_a_networks_facts(proje
     site = project_copy / "site"
     result = mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    page = visible_text(site / "networks" / network.id / "index.html")
+    page = visible_text(site / "first-cpms" / network.id / "index.html")  # hospitals: the first CPMS's screens
     step = page[page.index("Select your hospital"):page.index("Sign in to the CPMS", page.index("Select your hospital"))]
     assert f"Choose the hospital where you see {network.short_name} patients." in step
     assert "60 days" in step and "Source: ERN BOND, Access to the CPMS".replace("BOND", network.short_name) in step
     help_part = page[page.index("Help and contacts", page.index("What happens next")):]
     assert f"{network.short_name} CPMS helpdesk" in help_part and f"cpms-helpdesk@{network.id}.example.eu" in help_part
     assert "About this guide" not in page
-    french = (site / "fr" / "networks" / network.id / "index.html").read_text(encoding="utf-8")
+    french = (site / "fr" / "first-cpms" / network.id / "index.html").read_text(encoding="utf-8")
     assert 'class="admonition note"' in french.split("<article")[1].split("<h1")[0]  # the notice, above the title
     helping = (site / "fr" / "translate" / "index.html").read_text(encoding="utf-8")
     assert "network." + network.id + ".hospital-first" in helping  # the "How to help" page names the text

@@ -91,24 +91,27 @@ def usage(root: Path) -> dict[str, set[str]]:
 
 
 def guide_keys(root: Path, network_id: str) -> set[str]:
-    """The texts one network's reader meets: its guide and its practice in the simulator, and what is around
-    every page."""
+    """The texts one network's reader meets: its guide, its page on the first CPMS, its practice in the simulator,
+    and what is around every page."""
     used = usage(root)
     if not any(f"networks/{network_id}.md" in pages for pages in used.values()):
         raise InputError([Problem("ern-guides --guide", 1, 1, "", f"expected a network id of the catalogue, "
                                   f"got {network_id!r}")])
-    shown = {key for key, pages in used.items() if any(
-        p in (f"networks/{network_id}.md", EVERY_PAGE) or p.startswith(f"sim/{network_id}/") for p in pages)}
+    own = (f"networks/{network_id}.md", f"first-cpms/{network_id}.md", EVERY_PAGE)  # its guide, its first CPMS page
+    shown = {key for key, pages in used.items() if any(p in own or p.startswith(f"sim/{network_id}/") for p in pages)}
     source = english(root)
     families = plural_families(source) & {plural_base(key) for key in shown}
     return shown | {key for key in source if plural_base(key) in families}  # every form of a text said for a count
 
 
+GUIDE_FOLDERS = ("networks/", "first-cpms/")  # a network's guide and its page on the first CPMS
+
+
 def pages_in_short(pages: set[str], networks: int) -> list[str]:
     """Where a text appears, for a PO reference: every page, guides by network (or all of the `networks`), the
     simulator once, other pages by name."""
-    guides = sorted(p[len("networks/"):-len(".md")] for p in pages if p.startswith("networks/"))
-    others = sorted(p for p in pages if not p.startswith(("networks/", "sim/")) and p != EVERY_PAGE)
+    guides = sorted({p.split("/")[1].removesuffix(".md") for p in pages if p.startswith(GUIDE_FOLDERS)})
+    others = sorted(p for p in pages if not p.startswith((*GUIDE_FOLDERS, "sim/")) and p != EVERY_PAGE)
     named = "all" if len(guides) == networks else ",".join(guides)
     return ((["every-page"] if EVERY_PAGE in pages else []) + ([f"guide:{named}"] if guides else [])
             + (["simulator"] if any(p.startswith("sim/") for p in pages) else [])
