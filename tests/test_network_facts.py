@@ -226,14 +226,17 @@ def test_a_duration_in_an_old_or_unknown_form_says_which_forms_exist(tmp_path, f
     assert len(messages) == 1, messages
 
 
-def test_a_step_with_the_networks_own_facts_is_dated_by_the_later_check(tmp_path):
-    """The network's facts were checked after the step library: a step showing them (a note of its own) says
-    the later date and its note says when it was checked; the same step in a guide without them keeps the
-    library's date."""
+def test_a_step_is_dated_by_the_last_reading_of_its_web_pages_the_networks_included(tmp_path):
+    """A step's date is the day its facts' web pages were last read: a step showing a note of the network's own,
+    from a page read later, says that later day, and its note says when the network's facts were checked; the
+    same step in a guide without it keeps the day its own pages were read."""
     data = fixture_data()
+    data["sources"].append({"id": "beta-page", "url": "https://beta.example.eu/cpms", "publisher": "BETA",
+                            "title": "CPMS", "consulted": date(2026, 6, 1), "language": "en"})
+    data["networks"][1]["sources"].append("beta-page")
     data["networks"][1]["checked"] = "2026-06-01"
-    beta(data)["notes"] = [{"note": TIP, "step": "eu-login", "at": "end", "source": "doc"}]
-    library = data["steps"]["eu-login"]["checked"]
+    beta(data)["notes"] = [{"note": TIP, "step": "eu-login", "at": "end", "source": "beta-page"}]
+    library = data["sources"][0]["consulted"]
     for language in ("en", "fr"):
         t = TEXTS[language]
 

@@ -316,6 +316,7 @@ def test_a_request_without_a_profile_cannot_be_submitted_and_says_why(no_js: Pag
     page.locator("label", has_text=re.compile(r"^HP$")).click()
     page.get_by_role("link", name="Step 4 : type a comment →").click()
     expect(page.locator(".sim-required")).to_be_hidden()
+    page.get_by_label("Comments").fill("Neurologist")  # the comment the network asks for
     submit.click()
     expect(page).to_have_url(re.compile(rf"/{NET}/submitted\.html"))
 
@@ -398,6 +399,8 @@ def test_keyboard_only_walk(no_js: Page, site_url):
     tab_to(page, "Step 4 : type a comment →")
     enter(page)
     assert shown(page, ".sim-recap").all_inner_texts() == ["HP"]
+    tab_to(page, "Comments")  # the network asks for one: without it, no Submit
+    page.keyboard.type("Neurologist")
     tab_to(page, "Submit request access")
     enter(page)
     expect(page).to_have_url(re.compile(rf"/{NET}/submitted\.html"))
@@ -488,13 +491,73 @@ def test_a_request_breaking_a_networks_profile_rule_cannot_be_submitted_and_says
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_a_request_without_the_guides_profiles_is_coached_and_the_guest_advice_is_the_guides(no_js: Page, site_url,
-                                                                                            language):
-    guide = guide_for(CATALOGUE, FULL)
+def test_a_request_without_the_guides_profiles_is_coached_not_submitted_and_the_guest_advice_is_the_guides(
+        no_js: Page, site_url, language):
+    """Coordinator alone, say, for a member doctor: the practice says why, names the profiles the guide asks for
+    and its sources, and offers no Submit until they are ticked."""
+    guide = guide_for(CATALOGUE, FULL, wizard.rehearsed_platform(CATALOGUE, FULL))
     other = next(p.id for p in guide.profiles_on_screen if p not in guide.profiles)
     to_screen_4(no_js, f"{site_url}{root(language)}/{NET}/{C}.html", [other])
-    expect(shown(no_js, ".sim-advice")).to_have_count(1)
-    expect(no_js.get_by_role("button", name="Submit request access")).to_be_visible()  # coached, not refused
+    no_js.get_by_label("Comments").fill("Neurologist")
+    advice = shown(no_js, ".sim-advice")
+    expect(advice).to_have_count(1)
+    for profile in guide.profiles:
+        expect(advice).to_contain_text(profile.name)
+    sources = TEXTS["en"].source["sim.step4.advice"].sources
+    assert sources and all(CATALOGUE.source(i).title in advice.inner_text() for i in sources)
+    submit = no_js.get_by_role("button", name="Submit request access")
+    expect(submit).to_be_hidden()
+    no_js.get_by_role("link", name="← Step 3 : select an access profile").first.click()
+    for profile in guide.profiles:
+        no_js.locator(f'label[for="p-{profile.id}"]').click()
+    shown(no_js, "a").filter(has_text="Step 4 : type a comment →").first.click()
+    expect(shown(no_js, ".sim-advice")).to_have_count(0)
+    expect(submit).to_be_visible()
     t = TEXTS[language]
     guest = plain(t("step.request-access.guest", **{**values(CATALOGUE, guide, t), **addresses(CATALOGUE, FULL, t)}))
     assert guest in " ".join(no_js.locator(".sim-step2").inner_text().split())
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_empty_comment_where_the_network_asks_for_one_is_said_and_not_submitted(no_js: Page, site_url, language):
+    network = next(n for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)
+                   and CATALOGUE.settings_of(n).comment_hint)
+    guide = guide_for(CATALOGUE, network, wizard.rehearsed_platform(CATALOGUE, network))
+    to_screen_4(no_js, f"{site_url}{root(language)}/{practice_page(network)}", [p.id for p in guide.profiles])
+    said = shown(no_js, ".sim-comment-required")
+    expect(said).to_have_count(1)
+    expect(said).to_contain_text(plain(TEXTS[language](guide.settings.comment_hint)))
+    submit = no_js.get_by_role("button", name="Submit request access")
+    expect(submit).to_be_hidden()
+    no_js.get_by_label("Comments").fill("Neurologist")
+    expect(shown(no_js, ".sim-comment-required")).to_have_count(0)
+    expect(submit).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_guest_access_where_the_hospitals_are_listed_says_to_choose_ones_own(no_js: Page, site_url, language):
+    no_js.goto(f"{site_url}{root(language)}/{NET}/{C}.html")
+    no_js.locator(".sim-option", has_text=CATALOGUE.guest_access.label).click()
+    shown(no_js, "a.saas-button--primary").first.click()
+    shown(no_js, "a").filter(has_text="Step 4 : type a comment →").first.click()
+    warning = shown(no_js, ".sim-step4 .sim-feedback--wrong").filter(has_text=CATALOGUE.guest_access.label)
+    expect(warning).to_have_count(1)
+    assert all(CATALOGUE.source(i).title in warning.inner_text()
+               for i in TEXTS["en"].source["sim.step4.guest-listed"].sources)
+    no_js.goto(f"{site_url}{root(language)}/{NET}/{C}.html#step4-{H}")  # a listed hospital: no such warning
+    expect(shown(no_js, ".sim-step4 .sim-feedback--wrong").filter(has_text=CATALOGUE.guest_access.label)
+           ).to_have_count(0)
+
+
+def test_a_country_whose_hospitals_are_not_listed_does_not_say_yours_is_not_a_member(built_site):
+    """The guide's "Your hospital is not in the list? It is not a member..." assumes the reader sees the list: a
+    country page of the practice that cannot list its hospitals says so instead, and not that."""
+    t = TEXTS["en"]
+    for network in (n for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)):
+        guide = guide_for(CATALOGUE, network, wizard.rehearsed_platform(CATALOGUE, network))
+        tip = plain(t("step.request-access.guest", **{**values(CATALOGUE, guide, t), **addresses(CATALOGUE, network, t)}))
+        tip = tip.split(":")[0]  # "Your hospital is not in the list? It is not a member of ... for your country"
+        for entry in network.countries:
+            page = plain(re.sub(r"<[^>]+>", " ", (built_site / f"sim/{network.id}/{entry.country.lower()}.html"
+                                                  ).read_text(encoding="utf-8")))
+            assert (tip in page) == bool(entry.hospitals), (network.id, entry.country)

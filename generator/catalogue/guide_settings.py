@@ -100,7 +100,8 @@ class GuideSettings(Record):
     platform: Id | None = Field(None, description="Id of the platform (in `platforms`) the network uses.")
     platform_source: Id | None = Field(None, description="For a network not on the default platform: id of a "
                                        "source dated after 2024 that says it uses `platform`.")
-    procedure: list[Id] | None = Field(None, description="Step ids in order; default: the platform's procedure.")
+    procedure: list[Id] | None = Field(None, description="Step ids in order, on a platform whose networks order "
+                                       "its steps (the first CPMS); default: the platform's procedure.")
     example: Example | None = Field(None, description="Country and hospital used in the screens.")
     approval_delay: Duration | Literal["not-stated"] | None = Field(
         None, description="Delay the network quotes for approval, or 'not-stated' when its sources give none; "

@@ -182,16 +182,19 @@ class Platform(Record):
                                        "happens next' comes: where the reader has just asked for access; "
                                        "default: at the end of the guide.")
     help: list[TextKey] = Field(description="Text keys of the platform's part of 'Help and contacts'.")
+    no_helpdesk: TextKey = Field("guide.help.no-network-contact", description="Text key of 'Help and contacts' "
+                                 "for a network whose helpdesk address no source gives.")
     troubles: list[Id] = Field(default_factory=list, description="Ids of the troubles (in `troubles`) its "
                                "guides answer in 'Something went wrong?'.")
     simulator: bool = Field(description="True when the access-request simulator rehearses this platform.")
+    account_choices: bool = Field(False, description="True when its guides ask 'Which account do I need?' before "
+                                  "the steps, answered from the network's eligibility data.")
     network_procedure: bool = Field(True, description="Whether a network orders this platform's steps itself "
                                     "(`guide.procedure`), as its own documents show them; false where the "
                                     "platform's procedure is every network's.")
     successor: Successor | None = Field(None, description="The platform that replaced this one.")
-    moved: TextKey | None = Field(None, description="Text key of the 'What changed' box of a network that has "
-                                  "moved to this platform from the default one and words no box of its own "
-                                  "(`guide.changes`).")
+    moved: TextKey | None = Field(None, description="Text key of the 'What changed' box of a guide to this "
+                                  "platform, for a network that words no box of its own (`guide.changes`).")
 
 
 class Network(Record):
@@ -227,10 +230,13 @@ class Block(Retirable):
         None, description="What changed: a dated note for each retired verification method.")
     when: Literal["comment_hint", "approval_delay", "helpdesk", "no_helpdesk", "thematic_areas", "example",
                   "no_example", "guest_account", "profile_prerequisites", "eligibility", "all_profiles",
+                  "hospitals_listed",
                   "some_profiles", "before_second_factor"] | None = Field(
         None, description="Show only when the network has this setting; for `guest_account` and "
                           "`profile_prerequisites`, once per fact, with its source; `before_second_factor`: only "
-                          "where the step comes before the guide sets up its sign-in method (or is that step).")
+                          "where the step comes before the guide sets up its sign-in method (or is that step); "
+                          "`hospitals_listed`: in the practice, only where the reader's country's hospitals are "
+                          "listed (a guide's reader always sees them, on screen).")
     method: Id | None = Field(None, description="Show only while this verification method is available.")
     fold: bool = Field(False, description="Show it folded, for the reader to open: what only some readers need "
                                           "(a picture of a screen the text already describes, a side tip).")
@@ -305,10 +311,6 @@ class Catalogue(Record):
         """The platforms a network has a page on: its own, then the one that platform replaced."""
         earlier = self.earlier_platform(network)
         return [self.platform_id(network)] + ([earlier] if earlier else [])
-
-    def has_moved(self, network: Network) -> bool:
-        """Whether a network has moved off the default platform, the one the shared documents describe."""
-        return self.settings_of(network).platform != self.default_guide.platform
 
     def evidence_of(self, network: Network | None, platform_id: Id | None = None) -> list[Id]:
         """The sources of what a page says of the way in on a platform (by default the network's own, or, for no

@@ -25,6 +25,7 @@ class PlatformCheck:
         yield from self.text(path + ("what_next",), platform.what_next)
         yield from self.refer(path + ("what_next_after",), platform.what_next_after, platform.procedure,
                               "steps of its procedure")
+        yield from self.text(path + ("no_helpdesk",), platform.no_helpdesk)
         for i, key in enumerate(platform.help):
             yield from self.text(path + ("help", i), key)
         for i, trouble in enumerate(platform.troubles):

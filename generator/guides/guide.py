@@ -80,6 +80,7 @@ class Guide:
             "all_profiles": s.profiles_choice != "one-or-more",
             "some_profiles": s.profiles_choice == "one-or-more",
             "before_second_factor": True,  # depends on the step: see `blocks`
+            "hospitals_listed": True,  # the reader of a guide sees the real list; the practice may not know it
         }[block.when]
 
     def blocks(self, anchor: str, step: model.Step) -> list[model.Block | model.Anchor]:
@@ -109,11 +110,14 @@ class Guide:
         found = (b for _, step in self.steps for b in step.blocks if b.changes and self.shows(b))
         return next(found, None) if self.changes else None
 
-    def checked_on(self, anchor: str, step: model.Step) -> date:
-        """When the step's facts were last checked: the step's own date, or, where it shows facts of the network's
-        own (its notes, its example, its delay...), the later of that and the network's date."""
+    def dated_by(self, cat: model.Catalogue, anchor: str, step: model.Step) -> tuple[date | None, list[str]]:
+        """What a step's date says: the day a web page its facts come from was last read (`consulted`), the
+        latest of them, or, for a step drawn from documents alone, none and the ids of those documents. A step
+        that shows facts of the network's own (its notes, its example, its delay...) counts its sources too."""
         own = any(isinstance(b, model.Anchor) or b.when in NETWORK_FACTS for b in self.blocks(anchor, step))
-        return max(step.checked, self.network.checked) if own and self.network.checked else step.checked
+        ids = list(dict.fromkeys([*step.sources, *(cat.evidence_of(self.network, self.platform_id) if own else [])]))
+        read = [cat.source(i).consulted for i in ids if cat.source(i).consulted]
+        return (max(read), []) if read else (None, ids)
 
     def number(self, anchor: str) -> int:
         """The number a step has in this guide."""

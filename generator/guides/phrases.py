@@ -42,6 +42,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "guest_access": cat.guest_access.label,
         "it_support": Markup(f"[{t('contact.at-help')}](#help)"),  # the address itself: once, under Help
         "helpdesk": helpdesk_reference(cat, guide.network, t),
+        "network_helpdesk": network_helpdesk(guide.network, t),
         "delay_sentence": delay_sentence(s.approval_delay, guide.network, t),
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
@@ -103,6 +104,14 @@ def helpdesk_reference(cat: model.Catalogue, network: model.Network, t: Texts) -
     return Markup(", ").join(Markup(f"[{name}](#help)") for name, _ in _whom(cat, network, t))
 
 
+def network_helpdesk(network: model.Network, t: Texts) -> Markup:
+    """The network's own helpdesk, by name, linked to "Help and contacts", even where no source gives its address
+    (what it handles, such as CPMS 2.0 credentials, no other desk does)."""
+    names = [literal(c.name) if c.name else t("contact.unnamed", network=network.short_name) for c in network.contacts]
+    return Markup(", ").join(Markup(f"[{name}](#help)")
+                             for name in names or [t("contact.unnamed", network=network.short_name)])
+
+
 def helpdesk_text(cat: model.Catalogue, network: model.Network, t: Texts) -> Markup:
     """Whom to write to, by name and address."""
     return Markup(", ").join(contact_text(contact, t, network.website, name) for name, contact in _whom(cat, network, t))
@@ -151,6 +160,12 @@ def when_text(source: model.Source, t: Texts) -> Markup:
     return t("source.when.consulted", date=date_text(source.consulted, t))
 
 
+def documents_text(cat: model.Catalogue, ids: list[str], t: Texts) -> Markup:
+    """Documents a step is drawn from, each by its title and when it was written."""
+    return t("list.separator").join(t("source.with-when", source=source_title(cat.source(i), t),
+                                      when=when_text(cat.source(i), t)) for i in ids)
+
+
 def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: Texts) -> Markup:
     """What a retired verification method's retirement means, dated and sourced, with what to use instead."""
     source = cat.source(method.retired_source)
@@ -169,9 +184,11 @@ def delay_sentence(delay: model.Duration | str | None, network: model.Network, t
 
 
 def delay_source(cat: model.Catalogue, guide: Guide, t: Texts) -> Markup | None:
-    """Where the approval delay a guide quotes comes from, when its source is given."""
+    """Where the approval delay a guide quotes comes from, when its source is given and its platform's "What
+    happens next" quotes it."""
     delay = guide.settings.approval_delay
-    if isinstance(delay, model.Duration) and delay.source:
+    quoted = "delay_sentence" in t.source[guide.platform.what_next].placeholders
+    if quoted and isinstance(delay, model.Duration) and delay.source:
         return source_line(cat, delay.source, t, guide.network.checked)
     return None
 
@@ -204,3 +221,20 @@ def source_link(source: model.Source, t: Texts) -> Markup:
     """A source by its title, linked to its page when it is a web page."""
     title = source_title(source, t)
     return Markup(f"[{title}]({escape(source.url)})") if source.url else title
+
+
+def account_choices(cat: model.Catalogue, guide: Guide, t: Texts, v: dict) -> list[tuple[Markup, Markup, list[str]]]:
+    """"Which account do I need?": for each kind of reader, a question, its answer (the step or person to go to)
+    and the answer's sources: the platform's rule for members, the network's eligibility data for the others,
+    and, where no source has said, that none has."""
+    first = {**v, "first_step": f"#{guide.steps[0][0]}", "check_step": f"#{guide.steps[0][0]}"}
+    guests = [row for row in guide.settings.eligibility if row.account == "guest"]
+    if guests:
+        guest = t("guide.account.guest.answer", categories=", ".join(row.category for row in guests), **first)
+        guest_sources = list(dict.fromkeys(row.source for row in guests))
+    else:
+        guest, guest_sources = t("guide.account.guest.unknown", **first), text_sources(cat, t, "guide.account.guest.unknown")
+    return [(t(f"guide.account.{kind}.question", **first), answer, sources) for kind, answer, sources in (
+        ("member", t("guide.account.member.answer", **first), text_sources(cat, t, "guide.account.member.answer")),
+        ("guest", guest, guest_sources),
+        ("unsure", t("guide.account.unsure.answer", **first), text_sources(cat, t, "guide.account.unsure.answer")))]

@@ -18,7 +18,7 @@ from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.evidence import date_text, evidence_text, plural, source_title
 from generator.catalogue import wizard
 from generator.guides.guide import Guide, guide_for, kind_of, pages_for, troubles
-from generator.guides.phrases import (delay_source, document_link, help_addresses, picture_source, retirement_text,
+from generator.guides.phrases import (account_choices, delay_source, documents_text, document_link, help_addresses, picture_source, retirement_text,
                                source_line, source_text, text_sources, values, when_text)
 from generator.inputs.errors import Problem
 from generator.words.lookup import Texts, literal
@@ -57,7 +57,7 @@ def template_problem(error: Exception) -> Problem:
     else a template raised), located in generator/templates as precisely as the error allows."""
     if isinstance(error, KeyError):
         return Problem("generator/templates", 1, 1, "", str(error.args[0]))
-    name = getattr(error, "name", None)
+    name = getattr(error, "name", None) if isinstance(error, jinja2.TemplateError) else None  # not AttributeError's
     message = str(error) if isinstance(error, jinja2.TemplateError) else f"{type(error).__name__}: {error}"
     return Problem(f"generator/templates/{name}" if name else "generator/templates",
                    getattr(error, "lineno", None) or 1, 1, "", message)
@@ -127,8 +127,10 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 problem_links=lambda found: Markup(" · ").join(
                     Markup(f"[{t(trouble.question, **v)}](#problem-{i})") for i, trouble in found),
                 checked=lambda day: date_text(day, t),
+                documents_text=lambda ids: documents_text(cat, ids, t),
                 addresses=help_addresses(cat, guide, t),
                 delay_source=delay_source(cat, guide, t),
+                accounts=account_choices(cat, guide, t, v) if guide.platform.account_choices else [],
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/{guide.page}.md"] = _with_notice(env, common, page, "../")
         t.start_page("translate.md")

@@ -60,7 +60,7 @@ def stylesheet(cat: model.Catalogue) -> str:
                     for needing in rule.profiles})
     recommended = sorted({tuple(s.profiles) for s in settings if s.profiles})
     return environment(markdown_pages=False).get_template("sim/sim.css.j2").render(
-        cat=cat, most_options=most_options,
+        cat=cat, most_options=most_options, guest_step4="step4-" + wizard.hospital_key(None),
         rules=[(needing, required, rule_class(needing, required)) for needing, required in rules],
         advice=[(profiles, advice_class(list(profiles))) for profiles in recommended])
 
@@ -248,14 +248,20 @@ class _CountryPage(_Page):
                 "places": [{"kind": kind, "fragment": o[field]} for kind, field in PLACES for o in options],
                 "submitted": self.link(wizard.submitted_id(network)),
                 "comment_hint": self.t(s.comment_hint) if s.comment_hint else self.t("sim.step4.no-hint"),
+                "comment_required": self._sourced("sim.step4.comment-required", comment_hint=self.t(s.comment_hint),
+                                                  sources=self.cat.evidence_of(network, self.guide.platform_id))
+                if s.comment_hint else None,
+                "guest_warning": self._sourced("sim.step4.guest-listed", guest_access=self.cat.guest_access.label)
+                if entry and entry.hospitals else None,
                 "recommended": ", ".join(p.name for p in self.guide.profiles),
-                "profiles": self.guide.profiles_on_screen, **self._coaching()}
+                "profiles": self.guide.profiles_on_screen, **self._coaching(listed=bool(entry and entry.hospitals))}
 
-    def _coaching(self) -> dict:
+    def _coaching(self, listed: bool = True) -> dict:
         """What the guide says about screens 2 to 4, said again where the reader practises them, each with its
         source: its tips, warnings and notes (the guest advice, the guest accounts' lifetime, the network's own
         notes...); the network's profile rules, which a request breaking them cannot be submitted with; and, for
-        a request without the profiles the guide asks for, the guide's advice on profiles."""
+        a request without the profiles the guide asks for, the guide's advice on profiles. Where the country's
+        hospitals are not `listed`, what assumes the reader sees them is left out."""
         guide, t, cat = self.guide, self.t, self.cat
         step = dict(guide.steps).get(wizard.REQUEST_STEP)
         blocks = guide.blocks(wizard.REQUEST_STEP, step) if step else []
@@ -263,7 +269,8 @@ class _CountryPage(_Page):
         said: dict[int, list[Markup]] = {2: [], 3: [], 4: []}
         for block, screen in zip(blocks, wizard.screen_of_blocks(blocks)):
             kind = kind_of(block)
-            if screen in said and kind in ("tip", "warning", "note"):
+            unlisted = not listed and getattr(block, "when", None) == "hospitals_listed"
+            if screen in said and kind in ("tip", "warning", "note") and not unlisted:
                 for filled, source in guide.facts(block, cat, t):  # the network's own source, else the text's
                     text = t(getattr(block, kind), **{**v, **filled})
                     shown = source or text_sources(cat, t, getattr(block, kind))
@@ -278,7 +285,13 @@ class _CountryPage(_Page):
                       source_line(cat, rule.source, t, guide.network.checked))}
                  for rule in guide.settings.profile_prerequisites for needing in rule.profiles]
         return {"said": said, "rules": rules, "advice_class": advice_class([p.id for p in guide.profiles]),
-                "advice": t("sim.step4.advice", profiles=v["profiles"])}
+                "advice": self._sourced("sim.step4.advice", profiles=v["profiles"])}
+
+    def _sourced(self, key: str, sources: list[str] | None = None, **values) -> Markup:
+        """A text of the practice's coaching, with its sources (by default those its English names)."""
+        text = self.t(key, network=self.node.network.short_name, **values)
+        sources = sources or text_sources(self.cat, self.t, key)
+        return Markup("{} {}").format(text, source_line(self.cat, sources, self.t)) if sources else text
 
     def _path_steps(self, hospital_state: wizard.Node) -> list:
         """The exact clicks in the real system for one hospital of this country's page."""
