@@ -163,3 +163,37 @@ def test_a_network_stays_on_the_first_cpms_only_by_a_source_dated_after_2024(pro
         pipeline.check(project, ["en"])
     assert any(expected in str(problem) and "data/ern_catalogue.yaml:" in str(problem)
                for problem in refused.value.problems), refused.value.problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_which_account_comes_before_the_steps_and_leads_to_a_step_or_a_person(built_site, language):
+    """Three questions, JS-free folds, before step 1: a member is sent to step 1; a reader whose hospital is not
+    a member, to the network's helpdesk, told what the network's eligibility data says (here: nothing, said so);
+    a reader who does not know, to the step that checks the ERN directory."""
+    for network in CATALOGUE.networks:
+        page = (built_site / (language if language != "en" else "") / "networks" / network.id / "index.html"
+                ).read_text(encoding="utf-8")
+        part = page[page.index('id="account"'):page.index('<h2 id="', page.index('id="account"') + 1)]
+        first = CATALOGUE.guide_steps(network)[0][0]
+        assert page.index('id="account"') < page.index(f'<h2 id="{first}"')
+        folds = re.findall(r"<details class=\"question\">(.*?)</details>", part, flags=re.S)
+        assert len(folds) == 3, (language, network.id)
+        member, guest, unsure = folds
+        assert f'href="#{first}"' in member and f'href="#{first}"' in unsure
+        assert 'href="#help"' in guest and 'class="ern-source"' in guest  # the helpdesk, and why
+
+
+def test_which_account_says_what_a_networks_eligibility_data_says(tmp_path):
+    from conftest import copy_of_project
+    project = copy_of_project(tmp_path)
+    catalogue = project / "data" / "ern_catalogue.yaml"
+    data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
+    entry = next(n for n in data["networks"] if n["id"] == "ithaca")
+    entry["guide"]["eligibility"] = [{"category": "Collaborative Partners", "account": "guest",
+                                      "source": "ithaca-cpms2"}]
+    write_yaml(catalogue, data)
+    result = pipeline.generate(project, LANGUAGES)
+    page = result.pages["en/networks/ithaca.md"]
+    part = page[page.index("{ #account }"):page.index("## 1.")]
+    assert "Collaborative Partners" in part and "How to use CPMS 2.0" in part
+    assert "No source we found says whether ITHACA gives accounts" not in part

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import BUILD_DATE, fingerprint, mkdocs_build
+from generator.publishing.publish import SITE_MARKER
 
 
 def start_build(project: Path, site: Path) -> subprocess.Popen:
@@ -44,16 +45,40 @@ def test_the_published_site_is_readable_by_another_user_and_leftovers_are_cleare
     assert leftovers(project_copy) == []
 
 
-def test_a_symlinked_site_stays_a_link_and_its_folder_is_updated(project_copy, tmp_path):
-    deploy = tmp_path / "deploy"
-    deploy.mkdir()
-    (deploy / "old.html").write_text("old", encoding="utf-8")
+SITE_FOLDERS = {  # what a site folder the build did not make can be, made in a project copy and a folder beside it
+    "a link to the project": lambda project, beside: (project / "site").symlink_to(".") or project / "site",
+    "a link to another folder": lambda project, beside: (project / "site").symlink_to(beside) or project / "site",
+    "inside the catalogue's folder": lambda project, beside: project / "data" / "site",
+    "a folder holding the project": lambda project, beside: project.parent,
+    "a folder of other files": lambda project, beside: beside,
+}
+
+
+@pytest.mark.parametrize("make", SITE_FOLDERS.values(), ids=SITE_FOLDERS.keys())
+def test_a_site_folder_no_build_made_is_refused_in_one_line_and_nothing_is_deleted(project_copy, tmp_path, make):
+    beside = tmp_path / "deploy"
+    beside.mkdir()
+    (beside / "old.html").write_text("not the build's", encoding="utf-8")
+    site = make(project_copy, beside)
+    before = {name: fingerprint(project_copy / name) for name in ("data", "guides", "docs", "generator")}
+    result = mkdocs_build(project_copy, site)
+    said = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in said
+    # (a folder holding the project: MkDocs refuses it itself, docs_dir being inside it)
+    assert re.search(r"^ERROR +- +(the site folder .+ Nothing was built or deleted\.|Config value 'site_dir': .+)$",
+                     said, re.M), said
+    assert {name: fingerprint(project_copy / name) for name in before} == before
+    assert (beside / "old.html").read_text(encoding="utf-8") == "not the build's"
+    assert leftovers(project_copy) == [] and leftovers(tmp_path) == []
+
+
+def test_a_site_carries_the_builds_mark_and_the_next_build_replaces_it(project_copy):
     site = project_copy / "site"
-    site.symlink_to(deploy)
     assert mkdocs_build(project_copy, site).returncode == 0
-    assert site.is_symlink() and site.resolve() == deploy
-    assert (deploy / "index.html").is_file() and not (deploy / "old.html").exists()
-    assert leftovers(tmp_path) == [] and leftovers(project_copy) == []
+    assert (site / SITE_MARKER).is_file()
+    (site / "stale.html").write_text("from the last build", encoding="utf-8")
+    assert mkdocs_build(project_copy, site).returncode == 0
+    assert (site / SITE_MARKER).is_file() and not (site / "stale.html").exists()
 
 
 def test_a_build_killed_at_any_moment_leaves_a_whole_site(project_copy):
@@ -187,6 +212,7 @@ def test_a_fault_of_the_machine_ends_the_build_in_one_plain_line_and_keeps_the_s
     site = project_copy / "site"
     site.mkdir()
     (site / "index.html").write_text("the site already published", encoding="utf-8")
+    (site / SITE_MARKER).write_text("", encoding="utf-8")  # published by an earlier build
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE}
     result = subprocess.run([sys.executable, "-c", FAULTY_BUILD, *fault], cwd=project_copy, capture_output=True,
                             text=True, env=env)
@@ -195,5 +221,5 @@ def test_a_fault_of_the_machine_ends_the_build_in_one_plain_line_and_keeps_the_s
     assert "Traceback" not in said, said
     assert re.search(r"^the build stopped: .+ \(site\)\. Nothing was published; the site already there is unchanged\.",
                      said, re.M), said
-    assert fingerprint(site) == {"index.html": fingerprint(site)["index.html"]} and leftovers(project_copy) == []
+    assert set(fingerprint(site)) == {"index.html", SITE_MARKER} and leftovers(project_copy) == []
     assert (site / "index.html").read_text(encoding="utf-8") == "the site already published"

@@ -44,7 +44,8 @@ class PlatformCheck:
     def platform_source(self, path: tuple, guide: model.GuideSettings, network: model.Network | None
                         ) -> Iterable[Problem]:
         """A network on another platform than the default names the source that says so, dated after 2024."""
-        if network is None or "platform" not in guide.model_fields_set or guide.platform == self.cat.default_guide.platform:
+        chosen = network is not None and "platform" in guide.model_fields_set
+        if not chosen or guide.platform == self.cat.default_guide.platform:
             return
         if guide.platform_source is None:
             yield self.located.problem(path + ("platform",), f"expected `platform_source`: the id of a source "

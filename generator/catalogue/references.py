@@ -213,11 +213,11 @@ class _NetworkCheck(_References):
 
     def anchors(self, path: tuple, network: model.Network) -> Iterable[Problem]:
         """Each note and required system names a step of one of this network's pages, and where in it."""
-        try:
-            pages = [self.cat.guide_steps(network, platform) for platform in self.cat.platforms_of(network)]
+        try:  # an anchor may be in both pages
+            found = [found for platform in self.cat.platforms_of(network) for found in self.cat.guide_steps(network, platform)]
         except (KeyError, StopIteration):  # a broken platform, step or method: reported on its own
             return
-        steps = {anchor: [step for page in pages for a, step in page if a == anchor] for page in pages for anchor, _ in page}
+        steps = {anchor: [step for other, step in found if other == anchor] for anchor, _ in found}
         settings = self.cat.settings_of(network)
         for field in ("notes", "documents", "required_systems"):
             where = path + ("guide",) if network.guide and field in network.guide.model_fields_set else ("default_guide",)

@@ -252,7 +252,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
             raise PluginError(str(e)) from None
         self.domains = page_scan.allowed_domains(root, inputs.catalogue)
         if self.command == "build":
-            self.publishing = StrictPublishing(Path(config.site_dir))
+            self.publishing = StrictPublishing(Path(config.site_dir), root)
             config.site_dir = str(self.publishing.site.temporary)
         # The simulator's pages, from now on and while MkDocs builds the guides; started before the guides are
         # rendered, its processes inherit only what they need.

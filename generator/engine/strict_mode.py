@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from generator.publishing.publish import AtomicSite
+from mkdocs.exceptions import PluginError
+
+from generator.publishing.publish import AtomicSite, UnsafeSite
 
 
 class StrictPublishing(logging.Handler):
@@ -14,9 +16,12 @@ class StrictPublishing(logging.Handler):
     counting handler of mkdocs/mkdocs#1613), when this plugin publishes; so it counts them too
     (tests/test_engine_upstream.py)."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, root: Path) -> None:
         super().__init__(logging.WARNING)
-        self.site, self.warnings = AtomicSite(site_dir), 0
+        try:
+            self.site, self.warnings = AtomicSite(site_dir, root), 0
+        except UnsafeSite as e:  # a site folder the build may not replace: said in one line, nothing done
+            raise PluginError(str(e)) from None
         logging.getLogger("mkdocs").addHandler(self)
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -111,13 +111,13 @@ class Guide:
         return next(found, None) if self.changes else None
 
     def dated_by(self, cat: model.Catalogue, anchor: str, step: model.Step) -> tuple[date | None, list[str]]:
-        """What a step's date says: the day a web page its facts come from was last read (`consulted`), the
-        latest of them, or, for a step drawn from documents alone, none and the ids of those documents. A step
-        that shows facts of the network's own (its notes, its example, its delay...) counts its sources too."""
+        """What a step's date says: the day its facts were compared with live pages (the earliest `consulted` of
+        its web pages), if any, and the ids of the documents it is drawn from too. A step that shows facts of the
+        network's own (its notes, its example, its delay...) counts their sources too."""
         own = any(isinstance(b, model.Anchor) or b.when in NETWORK_FACTS for b in self.blocks(anchor, step))
         ids = list(dict.fromkeys([*step.sources, *(cat.evidence_of(self.network, self.platform_id) if own else [])]))
         read = [cat.source(i).consulted for i in ids if cat.source(i).consulted]
-        return (max(read), []) if read else (None, ids)
+        return (min(read) if read else None), [i for i in ids if not cat.source(i).consulted]
 
     def number(self, anchor: str) -> int:
         """The number a step has in this guide."""

@@ -161,9 +161,13 @@ def when_text(source: model.Source, t: Texts) -> Markup:
 
 
 def documents_text(cat: model.Catalogue, ids: list[str], t: Texts) -> Markup:
-    """Documents a step is drawn from, each by its title and when it was written."""
-    return t("list.separator").join(t("source.with-when", source=source_title(cat.source(i), t),
-                                      when=when_text(cat.source(i), t)) for i in ids)
+    """Documents a step is drawn from, by their titles and when they were written (said once for those written at
+    the same time)."""
+    titles: dict[str, list[Markup]] = {}
+    for source in (cat.source(i) for i in ids):
+        titles.setdefault(when_text(source, t), []).append(source_title(source, t))
+    return t("list.separator").join(t("source.with-when", source=t("list.separator").join(named), when=when)
+                                    for when, named in titles.items())
 
 
 def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: Texts) -> Markup:
@@ -195,7 +199,9 @@ def delay_source(cat: model.Catalogue, guide: Guide, t: Texts) -> Markup | None:
 
 def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts, checked: date | None = None) -> Markup:
     """'Source: ...' under a fact: the page (linked, with its publisher) or document it comes from; for several,
-    'Sources: ...; ...'; with `checked`, the day someone last checked the fact against them."""
+    'Sources: ...; ...'. With `checked` (a fact of the network's own, which its helpdesk checked then), the day
+    the fact was compared with a live page: the earliest day its web pages were read; a fact from documents alone
+    says none."""
     found = [cat.source(i) for i in ([source_ids] if isinstance(source_ids, str) else source_ids)]
 
     def named(source: model.Source) -> Markup:
@@ -206,8 +212,9 @@ def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts, che
         line = t("guide.fact-source.one", source=named(found[0]))
     else:
         line = t("guide.fact-source.several", sources=t("list.separator").join(named(s) for s in found))
-    if checked:
-        line = t("guide.fact-source.checked", line=line, date=date_text(checked, t))
+    read = [source.consulted for source in found if source.consulted]
+    if checked and read:
+        line = t("guide.fact-source.checked", line=line, date=date_text(min(read), t))
     return Markup(f'<small class="ern-source">{line}</small>')
 
 

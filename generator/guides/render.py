@@ -18,8 +18,9 @@ from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.evidence import date_text, evidence_text, plural, source_title
 from generator.catalogue import wizard
 from generator.guides.guide import Guide, guide_for, kind_of, pages_for, troubles
-from generator.guides.phrases import (account_choices, delay_source, documents_text, document_link, help_addresses, picture_source, retirement_text,
-                               source_line, source_text, text_sources, values, when_text)
+from generator.guides.phrases import (account_choices, delay_source, document_link, documents_text, help_addresses,
+                                      picture_source, retirement_text, source_line, source_text, text_sources, values,
+                                      when_text)
 from generator.inputs.errors import Problem
 from generator.words.lookup import Texts, literal
 
@@ -117,7 +118,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
             has_pdf = f"{language}/{guide.page}.pdf" in pdfs
             page = env.get_template("guide.md.j2").render(
                 common, guide=guide, v=v, has_pdf=has_pdf,
-                sources=[source_text(cat.source(i), t) for i in guide.source_ids],
+                sources=[source_text(cat.source(i), t) for i in page_sources(cat, guide, t)],
                 changes=[retirement_text(cat, m, t) for m in guide.changes], evidence=cat.evidence_of(guide.network, guide.platform_id),
                 kind_of=kind_of, source_line=lambda source_id, checked=None: source_line(cat, source_id, t, checked),
                 text_sources=lambda key: text_sources(cat, t, key), document_link=document_link,
@@ -137,6 +138,15 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
         pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(  # last: it lists them
             common, missing=sorted(set(t.source) - set(t.entries)), stale=sorted(t.stale))
     return pages
+
+
+def page_sources(cat: model.Catalogue, guide: Guide, t: Texts) -> list[str]:
+    """The sources a guide lists at its end: its facts', and those the texts around its steps name (its intro,
+    "What changed", "Which account", "What happens next")."""
+    around = [guide.platform.intro, guide.platform.what_next, *guide.moved]
+    if guide.platform.account_choices:
+        around += [key for key in t.source if key.startswith("guide.account.")]
+    return list(dict.fromkeys([*guide.source_ids, *(i for key in around for i in text_sources(cat, t, key))]))
 
 
 def _with_notice(env: jinja2.Environment, common: dict, page: str, up: str = "") -> str:

@@ -2,9 +2,9 @@
 
 The switch is one system call where the system has it (Linux's renameat2 exchange): at every moment a web
 server finds either the whole previous site or the whole new one. The published folder gets the permissions
-the umask gives (a web server running as another user can read it). A site/ that is a symbolic link (to a
-deploy folder, say) stays one: the folder it points to is replaced. A build that dies leaves a folder named
-after its process, which the next build removes; Ctrl-C cleans up at once.
+the umask gives (a web server running as another user can read it). A build replaces only a folder a build of
+this project made (it carries SITE_MARKER), never a symbolic link, the project or its inputs. A build that dies
+leaves a folder named after its process, which the next build removes; Ctrl-C cleans up at once.
 
 Also pins the build date (SOURCE_DATE_EPOCH, honoured by MkDocs) to the last commit, so that two builds
 of the same inputs are byte-identical.
@@ -55,11 +55,45 @@ class BuildLock:
             self.file = None
 
 
+SITE_MARKER = ".ern-guides-site"  # in every site a build publishes: a folder without it is not the build's to replace
+# What a project is made of: a site folder may be none of these, nor inside one, nor hold one.
+PROJECT_PARTS = (".git", "data", "guides", "docs", "generator", "overrides", "tests", "mkdocs.yml", "pyproject.toml")
+
+
+class UnsafeSite(ValueError):
+    """A site folder the build would have to delete what it did not make to replace."""
+
+
+def check_site_folder(final: Path, root: Path) -> None:
+    """Refuse, in one line, a site folder whose replacement would delete what no build of this project made: a
+    symbolic link (its target would go), the project or a part of it (or a folder holding them), a file, or a
+    folder of other files (no SITE_MARKER; a site of an earlier build, with the practice's stylesheet, is ours)."""
+    if final.is_symlink():
+        raise UnsafeSite(f"the site folder {final} is a symbolic link (to {os.readlink(final)}); a build replaces "
+                         "its site folder whole, and would replace the folder the link points to. Set site_dir to "
+                         "a folder of its own and copy the site from there. Nothing was built or deleted.")
+    real, project = final.resolve(), root.resolve()
+    parts = [(project / name).resolve() for name in PROJECT_PARTS]
+    for part in [project, *parts]:
+        if part.is_relative_to(real) or (part != project and real.is_relative_to(part)):
+            raise UnsafeSite(f"the site folder {final} is, holds or is inside {part}, part of the project; a build "
+                             "replaces its site folder whole. Set site_dir to a folder of its own, such as site/. "
+                             "Nothing was built or deleted.")
+    if real.exists() and not real.is_dir():
+        raise UnsafeSite(f"the site folder {final} is a file; set site_dir to a folder. Nothing was built or deleted.")
+    ours = (real / SITE_MARKER).is_file() or ((real / "sim").is_dir() and (real / "assets" / "sim.css").is_file())
+    if real.is_dir() and any(real.iterdir()) and not ours:
+        raise UnsafeSite(f"the site folder {final} holds files no build of this project made (it has no "
+                         f"{SITE_MARKER}); a build replaces its site folder whole. Empty it, or set site_dir to "
+                         "another folder. Nothing was built or deleted.")
+
+
 class AtomicSite:
     """Redirects a build's output to a temporary folder; `finish` swaps it in, `abandon` throws it away."""
 
-    def __init__(self, final: Path) -> None:
-        self.final = final.resolve() if final.is_symlink() else final  # publish where a symlink points
+    def __init__(self, final: Path, root: Path) -> None:
+        check_site_folder(final, root)
+        self.final = final
         self.final.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(self.final)
         prefix = f".{self.final.name}-building-{os.getpid()}-"
@@ -70,6 +104,8 @@ class AtomicSite:
     def finish(self) -> None:
         """Publish: the new site takes the place of the old one at once."""
         atexit.unregister(self.abandon)
+        (self.temporary / SITE_MARKER).write_text("Made by an ERN Guides build, which replaces this folder whole.\n",
+                                                  encoding="utf-8")
         if not self.final.exists():
             self.temporary.rename(self.final)
             return
