@@ -226,26 +226,27 @@ def test_a_duration_in_an_old_or_unknown_form_says_which_forms_exist(tmp_path, f
     assert len(messages) == 1, messages
 
 
-def test_a_step_is_dated_by_the_last_reading_of_its_web_pages_the_networks_included(tmp_path):
-    """A step's date is the day its facts' web pages were last read: a step showing a note of the network's own,
-    from a page read later, says that later day, and its note says when the network's facts were checked; the
-    same step in a guide without it keeps the day its own pages were read."""
+def test_a_step_is_dated_by_the_earliest_reading_of_its_web_pages_the_networks_included(tmp_path):
+    """A step says "Checked:" on the earliest day the web pages of its facts were read, so that every fact it
+    shows was compared with its page on that day or later: a note of the network's own, from a page read earlier
+    than the step's own pages, makes the step say that earlier day, and says it too; the same step in a guide
+    without the note keeps its own pages' day."""
     data = fixture_data()
     data["sources"].append({"id": "beta-page", "url": "https://beta.example.eu/cpms", "publisher": "BETA",
-                            "title": "CPMS", "consulted": date(2026, 6, 1), "language": "en"})
+                            "title": "CPMS", "consulted": date(2025, 12, 1), "language": "en"})
     data["networks"][1]["sources"].append("beta-page")
-    data["networks"][1]["checked"] = "2026-06-01"
     beta(data)["notes"] = [{"note": TIP, "step": "eu-login", "at": "end", "source": "beta-page"}]
     library = data["sources"][0]["consulted"]
+    assert library > date(2025, 12, 1)
     for language in ("en", "fr"):
         t = TEXTS[language]
 
         def said(day: date) -> str:
             return str(t("guide.checked", date=date_text(day, t)))
         alpha, page = guides(tmp_path, data, language)
-        assert said(date(2026, 6, 1)) in section(page, "eu-login") and said(library) not in section(page, "eu-login")
+        assert said(date(2025, 12, 1)) in section(page, "eu-login") and said(library) not in section(page, "eu-login")
         assert said(library) in section(alpha, "eu-login")
-        checked_on = str(t("guide.fact-source.checked", line="", date=date_text(date(2026, 6, 1), t))).strip()
+        checked_on = str(t("guide.fact-source.checked", line="", date=date_text(date(2025, 12, 1), t))).strip()
         assert checked_on in section(page, "eu-login")
 
 

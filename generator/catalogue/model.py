@@ -166,6 +166,17 @@ class Successor(Record):
     checked: date = Field(description="When this was last checked against its sources (YYYY-MM-DD).")
 
 
+class SignInPractice(Record):
+    """A practice of the sign-in to a platform: EU Login's choice of a verification method, as its sources show it;
+    each method chosen gets its text (`practise-sign-in.method.<id>`), which says whether it will do and why."""
+
+    methods: list[Id] = Field(min_length=1, description="Ids of the verification methods offered, in the source's "
+                                                        "order (the first is the one shown, e.g. 'password').")
+    sources: list[Id] = Field(min_length=1, description="Ids of the sources that show the screen and the methods.")
+    not_enough: list[Id] = Field(default_factory=list, description="Ids of the offered methods that will not do "
+                                 "for this platform (a password alone, where it asks for a second factor).")
+
+
 class Platform(Record):
     """A way into the CPMS, with its own procedure and its own end of the guide."""
 
@@ -187,6 +198,8 @@ class Platform(Record):
     troubles: list[Id] = Field(default_factory=list, description="Ids of the troubles (in `troubles`) its "
                                "guides answer in 'Something went wrong?'.")
     simulator: bool = Field(description="True when the access-request simulator rehearses this platform.")
+    sign_in_practice: SignInPractice | None = Field(None, description="A practice of the sign-in to it, on a page "
+                                                    "of its own (practise-sign-in), linked from its guides.")
     account_choices: bool = Field(False, description="True when its guides ask 'Which account do I need?' before "
                                   "the steps, answered from the network's eligibility data.")
     network_procedure: bool = Field(True, description="Whether a network orders this platform's steps itself "

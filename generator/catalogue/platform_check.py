@@ -26,6 +26,15 @@ class PlatformCheck:
         yield from self.refer(path + ("what_next_after",), platform.what_next_after, platform.procedure,
                               "steps of its procedure")
         yield from self.text(path + ("no_helpdesk",), platform.no_helpdesk)
+        if platform.sign_in_practice:
+            practice, where = platform.sign_in_practice, path + ("sign_in_practice",)
+            yield from self.each_source(where + ("sources",), practice.sources)
+            for i, method in enumerate(practice.methods):
+                yield from self.refer(where + ("methods", i), method, [m.id for m in self.cat.verification_methods
+                                                                       if not m.retired], "verification methods in use")
+                yield from self.text(where + ("methods", i), f"practise-sign-in.method.{method}")
+            for i, method in enumerate(practice.not_enough):
+                yield from self.refer(where + ("not_enough", i), method, practice.methods, "methods it offers")
         for i, key in enumerate(platform.help):
             yield from self.text(path + ("help", i), key)
         for i, trouble in enumerate(platform.troubles):

@@ -52,6 +52,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "simulator": (urljoin(site_url, site_path(t.language, f"{wizard.start_id(guide.network)}.html"))
                       if site_url else f"../{wizard.start_id(guide.network)}.html"),  # relative to networks/<id>.md
         "helpdesks_page": "../helpdesks.md",
+        "practise_sign_in": "../practise-sign-in.md",
         "evidence": evidence_text(cat, cat.evidence_of(guide.network, guide.platform_id), t),
         "successor": cat.platforms[guide.successor.platform].name if guide.successor else "",
         # the network's other page: from first-cpms/<id>.md or networks/<id>.md, both a folder deep
@@ -77,7 +78,9 @@ def mailto(email: str) -> Markup:
 def addresses(cat: model.Catalogue, network: model.Network, t: Texts) -> dict[str, Markup]:
     """The placeholders that give the helpdesks' addresses themselves: where a page has no "Help and contacts"
     (the practice), and in that part of a guide, the one place a guide gives them."""
-    return {"helpdesk": helpdesk_text(cat, network, t), "it_support": mailto(cat.contacts["cpms-it-support"].email)}
+    own = helpdesk_text(cat, network, t) if network.contacts else t("contact.unnamed", network=network.short_name)
+    return {"helpdesk": helpdesk_text(cat, network, t), "network_helpdesk": own,
+            "it_support": mailto(cat.contacts["cpms-it-support"].email)}
 
 
 def help_addresses(cat: model.Catalogue, guide: Guide, t: Texts) -> dict[str, Markup]:

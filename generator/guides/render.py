@@ -134,10 +134,32 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 accounts=account_choices(cat, guide, t, v) if guide.platform.account_choices else [],
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/{guide.page}.md"] = _with_notice(env, common, page, "../")
+        practice = next((p for p in cat.platforms.values() if p.sign_in_practice), None)
+        if practice:
+            t.start_page("practise-sign-in.md")
+            pages[f"{language}/practise-sign-in.md"] = _with_notice(env, common, _sign_in_practice(env, common, practice))
         t.start_page("translate.md")
         pages[f"{language}/translate.md"] = env.get_template("translate.md.j2").render(  # last: it lists them
             common, missing=sorted(set(t.source) - set(t.entries)), stale=sorted(t.stale))
     return pages
+
+
+def _sign_in_practice(env: jinja2.Environment, common: dict, platform: model.Platform) -> str:
+    """The page that practises the sign-in to a platform: EU Login's choice of a verification method."""
+    cat, t = common["cat"], common["t"]
+    practice = platform.sign_in_practice
+    methods = [cat.method(i) for i in practice.methods]
+    v = {"platform": platform.name}
+    drawn_from = t("screen.drawn-from", source=t("list.separator").join(source_title(cat.source(i), t)
+                                                                        for i in practice.sources),
+                   when=when_text(cat.source(practice.sources[0]), t))
+    screen = env.get_template("screens/eu-login-choose-method.html.j2").render(common, v=v, methods=methods,
+                                                                               drawn_from=drawn_from)
+    return env.get_template("practise-sign-in.md.j2").render(
+        common, v=v, methods=methods, screen=Markup(screen),
+        right=[m.id for m in methods if m.id not in practice.not_enough],
+        changes=[retirement_text(cat, m, t) for m in cat.retired_methods],
+        source_line=lambda ids: source_line(cat, ids, t), text_sources=lambda key: text_sources(cat, t, key))
 
 
 def page_sources(cat: model.Catalogue, guide: Guide, t: Texts) -> list[str]:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator.catalogue import model, wizard
 from generator.guides.evidence import evidence_text, plural
 from generator.guides.guide import Guide, guide_for, kind_of
-from generator.guides.phrases import (addresses, delay_sentence, delay_source, helpdesk_text, site_path, source_line,
+from generator.guides.phrases import (addresses, delay_sentence, delay_source, site_path, source_line,
                                text_sources, url_link, values)
 from generator.guides.render import environment
 from generator.words.lookup import Texts, direction, mark_english
@@ -189,7 +189,7 @@ class _Page:
                  else self.t("sim.network.your-country"), "href": self.link(c)} for c in self.node.links]
         partial = network.countries and not network.countries_complete
         return {"title": self.t("sim.network.title", network=network.short_name), "rows": rows,
-                "partial": self.t("list.partial", helpdesk=self._helpdesk()) if partial else None,
+                "partial": self.t("list.partial", network_helpdesk=self._helpdesk()) if partial else None,
                 "known": bool(network.countries), "guest_label": self.cat.guest_access.label,
                 "helpdesk": self._helpdesk()}
 
@@ -211,7 +211,9 @@ class _Page:
                       step=steps.index(setup) + 1)
 
     def _helpdesk(self) -> Markup:
-        return helpdesk_text(self.cat, self.node.network, self.t)
+        """The network's own helpdesk, with its address where a source gives one: whom membership and request
+        questions go to (the CPMS helpdesk is for technical faults)."""
+        return addresses(self.cat, self.node.network, self.t)["network_helpdesk"]
 
 
 class _CountryPage(_Page):
@@ -236,9 +238,9 @@ class _CountryPage(_Page):
         if entry and entry.note:
             note = self.t(entry.note)
         elif entry is None or not entry.hospitals:
-            note = self.t("sim.country.unknown", network=network.short_name, helpdesk=self._helpdesk())
+            note = self.t("sim.country.unknown", network=network.short_name, network_helpdesk=self._helpdesk())
         elif not entry.hospitals_complete:
-            note = self.t("list.partial", helpdesk=self._helpdesk())
+            note = self.t("list.partial", network_helpdesk=self._helpdesk())
         else:
             note = None
         name = country.name if country else self.t("sim.country.yours")
