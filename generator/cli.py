@@ -267,4 +267,9 @@ def _main(argv: list[str] | None) -> int:
     except (BrowserNotFound, RuntimeError) as e:
         print(str(e), file=sys.stderr)
         return 1
+    except OSError as e:  # a destination missing, not a folder, not writable, full: one line, no traceback
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"{where}{(e.strerror or str(e)).lower()}; {OUTCOME.get(args.command, 'nothing was built')}",
+              file=sys.stderr)
+        return 1
     return 0

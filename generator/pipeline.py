@@ -75,8 +75,18 @@ def load_texts(root: Path, languages: list[str]) -> dict[str, Texts]:
     return texts
 
 
+# The project's folders of inputs: none may be a link to a folder elsewhere (docs/ and overrides/ are checked,
+# with what they hold, by staging.odd_files).
+INPUT_FOLDERS = ("data", GUIDES)
+
+
 def check(root: Path, languages: list[str]) -> tuple[model.Catalogue, dict[str, Texts]]:
     """Everything the build would find wrong in the inputs, found without building."""
+    linked = [Problem(f"{name}/", 1, 1, "", f"a symbolic link to another folder; make {name}/ a folder of the "
+                      "project (its files would come from anywhere on this machine)")
+              for name in INPUT_FOLDERS if (root / name).is_symlink()]
+    if linked:
+        raise InputError(linked)
     texts = load_texts(root, languages)
     catalogue = load_catalogue(root / CATALOGUE, CATALOGUE, texts[SOURCE_LANGUAGE].source, root)
     simulator_graph(catalogue)
@@ -93,7 +103,7 @@ def link_hosts(texts: dict[str, Texts], domains: list[str]) -> list[Problem]:
     for t in texts.values():
         for key, entry in t.entries.items():
             for target in link_targets(entry.text):
-                found = target.startswith("https://") and page_scan.link_problem(target, tuple(domains))
+                found = page_scan.link_problem(target, tuple(domains))  # the build's rule, for every link
                 if found:
                     problems.append(Problem(entry.file, entry.line, 1, key, f"a link to {target}: {found}"))
     return problems
@@ -203,7 +213,7 @@ def languages_in(root: Path) -> list[str]:
                                   "mkdocs.yml), or name it with --root")])
     folders = {p.name for p in (root / GUIDES).iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE}
     found = sorted(folders | set(configured_languages(root)) - {SOURCE_LANGUAGE})
-    wrong = [name for name in found if not LANGUAGE_CODE.match(name)]
+    wrong = [name for name in found if not LANGUAGE_CODE.fullmatch(name)]
     if wrong:
         raise InputError([Problem(f"{GUIDES}/{name}", 1, 1, "", f"expected a folder named by a language code "
                                   f"like 'fr' or 'pt-BR', got {name!r}") for name in wrong])

@@ -264,7 +264,10 @@ CASES |= {
     f"escaped {name}": Case("guides/fr/extra.yaml", None, f'home.about:\n  text: "Voir{escape}ici"\n',
                             [f"guides/fr/extra.yaml:1:1: home.about: an invisible or private-use character (U+{code}), typed or written as a YAML escape; delete it"])
     for name, escape, code in (("C1 control", "\\x9b", "009B"), ("line separator", "\\u2028", "2028"),
-                               ("NUL", "\\0", "0000"), ("private-use character", "\\ue001", "E001"))
+                               ("NUL", "\\0", "0000"), ("private-use character", "\\ue001", "E001"),
+                               ("right-to-left override", "\\u202e", "202E"), ("zero-width space", "\\u200b", "200B"),
+                               ("zero-width joiner", "\\u200d", "200D"), ("left-to-right isolate", "\\u2066", "2066"),
+                               ("byte order mark", "\\ufeff", "FEFF"), ("soft hyphen", "\\u00ad", "00AD"))
 }
 
 CASES |= {
@@ -298,6 +301,31 @@ CASES |= {
                                                        ["docs/en/index.md:1:1: hand-written, but the generator also makes this page; rename it"]),
 }
 
+# Hand-written files are published by kind, not by name (#35): pages are Markdown, read as browsers read HTML.
+KIND = ("a kind of file docs/ does not publish; pages are Markdown (.md), and docs/ may also hold .txt, .pdf, "
+        ".png, .jpg, .jpeg, .gif, .webp, .ico, .css files (endings in lower case): write the page in Markdown, or "
+        "remove it")
+HOST = ("a web host's settings file ({name}); the site's headers come from `ern-guides headers`, and docs/ may not "
+        "redirect readers: remove it")
+CASES |= {
+    **{f"a hand-written page {name}": Case(f"docs/x{name}", None, "<script>alert(1)</script>", [f"docs/x{name}:1:1: {KIND}"])
+       for name in (".HTML", ".Htm", ".xhtml", ".shtml", ".svg", ".xml", ".js", ".MD")},
+    **{f"a host's settings file {name}": Case(f"docs/{name}", None, "/* https://evil.example 301!\n",
+                                               [f"docs/{name}:1:1: " + HOST.format(name=name)])
+       for name in ("_redirects", "_headers", "CNAME", ".htaccess", "netlify.toml", "vercel.json")},
+    "a file taking a theme script's path": Case("docs/assets/javascripts/bundle.js", None, "alert(1)",
+                                                ["docs/assets/javascripts/bundle.js:1:1: in a folder of the theme's own scripts and stylesheets, which every page loads; put it elsewhere, such as docs/assets/"]),
+    "a page named with markup": Case("docs/<style>body{display:none}<!--.md", None, "# Page\n",
+                                     ["docs/<style>body{display:none}<!--.md:1:1: a name with characters other than letters, digits, '.', '_' and '-' (names are shown in titles and menus); rename it"]),
+    "a style that svg hides from a plain parser": Case("docs/about.md", None, "# About\n\n<svg><style><img src=x onerror=alert(1)></style></svg>\n",
+                                                       ["docs/about.md:3:1: a <style> element (a hand-written page may not restyle the site)",
+                                                        "docs/about.md:3:1: an event handler <img onerror=...>"]),
+    "a style element in a hand-written page": Case("docs/about.md", None, "# About\n\n<style>body { display: none }</style>\n",
+                                                   ["docs/about.md:3:1: a <style> element (a hand-written page may not restyle the site)"]),
+    "a script with src in a hand-written page": Case("docs/about.md", None, "# About\n\n<script src=\"assets/x.js\"></script>\n",
+                                                     ["docs/about.md:3:1: a <script> element (a hand-written page may carry no script)"]),
+}
+
 # A picture that would contradict its text: the guide asks for a profile its source's screen does not show.
 CASES |= {
     "profile asked for but not on the screen": catalogue("      profiles: [hp, researcher]\n", "      profiles: [hp, researcher]\n      profile_screen: {profiles: [researcher], source: doc}\n",
@@ -308,4 +336,36 @@ CASES |= {
 CASES |= {
     "label not in the text": Case("guides/en/extra.yaml", None, "home.extra:\n  labels: [Create an account]\n  text: Create your account.\n  note: x\n  interface: true\n",
                                   ["guides/en/extra.yaml:1:1: home.extra: expected the label 'Create an account' in bold in the text (**Create an account**): labels are the words of the live screen the text quotes"]),
+}
+
+# Invisible characters, over-long labels and days still to come, in the catalogue (#35).
+LABEL = ("expected text on one line, without '<', '>' or invisible characters (however written: a YAML escape like "
+         "\\u2028 too)")
+CASES |= {
+    "a right-to-left override in a hospital's name": catalogue(
+        "Universitätsklinikum Tübingen}", "Universit\u202eätsklinikum Tübingen}",
+        "data/ern_catalogue.yaml:106:32: networks[1].countries[0].hospitals[0].name: " + LABEL
+        + ", got 'Universit\\u202eätsklinikum Tübingen'"),
+    "a zero-width space in a label": catalogue(
+        "label: ALPHA - First Test Diseases", "label: ALPHA\u200b - First Test Diseases",
+        "data/ern_catalogue.yaml:93:12: networks[0].label: " + LABEL + ", got 'ALPHA\\u200b - First Test Diseases'"),
+    "a NUL byte in a source's address": catalogue(
+        "url: https://example.eu/doc", 'url: "https://example.eu/d\\0oc"',
+        "data/ern_catalogue.yaml:3:10: sources[0].url: expected an https:// address without spaces, quotes or "
+        "brackets (write ( as %28 and ) as %29), got 'https://example.eu/d\\x00oc'"),
+    "a label of 400 characters": catalogue(
+        "label: ALPHA - First Test Diseases", "label: ALPHA " + "x" * 394,
+        "data/ern_catalogue.yaml:93:12: networks[0].label: expected text of at most 300 characters (a name, a title "
+        "or a line of a screen), got 'ALPHA " + "x" * 394 + "'"),
+    "a page read in 2999": catalogue(
+        "consulted: 2026-01-15", "consulted: 2999-01-15",
+        "data/ern_catalogue.yaml:5:16: sources[0].consulted: the day 2999-01-15 is still to come; a fact is checked, "
+        "a page read or published, on a day that has been: is the year right?"),
+}
+
+# check says what the build would refuse (#35): a mail link with hidden recipients, written inline.
+CASES |= {
+    "a mail link with a hidden copy": Case("guides/en/networks.yaml", "comment-hint.speciality-neuro:\n",
+                                           "x.write:\n  interface: true\n  note: A test.\n  text: '[Write to us](mailto:helpdesk@ern-net.eu?bcc=spy@evil.example).'\ncomment-hint.speciality-neuro:\n",
+                                           ["guides/en/networks.yaml:3:1: x.write: a link to mailto:helpdesk@ern-net.eu?bcc=spy@evil.example: a mailto: link with parameters (?cc=, ?bcc=, ?body=...): recipients the reader does not see"]),
 }

@@ -72,6 +72,36 @@ def test_a_symlinked_text_file_is_refused_without_being_read(tmp_path, capsys, t
     assert "SECRET" not in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("folder", ["docs", "overrides", "guides", "data"])
+def test_a_folder_of_inputs_linked_from_elsewhere_is_refused(tmp_path, capsys, folder):
+    """docs/, overrides/, guides/ or data/ replaced by a link to a folder outside the project (here a copy of
+    itself, plus a file nobody should publish): check refuses it, naming the folder."""
+    project = project_with(tmp_path / "project", None)
+    (project / folder).mkdir(exist_ok=True)  # docs/ and overrides/: empty, as a new project's may be
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(project / folder, elsewhere)
+    (elsewhere / "secret.txt").write_text("SECRET", encoding="utf-8")
+    shutil.rmtree(project / folder)
+    (project / folder).symlink_to(elsewhere)
+    code = main(["--root", str(project), "check"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and "SECRET" not in err
+    assert err.splitlines()[0].startswith(f"{folder}/:1:1: a symbolic link to another folder"), err
+
+
+@pytest.mark.parametrize("where", ["docs/notes.txt", "guides/fr/extra.yaml"])
+def test_a_hard_link_to_a_file_elsewhere_is_refused(tmp_path, capsys, where):
+    project = project_with(tmp_path / "project", None)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("home.heading:\n  text: SECRET CONTENT\n", encoding="utf-8")
+    (project / where).parent.mkdir(parents=True, exist_ok=True)
+    os.link(secret, project / where)
+    code = main(["--root", str(project), "check"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and "SECRET" not in err
+    assert err.splitlines()[0].startswith(f"{where}:1:1: ") and "hard link" in err.splitlines()[0], err
+
+
 def test_a_language_the_build_asks_for_without_texts_is_found_by_check(tmp_path, capsys):
     project = project_with(tmp_path, None)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

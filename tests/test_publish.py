@@ -223,3 +223,21 @@ def test_a_fault_of_the_machine_ends_the_build_in_one_plain_line_and_keeps_the_s
                      said, re.M), said
     assert set(fingerprint(site)) == {"index.html", SITE_MARKER} and leftovers(project_copy) == []
     assert (site / "index.html").read_text(encoding="utf-8") == "the site already published"
+
+
+@pytest.mark.parametrize("name, content", [
+    ("x.HTML", "<script>document.title='ran'</script>"),
+    ("_redirects", "/* https://evil.example 301!\n"),
+    ("about.md", "# About\n\n<svg><style><img src=x onerror=alert(1)></style></svg>\n"),
+])
+def test_a_hand_written_file_the_site_does_not_publish_stops_the_build_and_the_site_stays(project_copy, name, content):
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site already published", encoding="utf-8")
+    (site / SITE_MARKER).write_text("", encoding="utf-8")
+    before = fingerprint(site)
+    (project_copy / "docs" / name).write_text(content, encoding="utf-8")
+    result = mkdocs_build(project_copy, site)
+    said = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in said and f"docs/{name}:" in said, said
+    assert fingerprint(site) == before and leftovers(project_copy) == []

@@ -461,3 +461,14 @@ def test_words_of_the_live_screen_stay_as_the_screen_shows_them(project_copy):
     tree = ElementTree.parse(project_copy / "fr.tbx")
     statuses = [note.text for note in tree.iter("termNote")]
     assert "preferredTerm-admn-sts" in statuses and "deprecatedTerm-admn-sts" in statuses
+
+
+@pytest.mark.parametrize("code", ["it\n", "it ", "IT", "i"])
+def test_a_language_code_is_matched_whole_and_nothing_is_written(project_copy, code):
+    """`new-language $'it\n'` once passed a pattern ending in `$` and broke mkdocs.yml: the whole code must be one."""
+    before = (project_copy / "mkdocs.yml").read_bytes()
+    result = subprocess.run([sys.executable, "-m", "generator", "new-language", code], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert (project_copy / "mkdocs.yml").read_bytes() == before
+    assert sorted(p.name for p in (project_copy / "guides").iterdir()) == ["en", "fr"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ import yaml
 
 from generator.catalogue.model import HospitalCode, Label
 from generator.inputs.errors import InputError, Problem
+from generator.inputs.writing import write_together
 from generator.inputs.yamlsource import read_plain
 
 COLUMNS = ("country", "code", "name")
@@ -132,9 +132,7 @@ def merged_text(text: str, network_id: str, wanted: dict[str, dict[str, str]], c
 
 def apply(catalogue: Path, text: str) -> None:
     """Write the catalogue in one step: a crash leaves the old file or the new one, never half of each."""
-    temporary = catalogue.with_name(f".{catalogue.name}.{os.getpid()}")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, catalogue)
+    write_together({catalogue: text})
 
 
 def _entry(country: str, rows: list[tuple[str, str]], column: int, others: list[str]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pydantic
 
-from generator.catalogue import model
+from generator.catalogue import model, model_types
 from generator.catalogue.references import ReferenceCheck
 from generator.inputs.errors import InputError, Problem, describe
 from generator.inputs.yamlsource import Located, load
@@ -38,6 +38,7 @@ _EXPECTED_BY_TYPE = {
     "model_type": "a mapping",
     "model_attributes_type": "a mapping",
     "string_too_short": "non-empty text",
+    "string_too_long": f"text of at most {model_types.MAX_LABEL} characters (a name, a title or a line of a screen)",
     "date_from_datetime_parsing": "a date like 2025-07-01",
     "date_parsing": "a date like 2025-07-01",
     "date_type": "a date like 2025-07-01",
@@ -61,20 +62,34 @@ def load_catalogue(path: Path, display: str, texts: dict[str, Entry], root: Path
     if odd:
         raise InputError(odd)
     problems = list(ReferenceCheck(catalogue, located, texts, root or path.parent.parent).problems())
+    problems += [located.problem(where, f"the day {day.isoformat()} is still to come; a fact is checked, a page read "
+                                 "or published, on a day that has been: is the year right?")
+                 for where, day in _days(catalogue) if day > date.today()]
     if problems:
         raise InputError(problems)
     return catalogue
 
 
-def outdated(path: Path, display: str, cat: model.Catalogue, today: date) -> list[Problem]:
-    """Facts last checked more than `max_age_days` ago, each located at its `checked` date (the file is read
-    again for those positions only when there is one)."""
+def _checked(cat: model.Catalogue) -> list[tuple[tuple, date]]:
+    """Where each fact's `checked` date is, and the date."""
     dated = [(("steps", step_id), step.checked) for step_id, step in cat.steps.items()]
     dated += [(("platforms", pid), platform.checked) for pid, platform in cat.platforms.items()]
     dated += [(("platforms", pid, "successor"), platform.successor.checked)
               for pid, platform in cat.platforms.items() if platform.successor]
-    dated += [(("networks", i), n.checked) for i, n in enumerate(cat.networks) if n.checked]
-    old = [(where, checked) for where, checked in dated if (today - checked).days > cat.max_age_days]
+    return dated + [(("networks", i), n.checked) for i, n in enumerate(cat.networks) if n.checked]
+
+
+def _days(cat: model.Catalogue) -> list[tuple[tuple, date]]:
+    """Every day the catalogue says something happened on (checked, a page read or published), by where it is."""
+    days = [(where + ("checked",), day) for where, day in _checked(cat)]
+    return days + [(("sources", i, field), getattr(source, field)) for i, source in enumerate(cat.sources)
+                   for field in ("consulted", "published") if getattr(source, field)]
+
+
+def outdated(path: Path, display: str, cat: model.Catalogue, today: date) -> list[Problem]:
+    """Facts last checked more than `max_age_days` ago, each located at its `checked` date (the file is read
+    again for those positions only when there is one)."""
+    old = [(where, checked) for where, checked in _checked(cat) if (today - checked).days > cat.max_age_days]
     located = load(path, display) if old else None
     return [located.problem(where + ("checked",), f"last checked on {checked.isoformat()}, {(today - checked).days} "
                             f"days ago (more than max_age_days: {cat.max_age_days}); check it against its sources "

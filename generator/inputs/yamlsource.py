@@ -71,6 +71,9 @@ def read_plain(path: Path, display: str) -> bytes:
             raise refuse("expected a file, found a folder with that name; rename or remove the folder")
         if path.exists() and not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block reading for ever
             raise refuse("expected a plain file, found a named pipe or a device; remove it")
+        if path.exists() and path.stat().st_nlink > 1:  # another name of a file that may live anywhere
+            raise refuse("expected a plain file, found a hard link (a second name of a file elsewhere on this "
+                         "machine); put a copy of the file itself here")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise refuse(f"the file is {size / 1e6:.1f} MB; files over {MAX_BYTES / 1e6:.0f} MB are refused "

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import html
-import html.parser
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
+from selectolax.lexbor import LexborHTMLParser
 
 from generator.catalogue import model
 from generator.inputs.errors import InputError, Problem, describe
@@ -85,12 +85,12 @@ def scan_hand_written(display: str, content: bytes, domains: tuple[str, ...]) ->
     """What `scan` will find on a hand-written page of docs/, found before building: its Markdown rendered with
     the site's extensions (HTML written in it passes through, as in the build)."""
     text = content.decode("utf-8", "replace")
-    if display.endswith(".md"):
-        text = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
-    elif not display.endswith((".html", ".htm", ".svg")):
+    if not display.endswith(".md"):  # the other kinds docs/ publishes are no pages (staging.PUBLISHED_KINDS)
         return []
+    text = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
     source = content.decode("utf-8", "replace").splitlines()
-    return [Problem(display, _line_of(source, found), 1, "", found) for found in _findings(text, list(domains), None)]
+    return [Problem(display, _line_of(source, found), 1, "", found)
+            for found in _findings(text, list(domains), None, hand_written=True)]
 
 
 def _line_of(lines: list[str], found: str) -> int:
@@ -113,11 +113,16 @@ def scan_page(path: str, page: str, domains: list[str], own: str | None = None) 
     return [f"{path}: {found}" for found in _findings(page, domains, own)]
 
 
-def _findings(page: str, domains: list[str], own: str | None) -> list[str]:
+def _findings(page: str, domains: list[str], own: str | None, hand_written: bool = False) -> list[str]:
+    """What is forbidden on a page, read as a browser reads it (an HTML5 parser: `<svg><style><img onerror>` is an
+    image with a handler, as for a browser). A hand-written page is always read, and may carry no script and no
+    <style> at all."""
     scanner = _Scanner(domains, own)
-    if not _looks_suspect(page, scanner):
+    if not hand_written and not _looks_suspect(page, scanner):
         return []
-    scanner.feed(page)
+    for node in LexborHTMLParser(page).root.traverse(include_text=False):
+        scanner.element(node.tag.lower(), [(name.lower(), value) for name, value in node.attributes.items()],
+                        hand_written)
     return scanner.found
 
 
@@ -160,19 +165,24 @@ def _urls(value: str) -> list[str]:
     return [value] + [part.split()[0] for part in value.split(",") if part.strip()] if "," in value else [value]
 
 
-class _Scanner(html.parser.HTMLParser):
+class _Scanner:
+    """The rules, one element at a time, with what was found."""
+
     def __init__(self, domains: list[str], own: str | None) -> None:
-        super().__init__(convert_charrefs=True)
         self.domains = tuple(domains)
         self.own = own
         self.found: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def element(self, tag: str, attrs: list[tuple[str, str | None]], hand_written: bool = False) -> None:
         if tag in FORBIDDEN_ELEMENTS:
             self.found.append(f"a <{tag}> element")
         found = dict(attrs)
         if tag == "script" and not found.get("src") and (found.get("type") or "") != "application/json":
             self.found.append("a <script> element without src")
+        elif tag == "script" and hand_written:
+            self.found.append("a <script> element (a hand-written page may carry no script)")
+        if tag == "style" and hand_written:
+            self.found.append("a <style> element (a hand-written page may not restyle the site)")
         if tag == "meta" and (found.get("http-equiv") or "").lower() == "refresh":
             self.found.append("a <meta http-equiv=refresh>")
         for name, value in attrs:

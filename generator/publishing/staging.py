@@ -6,6 +6,7 @@ rebuild in a loop; files no longer produced are removed.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -20,9 +21,46 @@ MAX_NESTING = 32
 MAX_BRACKETS = 300
 
 
+# What a hand-written file of docs/ may be, by kind (its name's ending, in lower case): pages are Markdown;
+# images, PDFs, plain text and stylesheets are published as they are. A kind a browser could run as a page (HTML,
+# XHTML, SVG, XML) or as a script is refused, so no hand-written file brings a script, whatever its name says.
+PUBLISHED_KINDS = (".md", ".txt", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".css")
+# Files a web host reads as its own settings (redirects, headers, domain): `ern-guides headers` is the one way to
+# make them; from docs/ one could send every reader elsewhere.
+HOST_FILES = ("_redirects", "_headers", "cname", ".htaccess", "netlify.toml", "vercel.json", "staticwebapp.config.json")
+# Folders of the theme's own scripts and stylesheets, which every page loads: a hand-written file there would
+# replace one.
+THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # names are shown in titles and menus: no markup in them
+
+
+def kind_problems(path: str) -> list[Problem]:
+    """What is wrong with a hand-written file of docs/ by its path alone: a host's settings file, the path of a
+    theme asset, a name with characters other than letters, digits, '.', '_' and '-', or a kind not published."""
+    display, name = f"docs/{path}", path.rpartition("/")[2]
+    if name.lower() in HOST_FILES:
+        return [Problem(display, 1, 1, "", f"a web host's settings file ({name}); the site's headers come from "
+                        "`ern-guides headers`, and docs/ may not redirect readers: remove it")]
+    if path.lower().startswith(THEME_FOLDERS):
+        return [Problem(display, 1, 1, "", "in a folder of the theme's own scripts and stylesheets, which every page "
+                        "loads; put it elsewhere, such as docs/assets/")]
+    if not all(_SAFE_NAME.fullmatch(part) for part in path.split("/")):
+        return [Problem(display, 1, 1, "", "a name with characters other than letters, digits, '.', '_' and '-' "
+                        "(names are shown in titles and menus); rename it")]
+    if not name.endswith(PUBLISHED_KINDS):
+        return [Problem(display, 1, 1, "", f"a kind of file docs/ does not publish; pages are Markdown (.md), and "
+                        f"docs/ may also hold {', '.join(PUBLISHED_KINDS[1:])} files (endings in lower case): write "
+                        "the page in Markdown, or remove it")]
+    return []
+
+
 def odd_files(folder: Path, display: str) -> list[Problem]:
-    """What in a folder the site is built from is not a plain file or folder: a symbolic link could publish
-    anything on the machine that builds, a pipe would block the build."""
+    """What in a folder the site is built from is not a plain file or folder of its own: a symbolic link (the
+    folder itself, or in it) or a hard link could publish anything on the machine that builds, a pipe would block
+    the build."""
+    if folder.is_symlink():
+        return [Problem(f"{display}/", 1, 1, "", f"a symbolic link to another folder; make {display}/ a folder of the "
+                        "project (a link could publish any folder of this machine)")]
     problems = []
     for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
         where = f"{display}/{p.relative_to(folder).as_posix()}"
@@ -31,6 +69,9 @@ def odd_files(folder: Path, display: str) -> list[Problem]:
                                     "could publish any file of this machine)"))
         elif not (p.is_file() or p.is_dir()):
             problems.append(Problem(where, 1, 1, "", "not a plain file (a pipe, a device?); remove it"))
+        elif p.is_file() and p.stat().st_nlink > 1:
+            problems.append(Problem(where, 1, 1, "", f"a hard link, a second name of a file elsewhere on this "
+                                    f"machine; put a copy of the file in {display}/ instead"))
     return problems
 
 
@@ -41,8 +82,10 @@ def compose(hand_written: Path, generated: dict[str, str], files: dict[str, byte
     for p in sorted(hand_written.rglob("*")):
         path = p.relative_to(hand_written).as_posix()
         if p.is_file() and not p.is_symlink():
+            found = kind_problems(path)
+            problems += found
             tree[path] = p.read_bytes()
-            problems += _page_limits(f"docs/{path}", tree[path]) if p.suffix == ".md" else []
+            problems += _page_limits(f"docs/{path}", tree[path]) if p.suffix == ".md" and not found else []
     for path, content in [*((p, t.encode("utf-8")) for p, t in generated.items()), *files.items()]:
         if path in tree:
             problems.append(Problem(f"docs/{path}", 1, 1, "", "hand-written, but the generator also makes this page; "

@@ -16,7 +16,8 @@ import yaml
 
 from generator.engine import languages
 from generator.inputs.errors import InputError, Problem
-from generator.inputs.yamlsource import load
+from generator.inputs.writing import write_together
+from generator.inputs.yamlsource import parse
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
 from generator.words.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
                              load_language, plural_base, plural_families, source_hash)
@@ -130,9 +131,10 @@ def write_language(root: Path, language: str, texts: dict[str, tuple[str, str | 
         if key in texts:
             text, fingerprint = texts[key]
             by_file[name][key] = {"text": text, **({"source": fingerprint} if fingerprint else {})}
-    for name, entries in by_file.items():
-        body = yaml.dump(entries, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110) if entries else ""
-        (folder / name).write_text(HEADER.format(name=name, language=language) + body, encoding="utf-8")
+    write_together({folder / name: HEADER.format(name=name, language=language)
+                    + (yaml.dump(entries, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+                       if entries else "")
+                    for name, entries in by_file.items()})
 
 
 def stamp(root: Path, language: str, keys: list[str] | None = None, force: bool = False) -> tuple[list[str], list[str]]:
@@ -146,20 +148,25 @@ def stamp(root: Path, language: str, keys: list[str] | None = None, force: bool 
         raise InputError([Problem(f"{GUIDES}/{language}", 1, 1, k, "expected the key of a translated text") for k in unknown])
     stale = [k for k, e in entries.items() if k in source and is_stale(e, source[k])]
     stamped, refused = [], []
+    texts: dict[Path, str] = {}  # each file's text as the stamps so far leave it: written together at the end
     for key in [k for k in stale if keys is None or k in keys]:
         entry = entries[key]
         if not force and _unchanged_since_english_changed(root, language, key, entry):
             refused.append(key)
             continue
-        _set_source(root / entry.file, entry.file, key, source_hash(source[key].text))
+        path = root / entry.file
+        texts[path] = _with_source(texts.get(path) or path.read_text(encoding="utf-8"), entry.file, key,
+                                   source_hash(source[key].text))
         stamped.append(key)
+    write_together(texts)
     return stamped, refused
 
 
-def _set_source(path: Path, display: str, key: str, fingerprint: str) -> None:
-    """Write one entry's `source:`, in place: its line if it has one, else a new line after the entry."""
-    located = load(path, display)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+def _with_source(text: str, display: str, key: str, fingerprint: str) -> str:
+    """A file's text with one entry's `source:` set, in place: its line if it has one, else a new line after the
+    entry."""
+    located = parse(text, display)
+    lines = text.splitlines(keepends=True)
     if (key, "source") in located.positions:
         at = located.positions[(key, "source")][0] - 1
         lines[at] = re.sub(r"source:\s*\S*", f"source: {fingerprint}", lines[at], count=1)
@@ -170,7 +177,7 @@ def _set_source(path: Path, display: str, key: str, fingerprint: str) -> None:
         while end > 0 and not lines[end - 1].strip():
             end -= 1
         lines.insert(end, f"  source: {fingerprint}\n")
-    path.write_text("".join(lines), encoding="utf-8")
+    return "".join(lines)
 
 
 def _unchanged_since_english_changed(root: Path, language: str, key: str, entry: Entry) -> bool:
@@ -213,7 +220,7 @@ def _yaml_at(root: Path, commit: str, path: str) -> dict:
 def known_language(root: Path, language: str, command: str) -> None:
     """A language the project has (never a path: nothing is read or written outside guides/<language>/)."""
     known = languages_in(root)[1:]
-    if not LANGUAGE_CODE.match(language) or language not in known:
+    if not LANGUAGE_CODE.fullmatch(language) or language not in known:
         raise InputError([Problem(f"ern-guides {command}", 1, 1, "", f"expected one of the project's languages "
                                   f"({', '.join(known) or 'none yet'}), got {language!r}; start a new one with "
                                   f"ern-guides new-language CODE")])
@@ -239,7 +246,7 @@ def own_name(language: str) -> str:
 def new_language(root: Path, language: str) -> list[str]:
     """Create guides/<language>/ (nothing translated yet, a starter glossary and typography) and register the
     language with the site engine under its own name."""
-    if not LANGUAGE_CODE.match(language):
+    if not LANGUAGE_CODE.fullmatch(language):
         raise InputError([Problem("ern-guides new-language", 1, 1, "", f"expected a language code like 'it' or "
                                   f"'pt-BR', got {language!r}")])
     if (root / GUIDES / language).exists():

@@ -160,8 +160,11 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
 # '[' in a text. The longest text shipped has under 800 characters and a few links.
 MAX_TEXT = 4000
 # Characters no text needs, however written (raw, or as a YAML escape like "\x9b", "\u2028", "\ue001"): controls
-# other than tab and new line, line and paragraph separators, and the private-use area the generator marks with.
-UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ue000-\uf8ff]")
+# other than tab and new line, line and paragraph separators, the private-use area the generator marks with, and
+# what changes the text unseen: the soft hyphen, zero-width characters, direction marks and overrides, the byte
+# order mark. (A script that needs a zero-width joiner or a direction mark will need a rule of its own.)
+UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ue000-\uf8ff\u00ad\u200b-\u200f\u202a-\u202e"
+                    "\u2060-\u2069\ufeff]")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 MAX_BRACKETS = 40
 
