@@ -125,7 +125,8 @@ def test_the_first_sign_ins_say_which_method_before_a_second_factor_exists(catal
 
 def profile_names(html_part: str) -> list[str]:
     """The profiles a screen-3 table lists, by name, in order."""
-    return [name.strip() for name in re.findall(r"<tr[^>]*><td>(?:<[^>]+>)*(?:[☐☑]</span> )?([^<]+)<", html_part)]
+    rows = r"<tr(?! class=\"saas-table__head\")[^>]*><td>(?:<[^>]+>)*(?:[☐☑]</span> )?([^<]+)<"  # not the header row
+    return [name.strip() for name in re.findall(rows, html_part)]
 
 
 def test_the_profile_screen_lists_the_profiles_the_networks_source_shows(built_site, catalogue):
@@ -198,3 +199,21 @@ def test_every_picture_says_which_source_it_follows_and_when_that_was_written(bu
             if screen.startswith("saas-") and screen != "saas-profiles" and own and guide.network.id in (
                     "ern-rnd", "reconnet", "eurobloodnet"):
                 assert titles[0] in own, (guide.network.id, screen)  # its own document shows these screens
+
+
+def test_a_network_with_its_own_preferences_screen_shows_it_and_says_it(built_site, catalogue):
+    """ERN-RND's slide lists the thematic areas under "ERN Thematic Areas", with a "None" row and "I'm a
+    specialist in:" below: its picture shows that screen, not the shared table, and its step says to tick there."""
+    found = 0
+    for guide in guides(catalogue):
+        own = guide.settings.preferences_screen
+        if not own or "preferences" not in dict(guide.steps):
+            continue
+        page = page_of(built_site, guide)
+        shown = words(picture(page, "cpms-preferences"))
+        assert own.areas_heading in shown and "I wish to participate" not in shown, guide.network.id
+        assert all(field in shown for field in (own.first_row, own.specialist_field) if field), guide.network.id
+        assert catalogue.source(own.source).title in shown, guide.network.id  # drawn from it
+        assert "I wish to participate" not in words(step(page, "preferences")), guide.network.id
+        found += 1
+    assert found

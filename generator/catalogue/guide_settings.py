@@ -93,6 +93,17 @@ class ProfileScreen(Record):
     source: Id = Field(description="Id of the source whose screen shows them.")
 
 
+class PreferencesScreen(Record):
+    """The preferences screen as the network's own source shows it, where it is a list of thematic areas to tick
+    under a heading, not the shared table with "I wish to participate"."""
+
+    areas_heading: Label = Field(description="The heading above the thematic areas, e.g. 'ERN Thematic Areas'.")
+    first_row: Label | None = Field(None, description="A row above the areas, as on screen, e.g. 'None'.")
+    specialist_field: Label | None = Field(None, description="A field below the areas, as on screen, e.g. "
+                                                              "\"I'm a specialist in:\".")
+    source: Id = Field(description="Id of the source whose screenshot shows it.")
+
+
 class GuideSettings(Record):
     """How this network's guide is composed and which facts it quotes."""
 
@@ -133,6 +144,8 @@ class GuideSettings(Record):
     required_systems: list[RequiredSystem] = Field(
         default_factory=list, description="Other systems the network requires, with what to do there.")
     thematic_areas: list[Label] = Field(default_factory=list, description="As on the Preferences screen.")
+    preferences_screen: PreferencesScreen | None = Field(None, description="The preferences screen as the network's "
+                                                         "source shows it, where it differs from the shared one.")
     thematic_areas_complete: bool = Field(False, description="True when the source shows every thematic area.")
     professional_role_example: Label | None = Field(None, description="Example of a professional role, as the "
                                                                       "source gives it, e.g. 'Neurologist'.")

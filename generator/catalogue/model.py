@@ -243,7 +243,7 @@ class Block(Retirable):
         None, description="What changed: a dated note for each retired verification method.")
     when: Literal["comment_hint", "approval_delay", "helpdesk", "no_helpdesk", "thematic_areas", "example",
                   "no_example", "guest_account", "profile_prerequisites", "eligibility", "all_profiles",
-                  "hospitals_listed",
+                  "hospitals_listed", "preferences_list", "preferences_table",
                   "some_profiles", "before_second_factor"] | None = Field(
         None, description="Show only when the network has this setting; for `guest_account` and "
                           "`profile_prerequisites`, once per fact, with its source; `before_second_factor`: only "

@@ -295,6 +295,8 @@ class _NetworkCheck(_References):
                 yield from self.refer(path + ("profile_screen", "profiles", i), profile,
                                       [p.id for p in self.cat.access_profiles], "access profile ids")
             yield from self.source(path + ("profile_screen", "source"), guide.profile_screen.source)
+        if guide.preferences_screen:
+            yield from self.source(path + ("preferences_screen", "source"), guide.preferences_screen.source)
         yield from self.text(path + ("comment_hint",), guide.comment_hint)
         yield from self.text(path + ("browsers",), guide.browsers)
         yield from self.refer(path + ("link_sign_in",), guide.link_sign_in, self.cat.links, "link ids")

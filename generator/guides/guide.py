@@ -81,6 +81,8 @@ class Guide:
             "some_profiles": s.profiles_choice == "one-or-more",
             "before_second_factor": True,  # depends on the step: see `blocks`
             "hospitals_listed": True,  # the reader of a guide sees the real list; the practice may not know it
+            "preferences_list": s.preferences_screen is not None,
+            "preferences_table": s.preferences_screen is None,
         }[block.when]
 
     def blocks(self, anchor: str, step: model.Step) -> list[model.Block | model.Anchor]:

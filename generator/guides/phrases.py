@@ -47,6 +47,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
         "preferences_title": s.preferences_title or "",
+        "areas_heading": s.preferences_screen.areas_heading if s.preferences_screen else "",
         "role": s.professional_role_example or "",
         "url_sign_in": url_link(cat.links[s.link_sign_in].url),
         "simulator": (urljoin(site_url, site_path(t.language, f"{wizard.start_id(guide.network)}.html"))
@@ -147,6 +148,8 @@ def picture_source(cat: model.Catalogue, guide: Guide, screen_id: str, t: Texts)
     network's own among the sources that show the screen (its description's), else the first of them."""
     if screen_id == "saas-profiles" and guide.settings.profile_screen:
         return cat.source(guide.settings.profile_screen.source)
+    if screen_id == "cpms-preferences" and guide.settings.preferences_screen:
+        return cat.source(guide.settings.preferences_screen.source)
     known = {s.id for s in cat.sources}
     showing = [i for i in t.source[f"screen.{screen_id}.description"].sources if i in known]
     own = [i for i in showing if i in guide.network.sources]
