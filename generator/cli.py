@@ -267,6 +267,8 @@ def _main(argv: list[str] | None) -> int:
     except (BrowserNotFound, RuntimeError) as e:
         print(str(e), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader stopped reading: `main` ends quietly
+        raise
     except OSError as e:  # a destination missing, not a folder, not writable, full: one line, no traceback
         where = f"{e.filename}: " if e.filename else ""
         print(f"{where}{(e.strerror or str(e)).lower()}; {OUTCOME.get(args.command, 'nothing was built')}",

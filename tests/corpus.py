@@ -228,6 +228,8 @@ CASES |= {
                                  ["guides/fr/extra.yaml:1:1: home.heading: the text holds 41 '['; a text may hold at most 40 (a link takes one)"]),
     "a text of 60 KB of brackets and stars": Case("guides/fr/extra.yaml", None, "home.heading:\n  text: '" + "[*" * 30000 + "'\n",
                                                   ["guides/fr/extra.yaml:1:1: home.heading: the text is 60,000 characters long; a text may have at most 4,000 (split it into several texts)"]),
+    "a hand-written page of 34,000 tags (102 KB)": Case("docs/tags.md", None, "# Tags\n\n" + "<a " * 34000 + "\n",
+                                                      ["docs/tags.md:3:1: more than 300 '<' in the paragraph starting here; a paragraph may hold at most that many (Markdown would take minutes): split it"]),
     "a hand-written page of 10,000 brackets": Case("docs/brackets.md", None, "# Brackets\n\n" + "[" * 10000 + "\n",
                                                    ["docs/brackets.md:3:1: more than 300 '[' in the paragraph starting here; a paragraph may hold at most that many (Markdown would take minutes): split it"]),
 }

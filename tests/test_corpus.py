@@ -194,3 +194,15 @@ def test_check_counts_a_new_languages_missing_texts_per_file(project_copy, capsy
     assert main(["--root", str(project_copy), "check", "--details"]) == 0
     detailed = [line for line in capsys.readouterr().err.splitlines() if "guides/it/" in line]
     assert len(detailed) > 100 and all("not yet translated, shown in English" in line for line in detailed)
+
+
+@pytest.mark.parametrize("command", [["schema", "--output"], ["po-export", "fr", "--output"],
+                                     ["glossary-export", "fr", "--output"]])
+@pytest.mark.parametrize("where", ["missing/folder/out", "a-file/out"])
+def test_a_destination_that_cannot_be_written_is_said_in_one_line(tmp_path, capsys, command, where):
+    project = project_with(tmp_path / "project", None)
+    (tmp_path / "a-file").write_text("a file, not a folder", encoding="utf-8")
+    code = main(["--root", str(project), *command, str(tmp_path / where)])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err, err
+    assert len(err.strip().splitlines()) == 1 and str(tmp_path / where) in err, err

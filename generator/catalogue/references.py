@@ -123,6 +123,16 @@ class _LibraryCheck(_References):
                 yield self.located.problem(("networks", i, "id"), f"{network.id!r} names a page of the site "
                                                                   "itself; choose another id")
 
+    def recommended(self, path: tuple, method_id: str | None) -> Iterable[Problem]:
+        """A guide's recommended sign-in method: a known one, still in use."""
+        yield from self.refer(path, method_id, self.methods, "verification method ids")
+        if method_id in self.methods:
+            method = self.cat.method(method_id)
+            if method.retired:
+                live = ", ".join(m.id for m in self.cat.verification_methods if not m.retired)
+                yield self.located.problem(path, f"expected a verification method still in use ({live}); got "
+                                                 f"{method.id!r}, retired on {method.retired_on.isoformat()}")
+
     def method(self, path: tuple, method: model.VerificationMethod) -> Iterable[Problem]:
         yield from self.source(path + ("source",), method.source)
         yield from self.refer(path + ("setup_step",), method.setup_step, self.cat.steps, "step ids")
@@ -274,15 +284,7 @@ class _NetworkCheck(_References):
     def guide(self, path: tuple, guide: model.GuideSettings, network: model.Network | None) -> Iterable[Problem]:
         for i, step_id in enumerate(guide.procedure or []):
             yield from self.refer(path + ("procedure", i), step_id, self.cat.steps, "step ids")
-        yield from self.refer(path + ("recommended_verification",), guide.recommended_verification,
-                              self.methods, "verification method ids")
-        if guide.recommended_verification in self.methods:
-            method = self.cat.method(guide.recommended_verification)
-            if method.retired:
-                live = ", ".join(m.id for m in self.cat.verification_methods if not m.retired)
-                yield self.located.problem(path + ("recommended_verification",),
-                                           f"expected a verification method still in use ({live}); got "
-                                           f"{method.id!r}, retired on {method.retired_on.isoformat()}")
+        yield from self.recommended(path + ("recommended_verification",), guide.recommended_verification)
         yield from self.refer(path + ("platform",), guide.platform, self.cat.platforms, "platform ids")
         yield from self.platform_source(path, guide, network)
         for i, key in enumerate(guide.changes):
@@ -295,8 +297,8 @@ class _NetworkCheck(_References):
                 yield from self.refer(path + ("profile_screen", "profiles", i), profile,
                                       [p.id for p in self.cat.access_profiles], "access profile ids")
             yield from self.source(path + ("profile_screen", "source"), guide.profile_screen.source)
-        if guide.preferences_screen:
-            yield from self.source(path + ("preferences_screen", "source"), guide.preferences_screen.source)
+        yield from self.source(path + ("preferences_screen", "source"),
+                               guide.preferences_screen.source if guide.preferences_screen else None)
         yield from self.text(path + ("comment_hint",), guide.comment_hint)
         yield from self.text(path + ("browsers",), guide.browsers)
         yield from self.refer(path + ("link_sign_in",), guide.link_sign_in, self.cat.links, "link ids")

@@ -19,6 +19,8 @@ MAX_NESTING = 32
 # '[' a paragraph of a hand-written page may hold: Markdown reads a paragraph's links in time growing with the
 # square of its '[' (10,000 in one paragraph: about a minute). Texts have their own, lower limit.
 MAX_BRACKETS = 300
+# '<' likewise: Markdown's reading of raw HTML (30,000 "<a " in a paragraph ran past two minutes).
+MAX_TAGS = 300
 
 
 # What a hand-written file of docs/ may be, by kind (its name's ending, in lower case): pages are Markdown;
@@ -97,17 +99,24 @@ def compose(hand_written: Path, generated: dict[str, str], files: dict[str, byte
 
 
 def _page_limits(display: str, content: bytes) -> list[Problem]:
-    """A hand-written page nested deeper, or with more '[' in one paragraph, than Markdown reads in good time."""
-    brackets, start = 0, 1
+    """A hand-written page nested deeper, or with more '[' or '<' in one paragraph, than Markdown reads in good
+    time."""
+    brackets, tags, start = 0, 0, 1
     for number, line in enumerate(content.decode("utf-8", "replace").splitlines(), 1):
         line = line.expandtabs(4)
         depth = (len(line) - len(line.lstrip(" "))) // 4
         if depth > MAX_NESTING:
             return [Problem(display, number, 1, "", f"indented {depth} levels deep; a page may nest lists at most "
                             f"{MAX_NESTING} levels (is the indentation right?)")]
-        brackets, start = (0, number + 1) if not line.strip() else (brackets + line.count("["), start)
+        if not line.strip():
+            brackets, tags, start = 0, 0, number + 1
+        else:
+            brackets, tags = brackets + line.count("["), tags + line.count("<")
         if brackets > MAX_BRACKETS:
             return [Problem(display, start, 1, "", f"more than {MAX_BRACKETS} '[' in the paragraph starting here; a "
+                            "paragraph may hold at most that many (Markdown would take minutes): split it")]
+        if tags > MAX_TAGS:
+            return [Problem(display, start, 1, "", f"more than {MAX_TAGS} '<' in the paragraph starting here; a "
                             "paragraph may hold at most that many (Markdown would take minutes): split it")]
     return []
 
