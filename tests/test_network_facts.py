@@ -305,3 +305,22 @@ def test_a_guide_gives_each_helpdesk_address_once(built_site, catalogue):
             article = re.sub(r'<small class="ern-source">.*?</small>', "", article, flags=re.S)
             for address in addresses:
                 assert article.count(f'href="{html.escape(address)}"') <= 1, (prefix + network.id, address)
+
+
+def test_a_network_s_hospitals_are_used_as_soon_as_it_has_them(tmp_path):
+    """Hospitals added (by hand, or imported) with no example named: the guide shows the first of them, in the
+    screen's order, and no longer says it cannot show the network's list (#37)."""
+    data = fixture_data()
+    data["steps"]["request-access"]["blocks"].append({"note": "step.request-access.hospitals-unknown",
+                                                      "when": "no_example"})
+    cannot = "cannot show ALPHA"  # step.request-access.hospitals-unknown, as alpha's guide says it
+    (tmp_path / "before").mkdir()
+    before, _ = guides(tmp_path / "before", data)
+    assert cannot in " ".join(section(before, "request-access").split())
+    data["networks"][0].update(sources=["doc"], checked="2026-01-15", countries=[
+        {"country": "DE", "hospitals": [{"code": "DE07", "name": "Example Hospital Alpha"},
+                                        {"code": "DE08", "name": "Example Hospital Beta"}]}])
+    (tmp_path / "after").mkdir()
+    after, _ = guides(tmp_path / "after", data)
+    step = " ".join(section(after, "request-access").split())
+    assert "DE07 - Example Hospital Alpha" in step and cannot not in step

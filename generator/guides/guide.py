@@ -159,6 +159,13 @@ def eligibility_text(eligibility: list[model.Eligibility], cat: model.Catalogue,
         for account, categories in accounts.items())
 
 
+def first_listed(network: model.Network) -> model.Example | None:
+    """The example a guide shows where its helpdesk names none: the first hospital of the first country, in the
+    order the organisation screen lists them, of a network whose hospitals are known (imported, say)."""
+    entry = next((e for e in network.countries if e.hospitals), None)
+    return model.Example(country=entry.country, hospital=entry.hospitals[0].code) if entry else None
+
+
 def page_of(network_id: str, current: bool) -> str:
     """Where a network's page lives in a language's docs tree: its guide to today's platform, or its page on the
     platform that one replaced."""
@@ -174,10 +181,11 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
     steps = cat.guide_steps(network, platform_id)
     country = hospital = None
     uses_example = any(b.when == "example" for _, step in steps for b in step.blocks)
-    if settings.example and uses_example:
-        country = next(c for c in cat.countries if c.code == settings.example.country)
+    example = settings.example or first_listed(network)
+    if example and uses_example:
+        country = next(c for c in cat.countries if c.code == example.country)
         entry = next(e for e in network.countries if e.country == country.code)
-        hospital = next(h for h in entry.hospitals if h.code == settings.example.hospital)
+        hospital = next(h for h in entry.hospitals if h.code == example.hospital)
     tells_changes = any(block.changes for _, step in steps for block in step.blocks)
     changes = cat.retired_methods if tells_changes else []
     anchors = {anchor for anchor, _ in steps}
