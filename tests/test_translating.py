@@ -472,3 +472,11 @@ def test_a_language_code_is_matched_whole_and_nothing_is_written(project_copy, c
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert (project_copy / "mkdocs.yml").read_bytes() == before
     assert sorted(p.name for p in (project_copy / "guides").iterdir()) == ["en", "fr"]
+
+
+def test_the_glossary_finds_a_variant_in_its_plural_forms():
+    from generator.words.glossary import inflected
+    found = lambda term, text: bool(re.search(rf"(?<!\w){inflected(term)}(?!\w)", text, flags=re.I))  # noqa: E731
+    assert found("hôpital", "les hôpitaux du pays") and found("hôpital", "un hôpital")
+    assert found("seconde preuve", "des secondes preuves") and found("courriel", "vos courriels")
+    assert not found("hôpital", "l'hôpitalité") and not found("courriel", "courrielleur")

@@ -47,13 +47,22 @@ def load_glossary(folder: Path, display: str) -> list[Term]:
     return terms
 
 
+def inflected(term: str) -> str:
+    """A pattern for a term and its plural forms, word by word: an added -s or -x, and -al as -aux ("hôpital",
+    "hôpitaux"; "seconde preuve", "secondes preuves")."""
+    def word(w: str) -> str:
+        plain = re.escape(w) + "(?:s|x)?"
+        return f"(?:{plain}|{re.escape(w[:-2])}aux)" if w.lower().endswith("al") else plain
+    return r"\s+".join(word(w) for w in term.split())
+
+
 def variants(terms: list[Term], entries: dict[str, Entry]) -> list[Problem]:
     """Each text that uses a variant to avoid, located at its entry, with the preferred term."""
     found = []
     for key, entry in entries.items():
         for term in terms:
             for variant in term.avoid:
-                if re.search(rf"(?<!\w){re.escape(variant)}(?!\w)", entry.text, flags=re.I):
+                if re.search(rf"(?<!\w){inflected(variant)}(?!\w)", entry.text, flags=re.I):
                     found.append(Problem(entry.file, entry.line, 1, key, f"uses {variant!r}: the glossary prefers "
                                                                          f"{term.prefer!r}"))
     return found
