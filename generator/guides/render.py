@@ -82,6 +82,7 @@ def environment(*, markdown_pages: bool) -> jinja2.Environment:
         auto_reload=False,  # templates do not change during a build: no modification check per page
     )
     env.filters["md"] = inline_markdown
+    env.globals["plural_of"] = plural  # plural_of(t, key, count): the text of the count's plural category
     env.filters["around"] = excerpt.around
     env.tests["cut"] = excerpt.is_cut
     env.filters["cut_labels"] = excerpt.labels
