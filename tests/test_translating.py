@@ -480,3 +480,14 @@ def test_the_glossary_finds_a_variant_in_its_plural_forms():
     assert found("hôpital", "les hôpitaux du pays") and found("hôpital", "un hôpital")
     assert found("seconde preuve", "des secondes preuves") and found("courriel", "vos courriels")
     assert not found("hôpital", "l'hôpitalité") and not found("courriel", "courrielleur")
+
+
+def test_a_po_file_of_another_language_is_refused_and_changes_nothing(project_copy):
+    run("ern-guides new-language it", project_copy)
+    run("ern-guides po-export fr", project_copy)  # French, with its Language: fr header
+    before = {p.name: p.read_bytes() for p in (project_copy / "guides" / "it").iterdir()}
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "it", "fr.po"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "the header says Language: fr, but this is an import into 'it'" in result.stderr
+    assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "it").iterdir()} == before

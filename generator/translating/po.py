@@ -169,6 +169,11 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
     header, forms = gettext_plurals(language)
     po_file = po_entries(text, display)
     items = list(po_file)
+    named = (po_file.metadata.get("Language") or "").strip()
+    if named and named.replace("_", "-").lower() != language.lower():
+        raise InputError([Problem(display, 1, 1, "", f"the header says Language: {named}, but this is an import "
+                                  f"into {language!r}: import it as {named.replace('_', '-')}, or export the right "
+                                  "file; nothing was imported")])
     declared = po_file.metadata.get("Plural-Forms")
     if declared and any(item.msgid_plural for item in items) and _nplurals(declared) != _nplurals(header):
         raise InputError([Problem(display, 1, 1, "", f"the header says Plural-Forms: {declared}, but "
