@@ -141,3 +141,11 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
         return {**browser_type_launch_args, **launch_options(playwright)}
     except BrowserNotFound as e:
         pytest.fail(str(e))
+
+
+@pytest.fixture()
+def no_js(browser):
+    """A page with JavaScript off, as the practices must work."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()

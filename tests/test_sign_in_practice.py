@@ -6,7 +6,7 @@ CPMS 2.0 guide links to it."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from conftest import ROOT
 from generator.pipeline import generate
@@ -15,13 +15,6 @@ RESULT = generate(ROOT, ["en", "fr"])
 CATALOGUE, TEXTS = RESULT.catalogue, RESULT.texts
 PLATFORM = next(p for p in CATALOGUE.platforms.values() if p.sign_in_practice)
 PRACTICE = PLATFORM.sign_in_practice
-
-
-@pytest.fixture()
-def no_js(browser: Browser) -> Page:
-    context = browser.new_context(java_script_enabled=False)
-    yield context.new_page()
-    context.close()
 
 
 def prefix(language: str) -> str:

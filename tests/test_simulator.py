@@ -6,11 +6,11 @@ import html
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from conftest import ROOT
 from generator.catalogue import wizard
-from generator.guides.guide import guide_for
+from generator.guides.guide import guide_for, practised_page
 from generator.guides.phrases import addresses, values
 from generator.pipeline import generate
 
@@ -131,7 +131,7 @@ def test_the_confirmation_follows_the_order_of_the_readers_guide(built_site):
     for network in CATALOGUE.networks:
         if not wizard.rehearsed(CATALOGUE, network):
             continue
-        guide = guide_for(CATALOGUE, network, wizard.rehearsed_platform(CATALOGUE, network))
+        guide = practised_page(CATALOGUE, network)
         steps = [anchor for anchor, _ in guide.steps]
         if guide.method.setup_step not in steps:
             continue
@@ -161,13 +161,6 @@ def test_no_simulator_page_carries_a_script(built_site):
     for page in pages:
         text = page.read_text(encoding="utf-8").lower()
         assert "<script" not in text and not re.search(r"\son[a-z]+=", text) and "javascript:" not in text, page
-
-
-@pytest.fixture()
-def no_js(browser: Browser) -> Page:
-    context = browser.new_context(java_script_enabled=False)
-    yield context.new_page()
-    context.close()
 
 
 def step_marker(page: Page) -> str:
@@ -495,7 +488,7 @@ def test_a_request_without_the_guides_profiles_is_coached_not_submitted_and_the_
         no_js: Page, site_url, language):
     """Coordinator alone, say, for a member doctor: the practice says why, names the profiles the guide asks for
     and its sources, and offers no Submit until they are ticked."""
-    guide = guide_for(CATALOGUE, FULL, wizard.rehearsed_platform(CATALOGUE, FULL))
+    guide = practised_page(CATALOGUE, FULL)
     other = next(p.id for p in guide.profiles_on_screen if p not in guide.profiles)
     to_screen_4(no_js, f"{site_url}{root(language)}/{NET}/{C}.html", [other])
     no_js.get_by_label("Comments").fill("Neurologist")
@@ -522,7 +515,7 @@ def test_a_request_without_the_guides_profiles_is_coached_not_submitted_and_the_
 def test_an_empty_comment_where_the_network_asks_for_one_is_said_and_not_submitted(no_js: Page, site_url, language):
     network = next(n for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)
                    and CATALOGUE.settings_of(n).comment_hint)
-    guide = guide_for(CATALOGUE, network, wizard.rehearsed_platform(CATALOGUE, network))
+    guide = practised_page(CATALOGUE, network)
     to_screen_4(no_js, f"{site_url}{root(language)}/{practice_page(network)}", [p.id for p in guide.profiles])
     said = shown(no_js, ".sim-comment-required")
     expect(said).to_have_count(1)
@@ -554,7 +547,7 @@ def test_a_country_whose_hospitals_are_not_listed_does_not_say_yours_is_not_a_me
     country page of the practice that cannot list its hospitals says so instead, and not that."""
     t = TEXTS["en"]
     for network in (n for n in CATALOGUE.networks if wizard.rehearsed(CATALOGUE, n)):
-        guide = guide_for(CATALOGUE, network, wizard.rehearsed_platform(CATALOGUE, network))
+        guide = practised_page(CATALOGUE, network)
         tip = plain(t("step.request-access.guest", **{**values(CATALOGUE, guide, t), **addresses(CATALOGUE, network, t)}))
         tip = tip.split(":")[0]  # "Your hospital is not in the list? It is not a member of ... for your country"
         for entry in network.countries:

@@ -325,13 +325,15 @@ class Catalogue(Record):
         earlier = self.earlier_platform(network)
         return [self.platform_id(network)] + ([earlier] if earlier else [])
 
+    def own_sources(self, network: Network, platform_id: Id) -> list[Id]:
+        """The network's own sources that describe a platform's way in (or no platform in particular)."""
+        return [s for s in network.sources if self.source(s).describes in (None, platform_id)]
+
     def evidence_of(self, network: Network | None, platform_id: Id | None = None) -> list[Id]:
         """The sources of what a page says of the way in on a platform (by default the network's own, or, for no
-        network, the default one): the network's own sources that describe that platform (or no platform in
-        particular), else the platform's."""
+        network, the default one): the network's own sources of it, else the platform's."""
         platform_id = platform_id or (self.platform_id(network) if network else self.default_guide.platform)
-        own = [s for s in (network.sources if network else []) if self.source(s).describes in (None, platform_id)]
-        return own or self.platforms[platform_id].sources
+        return (self.own_sources(network, platform_id) if network else []) or self.platforms[platform_id].sources
 
     def procedure_of(self, network: Network, platform_id: Id | None = None) -> list[Id]:
         """The ids of the steps a network's page on a platform (its own by default) shows, in order: the

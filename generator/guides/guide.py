@@ -9,7 +9,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from generator.catalogue import model
+from generator.catalogue import model, wizard
 from generator.guides.evidence import duration_text
 from generator.words.lookup import Texts
 
@@ -36,6 +36,7 @@ class Guide:
     successor: model.Successor | None  # the platform that replaced this page's
     page: str  # its path in the docs tree of a language, without '.md': 'networks/<id>' or 'first-cpms/<id>'
     other_page: str | None  # the network's page on the other platform (today's, or the one it replaced)
+    own_facts: bool  # whether a source of the network's own describes this page's platform (or none in particular)
 
     @property
     def current(self) -> bool:
@@ -51,8 +52,6 @@ class Guide:
     @property
     def helpdesk(self) -> list[model.Contact]:
         return self.network.contacts
-
-    own_facts: bool  # whether a source of the network's own describes this page's platform (or none in particular)
 
     @property
     def makes_choices(self) -> bool:
@@ -117,7 +116,7 @@ class Guide:
         its web pages), if any, and the ids of the documents it is drawn from too. A step that shows facts of the
         network's own (its notes, its example, its delay...) counts their sources too."""
         own = any(isinstance(b, model.Anchor) or b.when in NETWORK_FACTS for b in self.blocks(anchor, step))
-        ids = list(dict.fromkeys([*step.sources, *(cat.evidence_of(self.network, self.platform_id) if own else [])]))
+        ids = list(dict.fromkeys([*step.sources, *(cat.own_sources(self.network, self.platform_id) if own else [])]))
         read = [cat.source(i).consulted for i in ids if cat.source(i).consulted]
         return (min(read) if read else None), [i for i in ids if not cat.source(i).consulted]
 
@@ -216,11 +215,16 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
         changes=changes,
         moved=(settings.changes or ([platform.moved] if platform.moved else [])) if current and earlier else [],
         source_ids=list(dict.fromkeys(sources)),
-        own_facts=any(cat.source(s).describes in (None, platform_id) for s in network.sources),
+        own_facts=bool(cat.own_sources(network, platform_id)),
         successor=successor,
         page=page_of(network.id, current),
         other_page=(page_of(network.id, not current) if (earlier if current else True) else None),
     )
+
+
+def practised_page(cat: model.Catalogue, network: model.Network) -> Guide:
+    """The network's page on the platform the access-request practice rehearses (its first CPMS page)."""
+    return guide_for(cat, network, wizard.rehearsed_platform(cat, network))
 
 
 def pages_for(cat: model.Catalogue, network: model.Network) -> list[Guide]:

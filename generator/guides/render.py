@@ -17,7 +17,7 @@ from generator.guides import excerpt
 from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.evidence import date_text, evidence_text, plural, source_title
 from generator.catalogue import wizard
-from generator.guides.guide import Guide, guide_for, kind_of, pages_for, troubles
+from generator.guides.guide import Guide, kind_of, pages_for, practised_page, troubles
 from generator.guides.phrases import (account_choices, delay_source, document_link, documents_text, help_addresses,
                                       picture_source, retirement_text, source_line, source_text, text_sources, values,
                                       when_text)
@@ -95,9 +95,9 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
     """Every generated page, by path under the docs tree (`<lang>/networks/<id>.md`); `site_url` is the address
     the site is published at, where known."""
     env = environment(markdown_pages=True)
-    guides = [guide_for(cat, network) for network in cat.networks]
     every_page = [page for network in cat.networks for page in pages_for(cat, network)]
-    practised = [guide_for(cat, n, wizard.rehearsed_platform(cat, n)) for n in cat.networks if wizard.rehearsed(cat, n)]
+    guides = [page for page in every_page if page.current]
+    practised = [practised_page(cat, n) for n in cat.networks if wizard.rehearsed(cat, n)]
     pages: dict[str, str] = {}
     for language, t in texts.items():
         common = {"cat": cat, "t": t, "language": language}

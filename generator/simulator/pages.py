@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.catalogue import model, wizard
 from generator.guides.evidence import evidence_text, plural
-from generator.guides.guide import Guide, guide_for, kind_of
+from generator.guides.guide import Guide, kind_of, practised_page
 from generator.guides.phrases import (addresses, delay_sentence, delay_source, site_path, source_line,
                                text_sources, url_link, values)
 from generator.guides.render import environment
@@ -71,8 +71,7 @@ def simulator_pages(cat: model.Catalogue, texts: dict[str, Texts], graph: wizard
     language's folder (`sim/...html`). With the site's https address, the language alternates in <head> are
     absolute, as search engines expect hreflang links."""
     env = environment(markdown_pages=False)
-    guides = {n.id: guide_for(cat, n, wizard.rehearsed_platform(cat, n)) for n in cat.networks
-              if wizard.rehearsed(cat, n)}
+    guides = {n.id: practised_page(cat, n) for n in cat.networks if wizard.rehearsed(cat, n)}
     names = {code: other("language.name") for code, other in texts.items()}  # once, not once per page
     t = texts[language]
     choices = language == next(iter(texts))  # the pages of language choices come with the first language's
