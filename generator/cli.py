@@ -12,6 +12,7 @@ from generator import pipeline
 from generator.catalogue import hospitals_import, traceability, wizard
 from generator.catalogue.model import Catalogue
 from generator.inputs.errors import InputError, Problem
+from generator.inputs.writing import ProjectLock, settle
 from generator.printing import pdf
 from generator.printing.browser import BrowserNotFound
 from generator.publishing import headers
@@ -83,11 +84,11 @@ def _import_hospitals(root: Path, network_id: str, file: Path, yes: bool) -> int
     if not yes and not (sys.stdin.isatty() and input("Apply these changes? [y/N] ").strip().lower() in ("y", "yes")):
         print("nothing changed; run again with --yes to apply")
         return 0
-    hospitals_import.apply(path, after)
+    hospitals_import.apply(root, path, after)
     try:
         pipeline.check(root, languages)
     except InputError as e:
-        hospitals_import.apply(path, before)
+        hospitals_import.apply(root, path, before)
         print(*e.problems, sep="\n", file=sys.stderr)
         print("the import would cause these problems (lines as the catalogue would read after it); the catalogue "
               "was left as it was", file=sys.stderr)
@@ -164,103 +165,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The commands that change the project's files: each holds the lock a build holds, so that a build never reads
+# a change half made.
+WRITERS = ("po-import", "stamp", "new-language", "import-hospitals", "pseudo-locale")
+
+
 def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
 
     try:
-        if args.command == "schema":
-            if args.output is None:
-                pipeline.languages_in(args.root)  # a project folder, or say how to name one
-            target = args.output or args.root / SCHEMA.relative_to(PACKAGE.parent)
-            target.write_text(schema_text(), encoding="utf-8")
-            print(f"wrote {target}")
-        elif args.command == "unsourced":
-            catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
-            found = traceability.unsourced(catalogue, texts["en"].source)
-            if not found:
-                print("every English text that states a fact names its source")
-                return 0
-            for key, entry in found:
-                print(f"{entry.file}:{entry.line}: {key}: {' '.join(entry.text.split())[:100]}")
-            print(f"{len(found)} English text(s) without a source: give each `sources: [ids]` (the catalogue's "
-                  "sources of its facts) or, if it states no fact, `interface: true`", file=sys.stderr)
-            return 1
-        elif args.command == "headers":
-            print(headers.config(args.host), end="")
-        elif args.command == "check":
-            catalogue, texts = pipeline.verify(args.root, pipeline.languages_in(args.root))
-            pdf.existing(args.root)  # the printed guides the build would publish
-            old = pipeline.outdated_facts(args.root, catalogue)
-            for problem in old:
-                print(f"warning: {problem}", file=sys.stderr)
-            for problem in traceability.unknown_sources(catalogue, texts["en"].source):
-                print(f"warning: {problem}", file=sys.stderr)
-            for key, entry in traceability.unsourced(catalogue, texts["en"].source):
-                print(f"warning: {entry.file}:{entry.line}: {key}: no source (see `ern-guides unsourced`)",
-                      file=sys.stderr)
-            for language, t in texts.items():
-                missing: dict[str, list[str]] = {}
-                for key in sorted(set(t.source) - set(t.entries)):
-                    missing.setdefault(file_for(t.source, key, language), []).append(key)
-                for file, keys in missing.items():  # one line per file, unless asked for each text
-                    for key in keys if args.details or len(keys) == 1 else []:
-                        print(f"warning: {file}: {key}: not yet translated, shown in English (see `ern-guides "
-                              f"status`)", file=sys.stderr)
-                    if len(keys) > 1 and not args.details:
-                        print(f"warning: {file}: {len(keys)} texts not yet translated, shown in English (see "
-                              f"`ern-guides status`, or `ern-guides check --details`)", file=sys.stderr)
-            if old and args.strict:
-                print(f"{len(old)} fact(s) past max_age_days; failing because of --strict.", file=sys.stderr)
-                return 1
-            print(f"ok: {len(catalogue.networks)} networks, languages {', '.join(texts)}"
-                  + (f"; {len(old)} fact(s) to check again (see warnings)" if old else ""))
-        elif args.command == "generate":
-            result = pipeline.generate(args.root, pipeline.languages_in(args.root))
-            for path, text in sorted(result.pages.items()):
-                (args.output / path).parent.mkdir(parents=True, exist_ok=True)
-                (args.output / path).write_text(text, encoding="utf-8")
-            print(f"wrote {len(result.pages)} pages to {args.output}")
-        elif args.command == "graph":
-            catalogue, _ = pipeline.check(args.root, pipeline.languages_in(args.root))
-            print(wizard.build(catalogue).mermaid(), end="")
-        elif args.command == "status":
-            return _status(args.root, args.strict, args.guide)
-        elif args.command == "new-language":
-            for line in translation.new_language(args.root, args.code):
-                print(f"created {line}")
-            print(f"next: translate guides/{args.code}/*.yaml (see TRANSLATING.md), then `ern-guides status`")
-        elif args.command == "stamp":
-            stamped, refused = translation.stamp(args.root, args.code, args.keys or None, args.force)
-            for key in refused:
-                print(f"not stamped: {key}: its text has not changed since the English did; review it, or use "
-                      "--force", file=sys.stderr)
-            print(f"{len(stamped)} translation(s) marked up to date")
-            return 1 if refused else 0
-        elif args.command == "import-hospitals":
-            return _import_hospitals(args.root, args.network, args.file, args.yes)
-        elif args.command == "glossary-export":
-            translation.known_language(args.root, args.code, "glossary-export")
-            folder = args.root / pipeline.GUIDES / args.code
-            target = args.output or Path(f"{args.code}.tbx")
-            target.write_text(glossary.tbx(glossary.load_glossary(folder, f"{pipeline.GUIDES}/{args.code}"), args.code),
-                              encoding="utf-8")
-            print(f"wrote {target}")
-        elif args.command == "pseudo-locale":
-            print(f"guides/{translation.pseudo_locale(args.root)}/ written; build the site to see it")
-        elif args.command == "po-export":
-            exported = po.export_po(args.root, args.code,
-                                    translation.guide_keys(args.root, args.guide) if args.guide else None)
-            target = args.output or Path(f"{args.code}.po")
-            target.write_text(exported, encoding="utf-8")
-            print(f"wrote {target}")
-        elif args.command == "po-import":
-            counts = po.import_po(args.root, args.code, po.read_po(args.file), str(args.file), args.force)
-            print(f"guides/{args.code}/: {counts['new']} new, {counts['changed']} changed, {counts['fuzzy']} still "
-                  "fuzzy (marked stale until reviewed)")
-        elif args.command == "pdf":
-            catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
-            written = pdf.print_guides(args.root, list(texts), [n.id for n in catalogue.networks])
-            print(f"wrote {len(written)} PDFs to {pdf.PDF_DIR}/; the next `mkdocs build` links them from the guides")
+        if args.command in WRITERS:
+            pipeline.languages_in(args.root)  # a project folder, or say how to name one
+            with ProjectLock(args.root):
+                return _command(args)
+        settle(args.root)  # a change a dead process left half made: finished before anything is read
+        return _command(args)
     except InputError as e:
         print(e.report(OUTCOME.get(args.command, "nothing was built")), file=sys.stderr)
         return 1
@@ -274,4 +193,100 @@ def _main(argv: list[str] | None) -> int:
         print(f"{where}{(e.strerror or str(e)).lower()}; {OUTCOME.get(args.command, 'nothing was built')}",
               file=sys.stderr)
         return 1
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        if args.output is None:
+            pipeline.languages_in(args.root)  # a project folder, or say how to name one
+        target = args.output or args.root / SCHEMA.relative_to(PACKAGE.parent)
+        target.write_text(schema_text(), encoding="utf-8")
+        print(f"wrote {target}")
+    elif args.command == "unsourced":
+        catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
+        found = traceability.unsourced(catalogue, texts["en"].source)
+        if not found:
+            print("every English text that states a fact names its source")
+            return 0
+        for key, entry in found:
+            print(f"{entry.file}:{entry.line}: {key}: {' '.join(entry.text.split())[:100]}")
+        print(f"{len(found)} English text(s) without a source: give each `sources: [ids]` (the catalogue's "
+              "sources of its facts) or, if it states no fact, `interface: true`", file=sys.stderr)
+        return 1
+    elif args.command == "headers":
+        print(headers.config(args.host), end="")
+    elif args.command == "check":
+        catalogue, texts = pipeline.verify(args.root, pipeline.languages_in(args.root))
+        pdf.existing(args.root)  # the printed guides the build would publish
+        old = pipeline.outdated_facts(args.root, catalogue)
+        for problem in old:
+            print(f"warning: {problem}", file=sys.stderr)
+        for problem in traceability.unknown_sources(catalogue, texts["en"].source):
+            print(f"warning: {problem}", file=sys.stderr)
+        for key, entry in traceability.unsourced(catalogue, texts["en"].source):
+            print(f"warning: {entry.file}:{entry.line}: {key}: no source (see `ern-guides unsourced`)",
+                  file=sys.stderr)
+        for language, t in texts.items():
+            missing: dict[str, list[str]] = {}
+            for key in sorted(set(t.source) - set(t.entries)):
+                missing.setdefault(file_for(t.source, key, language), []).append(key)
+            for file, keys in missing.items():  # one line per file, unless asked for each text
+                for key in keys if args.details or len(keys) == 1 else []:
+                    print(f"warning: {file}: {key}: not yet translated, shown in English (see `ern-guides "
+                          f"status`)", file=sys.stderr)
+                if len(keys) > 1 and not args.details:
+                    print(f"warning: {file}: {len(keys)} texts not yet translated, shown in English (see "
+                          f"`ern-guides status`, or `ern-guides check --details`)", file=sys.stderr)
+        if old and args.strict:
+            print(f"{len(old)} fact(s) past max_age_days; failing because of --strict.", file=sys.stderr)
+            return 1
+        print(f"ok: {len(catalogue.networks)} networks, languages {', '.join(texts)}"
+              + (f"; {len(old)} fact(s) to check again (see warnings)" if old else ""))
+    elif args.command == "generate":
+        result = pipeline.generate(args.root, pipeline.languages_in(args.root))
+        for path, text in sorted(result.pages.items()):
+            (args.output / path).parent.mkdir(parents=True, exist_ok=True)
+            (args.output / path).write_text(text, encoding="utf-8")
+        print(f"wrote {len(result.pages)} pages to {args.output}")
+    elif args.command == "graph":
+        catalogue, _ = pipeline.check(args.root, pipeline.languages_in(args.root))
+        print(wizard.build(catalogue).mermaid(), end="")
+    elif args.command == "status":
+        return _status(args.root, args.strict, args.guide)
+    elif args.command == "new-language":
+        for line in translation.new_language(args.root, args.code):
+            print(f"created {line}")
+        print(f"next: translate guides/{args.code}/*.yaml (see TRANSLATING.md), then `ern-guides status`")
+    elif args.command == "stamp":
+        stamped, refused = translation.stamp(args.root, args.code, args.keys or None, args.force)
+        for key in refused:
+            print(f"not stamped: {key}: its text has not changed since the English did; review it, or use "
+                  "--force", file=sys.stderr)
+        print(f"{len(stamped)} translation(s) marked up to date")
+        return 1 if refused else 0
+    elif args.command == "import-hospitals":
+        return _import_hospitals(args.root, args.network, args.file, args.yes)
+    elif args.command == "glossary-export":
+        translation.known_language(args.root, args.code, "glossary-export")
+        folder = args.root / pipeline.GUIDES / args.code
+        target = args.output or Path(f"{args.code}.tbx")
+        target.write_text(glossary.tbx(glossary.load_glossary(folder, f"{pipeline.GUIDES}/{args.code}"), args.code),
+                          encoding="utf-8")
+        print(f"wrote {target}")
+    elif args.command == "pseudo-locale":
+        print(f"guides/{translation.pseudo_locale(args.root)}/ written; build the site to see it")
+    elif args.command == "po-export":
+        exported = po.export_po(args.root, args.code,
+                                translation.guide_keys(args.root, args.guide) if args.guide else None)
+        target = args.output or Path(f"{args.code}.po")
+        target.write_text(exported, encoding="utf-8")
+        print(f"wrote {target}")
+    elif args.command == "po-import":
+        counts = po.import_po(args.root, args.code, po.read_po(args.file), str(args.file), args.force)
+        print(f"guides/{args.code}/: {counts['new']} new, {counts['changed']} changed, {counts['fuzzy']} still "
+              "fuzzy (marked stale until reviewed)")
+    elif args.command == "pdf":
+        catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
+        written = pdf.print_guides(args.root, list(texts), [n.id for n in catalogue.networks])
+        print(f"wrote {len(written)} PDFs to {pdf.PDF_DIR}/; the next `mkdocs build` links them from the guides")
     return 0

@@ -20,6 +20,7 @@ import yaml
 
 from conftest import ROOT
 from generator.pipeline import load_texts
+from generator.translating.translation import translation
 
 COMMANDS = {"ern-guides": [sys.executable, "-m", "generator"], "mkdocs": [sys.executable, "-m", "mkdocs"]}
 TRANSLATED = {"language.name": "Italiano", "guide.heading.cpms2": "{network}: come chiedere l'accesso al {platform}"}
@@ -91,17 +92,45 @@ def test_a_changed_english_text_makes_the_translation_stale(project_copy):
 
 
 def test_po_round_trip_is_lossless(project_copy):
-    """Every text and fingerprint comes back: the content, not the layout, which a translator's hand edits may
-    have made different from what `po-import` writes."""
+    """Every text and fingerprint comes back, and an unchanged export imported changes no byte: a translator's
+    comments and hand layout stay."""
     folder = project_copy / "guides" / "fr"
+    site = folder / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("\n\n", "\n\n# a translator's note: keep it\n", 1),
+                    encoding="utf-8")
 
-    def content() -> dict[str, object]:
-        return {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml")}
+    def content() -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in folder.glob("*.yaml")}
     before = content()
-    assert sum(len(entries or {}) for entries in before.values()) > 100
+    assert sum(len(yaml.safe_load(text) or {}) for text in before.values()) > 100
     run("ern-guides po-export fr --output fr.po", project_copy)
-    run("ern-guides po-import fr fr.po", project_copy)
+    imported = run("ern-guides po-import fr fr.po", project_copy)
+    assert "0 new, 0 changed" in imported.stdout
     assert content() == before
+
+
+def test_po_import_rewrites_only_the_entries_it_changes(project_copy):
+    """A changed and a new translation are written in place; every other line of the file (comments, layout,
+    other entries) stays as it was."""
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    po = polib.pofile(str(project_copy / "fr.po"))
+    changed = next(e for e in po if e.msgstr and "{" not in e.msgid and not e.msgid_plural)
+    changed.msgstr += " (revu)"
+    po.save()
+    file = project_copy / next(e.file for k, e in french_entries(project_copy).items() if k == changed.msgctxt)
+    text = file.read_text(encoding="utf-8")
+    file.write_text("# a translator's note at the top\n" + text + "# and one at the end\n", encoding="utf-8")
+    before = file.read_text(encoding="utf-8").splitlines()
+    run("ern-guides po-import fr fr.po", project_copy)
+    after = file.read_text(encoding="utf-8").splitlines()
+    assert french_entries(project_copy)[changed.msgctxt].text == changed.msgstr
+    gone = [line for line in before if line not in after]
+    assert gone and all(line.startswith(" ") for line in gone)  # only lines of the changed entry
+    assert "# a translator's note at the top" in after and after[-1] == "# and one at the end"
+
+
+def french_entries(project: Path) -> dict:
+    return translation(project, "fr")
 
 
 @pytest.mark.parametrize("code, theme", [("ga", True), ("de", False)])

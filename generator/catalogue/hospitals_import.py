@@ -130,9 +130,10 @@ def merged_text(text: str, network_id: str, wanted: dict[str, dict[str, str]], c
     return text
 
 
-def apply(catalogue: Path, text: str) -> None:
-    """Write the catalogue in one step: a crash leaves the old file or the new one, never half of each."""
-    write_together({catalogue: text})
+def apply(root: Path, catalogue: Path, text: str) -> None:
+    """Write the catalogue in one step (the caller holds the ProjectLock): a crash leaves the old file or the new
+    one, never half of each."""
+    write_together(root, {catalogue: text})
 
 
 def _entry(country: str, rows: list[tuple[str, str]], column: int, others: list[str]) -> str:

@@ -19,14 +19,12 @@ THEME_LABELS = """{{#- Material has no '{language}': its labels in English, the 
 """
 
 
-def register(root: Path, language: str, name: str) -> list[str]:
-    """Add `language` (its menu name `name`) to mkdocs.yml; the files written or changed, for the reader."""
-    created = []
+def registration(root: Path, language: str, name: str) -> dict[Path, str]:
+    """The files that register `language` (its menu name `name`): mkdocs.yml with it added, and the theme's
+    labels where Material has none; to be written together with the language's files."""
+    files = {}
     if not (MATERIAL_LANGUAGES / f"{language}.html").exists():
-        partial = root / "overrides" / "partials" / "languages" / f"{language}.html"
-        partial.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(THEME_LABELS.format(language=language), encoding="utf-8")
-        created.append(partial.relative_to(root).as_posix())
+        files[root / "overrides" / "partials" / "languages" / f"{language}.html"] = THEME_LABELS.format(language=language)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     line = f"        - {{locale: {language}, name: {json.dumps(name, ensure_ascii=False)}, build: true}}\n"
@@ -35,5 +33,5 @@ def register(root: Path, language: str, name: str) -> list[str]:
     end = start
     while end < len(text) and re.match(r"^ {8}", text[end:]):
         end = text.index("\n", end) + 1
-    config.write_text(text[:end] + line + text[end:], encoding="utf-8")
-    return created + [f"mkdocs.yml: {line.strip()}"]
+    files[config] = text[:end] + line + text[end:]
+    return files

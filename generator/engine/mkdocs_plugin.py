@@ -27,9 +27,10 @@ from generator.engine.strict_mode import StrictPublishing
 from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.phrases import site_path
 from generator.inputs.errors import InputError
+from generator.inputs.writing import ProjectLock
 from generator.printing import pdf
 from generator.publishing import headers, page_scan, staging
-from generator.publishing.publish import BuildLock, pin_build_date
+from generator.publishing.publish import pin_build_date
 from generator.simulator import writer
 from generator.simulator.writer import SimulatorWriter
 from generator.words.lookup import mark_english
@@ -203,7 +204,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
     publishing: StrictPublishing | None = None
     simulator: SimulatorWriter | None = None  # writing the simulator's pages during the build
     result: pipeline.Result | None = None
-    lock: BuildLock | None = None  # held from staging to publishing
+    lock: ProjectLock | None = None  # held from staging to publishing
     last_good: tuple | None = None  # serve: (inputs, result, staging folder, docs) of the last rendering that built
     depth = 0  # mkdocs-static-i18n runs one nested build per further language
 
@@ -228,7 +229,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
         hand_written = Path(config.docs_dir)
         if hand_written == target:  # a later language pass of mkdocs-static-i18n: already staged
             return config
-        self.lock = self.lock or BuildLock(target.parent)
+        self.lock = self.lock or ProjectLock(root)
         self.lock.acquire()
         try:
             return self._stage(config, root, target, hand_written)

@@ -21,38 +21,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None
-
 log = logging.getLogger("mkdocs.plugins.ern-guides")
-
-
-class BuildLock:
-    """One build of a project at a time (`mkdocs serve` rebuilding while a scheduled `mkdocs build` runs, say):
-    both would stage their pages in the same folder and publish a mix. A second build waits for the first, and
-    says so. The lock is the system's (flock), so a build that dies, however, leaves nothing held."""
-
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / ".build-lock"
-        self.file = None
-
-    def acquire(self) -> None:
-        if fcntl is None or self.file is not None:  # no flock (Windows): builds are not serialised
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.path, "a")
-        try:
-            fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log.info("another build of this project is running: waiting for it to end")
-            fcntl.flock(self.file, fcntl.LOCK_EX)
-
-    def release(self) -> None:
-        if self.file is not None:
-            self.file.close()  # closing the file releases the lock
-            self.file = None
 
 
 SITE_MARKER = ".ern-guides-site"  # in every site a build publishes: a folder without it is not the build's to replace

@@ -17,22 +17,10 @@ import yaml
 from generator.engine import languages
 from generator.inputs.errors import InputError, Problem
 from generator.inputs.writing import write_together
-from generator.inputs.yamlsource import parse
+from generator.translating.entries_in_place import HEADER, with_entries, with_source
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
 from generator.words.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
                              load_language, plural_base, plural_families, source_hash)
-
-HEADER = ("# Translations of guides/en/{name} into '{language}'. Keep {{placeholders}} as in English.\n"
-          "# `source` is the fingerprint of the English text translated; see TRANSLATING.md.\n")
-
-
-class _Dumper(yaml.SafeDumper):
-    """Multi-line texts (lists) as literal blocks, as a person would write them."""
-
-
-_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
-
 
 @dataclass
 class Coverage:
@@ -119,22 +107,26 @@ def pages_in_short(pages: set[str], networks: int) -> list[str]:
             + [f"page:{p.removesuffix('.md')}" for p in others])
 
 
-def write_language(root: Path, language: str, texts: dict[str, tuple[str, str | None]]) -> None:
-    """Write `{key: (text, source)}` into guides/<language>/, one file per English file, English key order."""
-    source = english(root)
+def write_language(root: Path, language: str, texts: dict[str, tuple[str, str | None]]) -> list[Path]:
+    """Write `{key: (text, source)}` into guides/<language>/, one file per English file, as one change: only the
+    entries whose text or fingerprint differ are rewritten, in the file that holds them; a new one goes in
+    English key order. A translator's comments and layout stay. The files changed, returned."""
+    source, current = english(root), translation(root, language)
     folder = root / GUIDES / language
-    folder.mkdir(parents=True, exist_ok=True)
-    by_file: dict[str, dict] = {}
+    order: dict[str, list[str]] = {}
+    changes: dict[str, dict] = {}
     for key, entry in source.items():
-        name = Path(entry.file).name
-        by_file.setdefault(name, {})
-        if key in texts:
-            text, fingerprint = texts[key]
-            by_file[name][key] = {"text": text, **({"source": fingerprint} if fingerprint else {})}
-    write_together({folder / name: HEADER.format(name=name, language=language)
-                    + (yaml.dump(entries, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
-                       if entries else "")
-                    for name, entries in by_file.items()})
+        order.setdefault(Path(entry.file).name, []).append(key)
+        name = Path(current[key].file if key in current else entry.file).name
+        changes.setdefault(name, {})
+        if key in texts and (key not in current or (current[key].text, current[key].source) != texts[key]):
+            changes[name][key] = texts[key]
+    files = {}
+    for name, entries in changes.items():
+        path = folder / name
+        before = path.read_text(encoding="utf-8") if path.exists() else HEADER.format(name=name, language=language)
+        files[path] = with_entries(before, f"{GUIDES}/{language}/{name}", entries, order.get(name, []))
+    return write_together(root, files)
 
 
 def stamp(root: Path, language: str, keys: list[str] | None = None, force: bool = False) -> tuple[list[str], list[str]]:
@@ -155,29 +147,11 @@ def stamp(root: Path, language: str, keys: list[str] | None = None, force: bool 
             refused.append(key)
             continue
         path = root / entry.file
-        texts[path] = _with_source(texts.get(path) or path.read_text(encoding="utf-8"), entry.file, key,
+        texts[path] = with_source(texts.get(path) or path.read_text(encoding="utf-8"), entry.file, key,
                                    source_hash(source[key].text))
         stamped.append(key)
-    write_together(texts)
+    write_together(root, texts)
     return stamped, refused
-
-
-def _with_source(text: str, display: str, key: str, fingerprint: str) -> str:
-    """A file's text with one entry's `source:` set, in place: its line if it has one, else a new line after the
-    entry."""
-    located = parse(text, display)
-    lines = text.splitlines(keepends=True)
-    if (key, "source") in located.positions:
-        at = located.positions[(key, "source")][0] - 1
-        lines[at] = re.sub(r"source:\s*\S*", f"source: {fingerprint}", lines[at], count=1)
-    else:
-        keys = list(located.data)
-        following = keys[keys.index(key) + 1] if keys.index(key) + 1 < len(keys) else None
-        end = located.positions[(following,)][0] - 1 if following else len(lines)
-        while end > 0 and not lines[end - 1].strip():
-            end -= 1
-        lines.insert(end, f"  source: {fingerprint}\n")
-    return "".join(lines)
 
 
 def _unchanged_since_english_changed(root: Path, language: str, key: str, entry: Entry) -> bool:
@@ -251,12 +225,14 @@ def new_language(root: Path, language: str) -> list[str]:
                                   f"'pt-BR', got {language!r}")])
     if (root / GUIDES / language).exists():
         raise InputError([Problem(f"{GUIDES}/{language}", 1, 1, "", "this language exists already")])
-    write_language(root, language, {})
-    created = [f"{GUIDES}/{language}/"]
-    for name, starter in STARTERS.items():
-        (root / GUIDES / language / name).write_text(starter, encoding="utf-8")
-        created.append(f"{GUIDES}/{language}/{name}")
-    return created + languages.register(root, language, own_name(language))
+    folder = root / GUIDES / language
+    files = {folder / Path(entry.file).name: HEADER.format(name=Path(entry.file).name, language=language)
+             for entry in english(root).values()}
+    files |= {folder / name: starter for name, starter in STARTERS.items()}
+    files |= languages.registration(root, language, own_name(language))
+    write_together(root, files)
+    return [f"{GUIDES}/{language}/"] + [path.relative_to(root).as_posix() for path in files
+                                        if path.parent != folder or path.name in STARTERS]
 
 
 PSEUDO_LANGUAGE = "en-XA"
