@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import queue
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -124,3 +125,29 @@ def test_after_a_bad_edit_serve_keeps_the_last_site_and_shows_the_problem(projec
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("when, stop", [("serving", signal.SIGTERM), ("rebuilding", signal.SIGTERM),
+                                        ("rebuilding", signal.SIGINT)])
+def test_serve_stopped_by_a_signal_leaves_no_temporary_folder(project_copy, tmp_path, when, stop):
+    """A service manager stops `mkdocs serve` with SIGTERM, a person with Ctrl-C (SIGINT), while it serves or in
+    the middle of a rebuild: its temporary site folder (MkDocs') goes with it."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DATE, "TMPDIR": str(temporary)}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
+                              cwd=project_copy, env=env, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    try:
+        wait_for(lines, re.compile(r"Serving on"), 180)
+        assert any(temporary.iterdir())  # the test looks at the right place: the served site is there
+        if when == "rebuilding":
+            stylesheet = project_copy / "docs" / "assets" / "ern.css"
+            stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+            wait_for(lines, re.compile(r"Building documentation"), 180)
+        server.send_signal(stop)
+        assert server.wait(timeout=60) is not None
+    finally:
+        server.kill()
+    assert sorted(p.name for p in temporary.iterdir()) == []

@@ -11,7 +11,9 @@ import errno
 import logging
 import os
 import re
+import signal
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -210,6 +212,8 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
 
     def on_startup(self, *, command, dirty):
         self.command, self.published = command, False
+        if command == "serve" and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _stop_as_ctrl_c)
 
     @event_priority(-200)  # the last plugin to hear of it: nothing of the build is left to do
     def on_shutdown(self):
@@ -370,6 +374,12 @@ def _retitle(items, rule) -> None:
     for item in items:
         item.title = rule(item.title)
         _retitle(item.children, rule)
+
+
+def _stop_as_ctrl_c(signum, frame):
+    """`mkdocs serve` stopped by SIGTERM (a service manager, `kill`) cleans up as on Ctrl-C: MkDocs removes its
+    temporary site folder, and our writers theirs, only when the serve loop ends by KeyboardInterrupt."""
+    raise KeyboardInterrupt
 
 
 def _languages(config) -> list[str]:
