@@ -81,8 +81,7 @@ def _import_hospitals(root: Path, network_id: str, file: Path, yes: bool) -> int
     path = root / pipeline.CATALOGUE
     before = path.read_text(encoding="utf-8")
     after = hospitals_import.merged_text(before, network.id, wanted, changes)
-    if not yes and not (sys.stdin.isatty() and input("Apply these changes? [y/N] ").strip().lower() in ("y", "yes")):
-        print("nothing changed; run again with --yes to apply")
+    if not _confirmed(yes):
         return 0
     hospitals_import.apply(root, path, after)
     try:
@@ -95,6 +94,39 @@ def _import_hospitals(root: Path, network_id: str, file: Path, yes: bool) -> int
         return 1
     print(f"wrote {pipeline.CATALOGUE}; `ern-guides check` passes")
     return 0
+
+
+def _import_po(root: Path, language: str, file: Path, force: bool, yes: bool) -> int:
+    """Show what a PO file changes (new texts, changed ones with before and after); write it when confirmed."""
+    planned = po.plan_import(root, language, po.read_po(file), str(file), force)
+    for key, text in planned.new:
+        print(f"  + {key}: {_one_line(text)}")
+    for key, before, after in planned.changed:
+        print(f"  ~ {key}: {_one_line(before)}", f"    -> {_one_line(after)}" if after != before else
+              f"    (same text, {'reviewed' if planned.texts[key][1] else 'marked stale'})", sep="\n")
+    print(f"guides/{language}/: {len(planned.new)} new, {len(planned.changed)} changed, {planned.fuzzy} fuzzy "
+          f"(kept stale until reviewed), {planned.alone} left alone")
+    if not (planned.new or planned.changed):
+        print("nothing to change")
+        return 0
+    if not _confirmed(yes):
+        return 0
+    written = translation.write_language(root, language, planned.texts)
+    print(f"wrote {len(planned.new)} new and {len(planned.changed)} changed translation(s) into "
+          f"{', '.join(p.relative_to(root).as_posix() for p in written)}")
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _confirmed(yes: bool) -> bool:
+    """`--yes`, or "y" typed at a terminal; otherwise says how to apply."""
+    if yes or (sys.stdin.isatty() and input("Apply these changes? [y/N] ").strip().lower() in ("y", "yes")):
+        return True
+    print("nothing changed; run again with --yes to apply")
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,6 +194,7 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("file", type=Path, help="the PO file, as exported by po-export and translated")
     load.add_argument("--force", action="store_true", help="import even entries whose English or translation "
                                                            "changed in the files after the PO was exported")
+    load.add_argument("--yes", action="store_true", help="apply the changes shown without asking")
     return parser
 
 
@@ -282,9 +315,7 @@ def _command(args: argparse.Namespace) -> int:
         target.write_text(exported, encoding="utf-8")
         print(f"wrote {target}")
     elif args.command == "po-import":
-        counts = po.import_po(args.root, args.code, po.read_po(args.file), str(args.file), args.force)
-        print(f"guides/{args.code}/: {counts['new']} new, {counts['changed']} changed, {counts['fuzzy']} still "
-              "fuzzy (marked stale until reviewed)")
+        return _import_po(args.root, args.code, args.file, args.force, args.yes)
     elif args.command == "pdf":
         catalogue, texts = pipeline.check(args.root, pipeline.languages_in(args.root))
         written = pdf.print_guides(args.root, list(texts), [n.id for n in catalogue.networks])

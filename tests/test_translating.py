@@ -104,7 +104,7 @@ def test_po_round_trip_is_lossless(project_copy):
     before = content()
     assert sum(len(yaml.safe_load(text) or {}) for text in before.values()) > 100
     run("ern-guides po-export fr --output fr.po", project_copy)
-    imported = run("ern-guides po-import fr fr.po", project_copy)
+    imported = run("ern-guides po-import fr fr.po --yes", project_copy)
     assert "0 new, 0 changed" in imported.stdout
     assert content() == before
 
@@ -121,12 +121,56 @@ def test_po_import_rewrites_only_the_entries_it_changes(project_copy):
     text = file.read_text(encoding="utf-8")
     file.write_text("# a translator's note at the top\n" + text + "# and one at the end\n", encoding="utf-8")
     before = file.read_text(encoding="utf-8").splitlines()
-    run("ern-guides po-import fr fr.po", project_copy)
+    run("ern-guides po-import fr fr.po --yes", project_copy)
     after = file.read_text(encoding="utf-8").splitlines()
     assert french_entries(project_copy)[changed.msgctxt].text == changed.msgstr
     gone = [line for line in before if line not in after]
     assert gone and all(line.startswith(" ") for line in gone)  # only lines of the changed entry
     assert "# a translator's note at the top" in after and after[-1] == "# and one at the end"
+
+
+def test_po_import_shows_what_it_would_change_and_writes_only_when_told(project_copy):
+    """Without --yes (and no terminal to answer "y"), po-import lists each new text and each change, before and
+    after, and writes nothing; with --yes it writes exactly that."""
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    po = polib.pofile(str(project_copy / "fr.po"))
+    changed = next(e for e in po if e.msgstr and "{" not in e.msgid and not e.msgid_plural and not e.fuzzy)
+    was = changed.msgstr
+    changed.msgstr = "Une traduction revue"
+    po.save()
+    folder = project_copy / "guides" / "fr"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    shown = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po"], cwd=project_copy,
+                           capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    at = lines.index(f"  ~ {changed.msgctxt}: {' '.join(was.split())}")
+    assert lines[at + 1] == "    -> Une traduction revue"
+    assert re.search(r"^guides/fr/: 0 new, 1 changed, \d+ fuzzy \(kept stale until reviewed\), \d+ left alone$",
+                     shown.stdout, re.M)
+    assert lines[-1] == "nothing changed; run again with --yes to apply"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    applied = run("ern-guides po-import fr fr.po --yes", project_copy)
+    assert "wrote 0 new and 1 changed translation(s) into guides/fr/" in applied.stdout
+    assert french_entries(project_copy)[changed.msgctxt].text == "Une traduction revue"
+
+
+def test_a_fuzzy_entry_stays_stale_whatever_it_changes(project_copy):
+    """A fuzzy entry that rewrites an up-to-date translation is imported stale: `status` counts it until a
+    translator unmarks it in the tool (or stamps it)."""
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    po = polib.pofile(str(project_copy / "fr.po"))
+    entry = next(e for e in po if e.msgstr and "{" not in e.msgid and not e.msgid_plural and not e.fuzzy)
+    entry.msgstr, entry.flags = "Une proposition à revoir", [*entry.flags, "fuzzy"]
+    po.save()
+    assert " 0 stale" in run("ern-guides status", project_copy).stdout
+    run("ern-guides po-import fr fr.po --yes", project_copy)
+    status = run("ern-guides status", project_copy).stdout
+    assert f"  stale: {entry.msgctxt}" in status.splitlines() and " 1 stale" in status
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]  # reviewed in the tool
+    po.save()
+    run("ern-guides po-import fr fr.po --yes --force", project_copy)
+    assert " 0 stale" in run("ern-guides status", project_copy).stdout
 
 
 def french_entries(project: Path) -> dict:
@@ -163,7 +207,7 @@ def test_po_import_refuses_a_broken_translation_with_file_line_and_key(project_c
     entry.msgstr = re.sub(r"\{[a-z_]+\}", "{oops}", entry.msgid)
     po.save()
     before = {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")}
-    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po"], cwd=project_copy,
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po", "--yes"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert re.search(rf"^fr\.po:\d+:1: {re.escape(entry.msgctxt)}: expected placeholders \{{[a-z_]+\}} as in "
@@ -307,7 +351,7 @@ def test_a_translators_day_with_a_tool_that_saves_latin_1_and_html_refused(proje
     po = latin
     po.save(str(project_copy / "ern-rnd.po"))
     assert "é".encode("latin-1") in (project_copy / "ern-rnd.po").read_bytes()
-    run("ern-guides po-import fr ern-rnd.po", project_copy)
+    run("ern-guides po-import fr ern-rnd.po --yes", project_copy)
     french = yaml.safe_load((project_copy / "guides" / "fr" / "site.yaml").read_text(encoding="utf-8"))
     assert french["guide.heading"]["text"].endswith("(édition latine)")
 
@@ -351,7 +395,7 @@ def test_importing_an_older_po_asks_for_force_and_names_the_entries(project_copy
     assert f": {english_changed.msgctxt}: the English text has changed since this PO was exported" in refused.stderr
     assert f": {edited.msgctxt}: its translation in guides/fr/" in refused.stderr
     assert "was changed after this PO was exported; use --force" in refused.stderr
-    run("ern-guides po-import fr old.po --force", project_copy)
+    run("ern-guides po-import fr old.po --force --yes", project_copy)
     files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project_copy / "guides" / "fr").glob("*.yaml")]
     french = {k: v for data in files if isinstance(data, dict) for k, v in data.items()}
     assert french[edited.msgctxt]["text"].endswith("(autre)")
@@ -368,7 +412,7 @@ def test_a_damaged_po_is_refused_with_its_line_and_nothing_is_written(project_co
     lines[at] = lines[at][:-1] if damage == "unclosed string" else lines[at].replace("msgstr", "msgtext", 1)
     (project_copy / "fr.po").write_text("\n".join(lines), encoding="utf-8")
     before = {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")}
-    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po"], cwd=project_copy,
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po", "--yes"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"fr.po:{at + 1}:1: {message}"), result.stderr
@@ -395,7 +439,7 @@ def test_po_import_refuses_what_check_refuses_and_writes_nothing(project_copy, d
     expected = damage(po)
     po.save(str(project_copy / "fr.po"))
     before = {p.name: p.read_bytes() for p in (project_copy / "guides" / "fr").glob("*.yaml")}
-    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po"], cwd=project_copy,
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po", "--yes"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"^fr\.po:\d+:1: " + re.escape(expected), result.stderr, re.M), result.stderr
@@ -411,7 +455,7 @@ def test_po_import_skips_obsolete_entries_and_refuses_a_file_too_big(project_cop
     kept = entry.msgstr
     entry.msgstr, entry.obsolete = "Texte d'un ancien fichier.", True
     po.save(str(project_copy / "fr.po"))
-    run("ern-guides po-import fr fr.po", project_copy)
+    run("ern-guides po-import fr fr.po --yes", project_copy)
     files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project_copy / "guides" / "fr").glob("*.yaml")]
     assert next(data for data in files if isinstance(data, dict) and "home.about" in data)["home.about"]["text"] == kept
     big = project_copy / "big.po"
@@ -451,7 +495,7 @@ def test_a_text_said_for_a_count_travels_as_one_plural_entry_with_the_languages_
     days.msgstr_plural = {0: "{count} giorno", 1: "{count} di giorni", 2: "{count} giorni"}
     po.save()
     assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, "it.po"], cwd=project_copy).returncode == 0
-    run("ern-guides po-import it it.po", project_copy)
+    run("ern-guides po-import it it.po --yes", project_copy)
     italian = load_texts(project_copy, ["en", "it"])["it"]
     assert {"unit.days.one", "unit.days.many", "unit.days.other"} <= set(italian.entries)
     assert [without_marks(duration_text(Duration(max=n, unit="days"), italian)).split()[-2:] for n in (1, 2)] == [

@@ -82,7 +82,7 @@ def _change_three_french_files(project: Path) -> list[str]:
             entry.msgstr += " (revu)"
             changed_files.add(where)
     po.save()
-    return ["po-import", "fr", "fr.po"]
+    return ["po-import", "fr", "fr.po", "--yes"]
 
 
 def _add_a_hospital(project: Path) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,8 +18,7 @@ from generator.guides.evidence import plural_rule
 from generator.inputs.errors import InputError, Problem
 from generator.inputs.yamlsource import read_plain
 from generator.pipeline import GUIDES
-from generator.translating.translation import (_english_translated, english, known_language, pages_in_short, translation, usage,
-                                   write_language)
+from generator.translating.translation import (_english_translated, english, known_language, pages_in_short, translation, usage)
 from generator.words.glossary import Term, load_glossary
 from generator.words.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
                              plural_base, plural_families, source_hash)
@@ -158,12 +157,22 @@ def _units(item: polib.POEntry, forms: list[str]) -> list[_Unit]:
     return units
 
 
-def import_po(root: Path, language: str, text: str, display: str = "the PO file", force: bool = False
-              ) -> dict[str, int]:
-    """Take the translations of a PO file; a fuzzy entry keeps its old fingerprint, so it stays stale. Every
-    translation is checked first as `check` would (placeholders, links, list items, Markdown), and any problem
-    stops the import with the PO file's line and the key: nothing is written. A plural entry's forms are the
-    language's (its Plural-Forms header must say so). Returns how many texts are new, changed and still fuzzy."""
+@dataclass
+class Import:
+    """What a PO file would change in a language's files, found before anything is written."""
+    texts: dict[str, tuple[str, str | None]]  # every translation (text, fingerprint) as the files would hold it
+    new: list[tuple[str, str]] = field(default_factory=list)  # (key, text)
+    changed: list[tuple[str, str, str]] = field(default_factory=list)  # (key, before, after); same text: restamped
+    fuzzy: int = 0
+    alone: int = 0  # translations of the PO that are already in the files as they are
+
+
+def plan_import(root: Path, language: str, text: str, display: str = "the PO file", force: bool = False) -> Import:
+    """What taking the translations of a PO file would change. A fuzzy entry is stored stale (its old
+    fingerprint if the translation was stale already, else none) until a translator unmarks it. Every translation
+    is checked first as `check` would (placeholders, links, list items, Markdown), and any problem stops the
+    import with the PO file's line and the key. A plural entry's forms are the language's (its Plural-Forms
+    header must say so)."""
     known_language(root, language, "po-import")
     source, entries = english(root), translation(root, language)
     header, forms = gettext_plurals(language)
@@ -178,8 +187,7 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
     if declared and any(item.msgid_plural for item in items) and _nplurals(declared) != _nplurals(header):
         raise InputError([Problem(display, 1, 1, "", f"the header says Plural-Forms: {declared}, but "
                                   f"{language} has {_nplurals(header)} forms ({header}); set it so in your tool")])
-    texts = {k: (e.text, e.source) for k, e in entries.items()}
-    counts = {"new": 0, "changed": 0, "fuzzy": 0}
+    planned = Import({k: (e.text, e.source) for k, e in entries.items()})
     problems: list[Problem] = []
     for item in items:
         if item.obsolete:  # #~ entries: translations no longer used
@@ -197,17 +205,20 @@ def import_po(root: Path, language: str, text: str, display: str = "the PO file"
             newer = None if force else _newer_in_files(unit, english_text, previous)
             if newer:
                 problems.append(Problem(display, unit.line, 1, unit.key, newer))
-            fingerprint = (previous.source if previous else None) if unit.fuzzy else source_hash(unit.msgid)
-            counts["fuzzy"] += unit.fuzzy
+            fingerprint = source_hash(unit.msgid)
+            if unit.fuzzy:  # unreviewed: stale, whatever it changes
+                planned.fuzzy += 1
+                fingerprint = previous.source if previous and is_stale(previous, english_text) else None
             if previous is None:
-                counts["new"] += 1
+                planned.new.append((unit.key, unit.msgstr))
             elif (previous.text, previous.source) != (unit.msgstr, fingerprint):
-                counts["changed"] += 1
-            texts[unit.key] = (unit.msgstr, fingerprint)
+                planned.changed.append((unit.key, previous.text, unit.msgstr))
+            else:
+                planned.alone += 1
+            planned.texts[unit.key] = (unit.msgstr, fingerprint)
     if problems:
         raise InputError(problems)
-    write_language(root, language, texts)
-    return counts
+    return planned
 
 
 def _nplurals(header: str) -> str | None:
