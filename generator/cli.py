@@ -80,7 +80,7 @@ def _import_hospitals(root: Path, network_id: str, file: Path, yes: bool) -> int
           f"{sum(len(c.renamed) for c in changes)} to rename, {sum(len(c.removed) for c in changes)} to remove")
     path = root / pipeline.CATALOGUE
     before = path.read_text(encoding="utf-8")
-    after = hospitals_import.merged_text(before, network.id, wanted, changes)
+    after = hospitals_import.merged_text(before, network.id, wanted, changes, [c.code for c in catalogue.countries])
     if not _confirmed(yes):
         return 0
     hospitals_import.apply(root, path, after)

@@ -9,7 +9,7 @@ import sys
 
 import yaml
 
-from conftest import mkdocs_build
+from conftest import mkdocs_build, write_yaml
 
 CATALOGUE = "data/ern_catalogue.yaml"
 
@@ -95,3 +95,29 @@ def test_an_import_the_catalogue_would_refuse_is_put_back(project_copy):
     assert ".guide.example.hospital: expected one of the hospital codes of that country" in result.stderr
     assert "the catalogue was left as it was" in result.stderr
     assert (project_copy / CATALOGUE).read_bytes() == before
+
+
+def test_a_network_with_no_countries_yet_gets_its_list_in_the_screens_order(project_copy):
+    """A network whose helpdesk lists no country yet: the first import writes its `countries:`, countries in the
+    order the organisation screen lists them (the catalogue's `countries:`), whatever the file's order; a second
+    import puts a new country in its place among them."""
+    data = yaml.safe_load((project_copy / CATALOGUE).read_text(encoding="utf-8"))
+    network = next(n for n in data["networks"] if n.get("countries") and n.get("sources"))
+    del network["countries"]
+    for chosen in ("example", "first_listed"):  # a hospital of the list: gone with it
+        (network.get("guide") or {}).pop(chosen, None)
+    write_yaml(project_copy / CATALOGUE, data)
+    screen = [c["code"] for c in data["countries"]]
+    first, later = screen[-1:] + screen[4:7][::-1], screen[2:3]  # the file's order: not the screen's
+    write_csv(project_copy / "members.csv", [[c, f"{c}0{i}", f"Test hospital {i}"] for i, c in enumerate(first)])
+    result = ern_guides(project_copy, "import-hospitals", network["id"], "members.csv", "--yes")
+    assert result.returncode == 0, result.stderr
+
+    def listed() -> list[str]:
+        imported = yaml.safe_load((project_copy / CATALOGUE).read_text(encoding="utf-8"))
+        return [e["country"] for e in next(n for n in imported["networks"] if n["id"] == network["id"])["countries"]]
+    assert listed() == sorted(first, key=screen.index)
+    write_csv(project_copy / "members.csv", [[c, f"{c}01", "Test hospital"] for c in later])
+    result = ern_guides(project_copy, "import-hospitals", network["id"], "members.csv", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert listed() == sorted(first + later, key=screen.index)

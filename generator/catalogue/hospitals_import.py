@@ -102,32 +102,54 @@ def plan(current: dict[str, dict[str, str]], wanted: dict[str, dict[str, str]]) 
     return changes
 
 
-def merged_text(text: str, network_id: str, wanted: dict[str, dict[str, str]], changes: list[Change]) -> str:
-    """The catalogue's text with the changed country entries of one network rewritten, the rest unchanged."""
+def merged_text(text: str, network_id: str, wanted: dict[str, dict[str, str]], changes: list[Change],
+                screen_order: list[str]) -> str:
+    """The catalogue's text with the changed country entries of one network rewritten, the rest unchanged; a
+    country new to the network goes where the organisation screen lists it (`screen_order`, the catalogue's
+    `countries:`), and a network with no `countries:` list yet gets one."""
+    rank = {code: i for i, code in enumerate(screen_order)}
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     network = next(n for n in _value(root, "networks").value if _scalar(_value(n, "id")) == network_id)
     entries = _value(network, "countries")
-    if entries is None or not isinstance(entries, yaml.SequenceNode) or not entries.value:
-        raise InputError([Problem("data/ern_catalogue.yaml", network.start_mark.line + 1, 1, network_id,
-                                  "this network has no `countries:` list yet; add its first country by hand, "
-                                  "then import")])
-    by_country = {_scalar(_value(e, "country")): e for e in entries.value}
+    listed = entries.value if isinstance(entries, yaml.SequenceNode) else []
+    by_country = {_scalar(_value(e, "country")): e for e in listed}
+    column = listed[0].start_mark.column if listed else network.start_mark.column + 4
     edits: list[tuple[int, int, str]] = []
-    column = entries.value[0].start_mark.column
-    for change in changes:
+    inserted: dict[int, list[str]] = {}  # new entries by where they go, in screen order
+    for change in sorted(changes, key=lambda c: rank.get(c.country, len(rank))):
         rows = sorted(wanted[change.country].items())
         entry = by_country.get(change.country)
-        if entry is None:
-            last = entries.value[-1]
-            edits.append((_end(last), _end(last), "\n" + " " * (column - 2) + "- "
-                          + _entry(change.country, rows, column, [])))
-        else:
+        if entry is not None:
             others = [f"{_scalar(k)}: {_with_comment(text, v)}" for k, v in entry.value
                       if _scalar(k) not in ("country", "hospitals")]
             edits.append((entry.start_mark.index, _end(entry), _entry(change.country, rows, column, others)))
-    for start, end, new in sorted(edits, reverse=True):
+            continue
+        item = " " * (column - 2) + "- " + _entry(change.country, rows, column, [])
+        later = [e for e in listed if rank.get(_scalar(_value(e, "country")), len(rank)) > rank.get(change.country, -1)]
+        if later:  # before the first country the screen lists after it, at the start of its line
+            inserted.setdefault(text.rfind("\n", 0, later[0].start_mark.index) + 1, []).append(item + "\n")
+        else:  # after the last, at the end of its line (a comment there stays with it)
+            inserted.setdefault(_line_end(text, _end(listed[-1] if listed else network)), []).append("\n" + item)
+    for at, items in inserted.items():
+        if listed:
+            edits.append((at, at, "".join(items)))
+        elif entries is not None:  # `countries: []`, or nothing after it: the list replaces it
+            edits.append((_value_key(network, "countries").start_mark.index, _line_end(text, _end(entries)),
+                          "countries:" + "".join(items)))
+        else:
+            edits.append((at, at, "\n" + " " * (column - 4) + "countries:" + "".join(items)))
+    for start, end, new in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
         text = text[:start] + new + text[end:]
     return text
+
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
+
+
+def _value_key(mapping: yaml.Node, key: str) -> yaml.Node:
+    return next(k for k, _ in mapping.value if _scalar(k) == key)
 
 
 def apply(root: Path, catalogue: Path, text: str) -> None:
