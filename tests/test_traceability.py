@@ -53,3 +53,21 @@ def test_every_tip_warning_and_note_of_every_guide_shows_its_source(language):
             assert page[start:end].count('class="ern-source"') >= expected, (language, network.id, anchor)
             shown += expected
     assert shown > 100  # the rule was met, not only vacuously
+
+
+def test_a_network_source_that_describes_no_screen_is_never_cited_for_the_screens():
+    """A helpdesk adds its network's page (contacts, say; no `describes`): what the guide cites for the way in,
+    its dates and its choices stay as they were; the page is cited only where a fact names it."""
+    from generator.guides.guide import guide_for
+    cat = generate(ROOT, ["en"]).catalogue
+    page = next(s for s in cat.sources if s.url).model_copy(update={"id": "its-own-page", "describes": None})
+    for network in cat.networks:
+        added = network.model_copy(update={"sources": [*network.sources, page.id]})
+        edited = cat.model_copy(update={"sources": [*cat.sources, page],
+                                        "networks": [added if n is network else n for n in cat.networks]})
+        for platform_id in cat.platforms:
+            assert edited.evidence_of(added, platform_id) == cat.evidence_of(network, platform_id)
+            before, after = guide_for(cat, network, platform_id), guide_for(edited, added, platform_id)
+            assert (after.source_ids, after.own_facts) == (before.source_ids, before.own_facts), network.id
+            assert [after.dated_by(edited, a, s) for a, s in after.steps] == \
+                [before.dated_by(cat, a, s) for a, s in before.steps], network.id

@@ -326,8 +326,9 @@ class Catalogue(Record):
         return [self.platform_id(network)] + ([earlier] if earlier else [])
 
     def own_sources(self, network: Network, platform_id: Id) -> list[Id]:
-        """The network's own sources that describe a platform's way in (or no platform in particular)."""
-        return [s for s in network.sources if self.source(s).describes in (None, platform_id)]
+        """The network's own sources that describe a platform's way in: only those say how its screens look. A
+        source of no platform in particular (a page giving contacts, say) is cited only for the facts it gives."""
+        return [s for s in network.sources if self.source(s).describes == platform_id]
 
     def evidence_of(self, network: Network | None, platform_id: Id | None = None) -> list[Id]:
         """The sources of what a page says of the way in on a platform (by default the network's own, or, for no

@@ -36,7 +36,7 @@ class Guide:
     successor: model.Successor | None  # the platform that replaced this page's
     page: str  # its path in the docs tree of a language, without '.md': 'networks/<id>' or 'first-cpms/<id>'
     other_page: str | None  # the network's page on the other platform (today's, or the one it replaced)
-    own_facts: bool  # whether a source of the network's own describes this page's platform (or none in particular)
+    own_facts: bool  # whether a source of the network's own describes this page's platform
 
     @property
     def current(self) -> bool:
