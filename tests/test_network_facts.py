@@ -293,6 +293,32 @@ def test_a_networks_own_facts_by_data_alone_in_guide_and_practice_with_their_sou
         assert hours in section(page, "what-next") and "Beta and the CPMS" in section(page, "what-next")
 
 
+def test_who_approves_is_said_as_the_networks_source_says_and_no_default_contradicts_it(tmp_path):
+    """A helpdesk records who accepts or rejects requests, with its source: "What happens next", in the guide
+    and at the end of the practice, says it with that source, in place of the platform's shared sentence, which
+    the other networks keep."""
+    from generator.catalogue import wizard
+    from generator.simulator.pages import render_simulator
+    data = fixture_data()
+    data["sources"].append({"id": "beta-page", "url": "https://beta.example.eu/cpms", "title": "Beta and the CPMS",
+                            "publisher": "BETA", "consulted": "2026-01-15", "language": "en"})
+    data["networks"][1]["sources"] = ["doc", "beta-page"]
+    beta(data)["approver"] = {"text": "approver.coordinator", "source": "beta-page"}
+    cat = load(tmp_path, data)
+    pages = render_site(cat, TEXTS)
+    practice = render_simulator(cat, TEXTS, wizard.build(cat))
+    for language in ("en", "fr"):
+        t = TEXTS[language]
+        own, shared = (html.unescape(str(t(key, network="BETA"))) for key in ("approver.coordinator", "approver.saas"))
+        alpha_next = section(html.unescape(pages[f"{language}/networks/alpha.md"]), "what-next")
+        beta_next = section(html.unescape(pages[f"{language}/networks/beta.md"]), "what-next")
+        assert shared in alpha_next and own not in alpha_next
+        assert own in beta_next and shared not in beta_next and "Beta and the CPMS" in beta_next
+        submitted = html.unescape(practice[f"{language}/sim/beta/submitted.html"])
+        assert own in submitted and shared not in submitted and "Beta and the CPMS" in submitted
+        assert shared in html.unescape(practice[f"{language}/sim/alpha/submitted.html"])
+
+
 def test_a_guide_gives_each_helpdesk_address_once(built_site, catalogue):
     """Under "Help and contacts"; everywhere else the guide names the helpdesk, linked there (sources, which may
     be the same page, are citations, not contacts)."""

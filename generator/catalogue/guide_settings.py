@@ -69,6 +69,15 @@ class Eligibility(Record):
     source: Id = Field(description="Id of the source that says so.")
 
 
+class Approver(Record):
+    """Who accepts or rejects the network's access requests, as its source says: "What happens next" says it
+    instead of the platform's shared sentence."""
+
+    text: TextKey = Field(description="Text key of the sentence, e.g. approver.coordinator (\"{network}'s "
+                                      "coordinator accepts or rejects your request.\").")
+    source: Id = Field(description="Id of the source that says so.")
+
+
 class RequiredSystem(Anchor):
     """Another system the network requires besides EU Login and the CPMS, with what to do there; shown in
     'Before you start' and, as a warning, at its anchor."""
@@ -117,6 +126,8 @@ class GuideSettings(Record):
     approval_delay: Duration | Literal["not-stated"] | None = Field(
         None, description="Delay the network quotes for approval, or 'not-stated' when its sources give none; "
                           "without a quoted delay the guide says nothing about one.")
+    approver: Approver | None = Field(None, description="Who accepts or rejects access requests, where the "
+                                      "network's source says; default: what the platform's sources say.")
     recommended_verification: Id | None = Field(None, description="Id of the preferred verification method.")
     profiles: list[Id] | None = Field(None, min_length=1, description="Access profiles to ask for.")
     profile_screen: ProfileScreen | None = Field(None, description="The profiles screen 3 lists, as the "

@@ -11,12 +11,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.catalogue.guide_settings import (Anchor, Duration, Eligibility, Example, GuideSettings, NetworkDocument,
+from generator.catalogue.guide_settings import (Anchor, Approver, Duration, Eligibility, Example, GuideSettings, NetworkDocument,
                                       NetworkNote, ProfilePrerequisite, ProfileScreen, RequiredSystem)
 from generator.catalogue.model_types import CountryCode, Email, HospitalCode, HttpsUrl, Id, Label, Record, TextKey
 
 # Every record of the catalogue, named here whatever module defines it: `model.Duration` as `model.Source`.
-__all__ = ["Anchor", "Application", "Block", "BLOCK_KINDS", "Catalogue", "Contact", "Country", "CountryEntry",
+__all__ = ["Anchor", "Application", "Approver", "Block", "BLOCK_KINDS", "Catalogue", "Contact", "Country", "CountryEntry",
            "Duration", "Eligibility", "Example", "GuestAccess", "GuideSettings", "Hospital", "Id", "Label", "Link",
            "NamedList", "Network", "NetworkDocument", "NetworkNote", "OtherOrganisation", "Platform", "Profile",
            "ProfilePrerequisite", "ProfileScreen", "Record", "RequiredSystem", "Retirable", "Source", "Step",
@@ -189,6 +189,9 @@ class Platform(Record):
     procedure: list[Id] = Field(min_length=1, description="Step ids in order, for networks on this platform.")
     before: TextKey = Field(description="Text key of the 'Before you start' box.")
     what_next: TextKey = Field(description="Text key of 'What happens next'.")
+    approver: TextKey | None = Field(None, description="Text key of the sentence on who accepts requests, where a "
+                                     "network's own sources say nothing (from the platform's sources); none: "
+                                     "'What happens next' says nothing of it.")
     what_next_after: Id | None = Field(None, description="Id of the step (in `procedure`) after which 'What "
                                        "happens next' comes: where the reader has just asked for access; "
                                        "default: at the end of the guide.")

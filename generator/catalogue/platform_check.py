@@ -23,6 +23,7 @@ class PlatformCheck:
         yield from self.text(path + ("intro",), platform.intro)
         yield from self.text(path + ("before",), platform.before)
         yield from self.text(path + ("what_next",), platform.what_next)
+        yield from self.text(path + ("approver",), platform.approver)
         yield from self.refer(path + ("what_next_after",), platform.what_next_after, platform.procedure,
                               "steps of its procedure")
         yield from self.text(path + ("no_helpdesk",), platform.no_helpdesk)

@@ -60,6 +60,14 @@ class _References:
                                              f"{file_for(self.texts, key)}, with "
                                              "`text` and a `note` for translators")
 
+    def contact(self, path: tuple, contact: model.Contact) -> Iterable[Problem]:
+        if contact.email is not None and contact.url is not None:
+            yield self.located.problem(path, "expected either `email` or `url` (a web page), not both")
+        elif contact.email is None and contact.url is None and contact.name is None:
+            yield self.located.problem(path, "expected `email`, `url` (a web page) or, for a helpdesk whose "
+                                             "address is not published, its `name`; got none of them")
+        yield from self.source(path + ("source",), contact.source)
+
     def duration(self, path: tuple, duration: model.Duration) -> Iterable[Problem]:
         if duration.min is None and duration.max is None:
             yield self.located.problem(path, f"expected `min`, `max` or both; a duration takes {model.DURATION_FIELDS}")
@@ -187,14 +195,6 @@ class _NetworkCheck(_References):
             yield self.located.problem(path, "expected `checked`: the day this network's facts were last "
                                              "checked (YYYY-MM-DD), got nothing")
 
-    def contact(self, path: tuple, contact: model.Contact) -> Iterable[Problem]:
-        if contact.email is not None and contact.url is not None:
-            yield self.located.problem(path, "expected either `email` or `url` (a web page), not both")
-        elif contact.email is None and contact.url is None and contact.name is None:
-            yield self.located.problem(path, "expected `email`, `url` (a web page) or, for a helpdesk whose "
-                                             "address is not published, its `name`; got none of them")
-        yield from self.source(path + ("source",), contact.source)
-
     def own_notes(self, path: tuple, guide: model.GuideSettings) -> Iterable[Problem]:
         """The network's own notes, required systems, guest-account lifetime and profile prerequisites."""
         for i, note in enumerate(guide.notes):
@@ -299,6 +299,9 @@ class _NetworkCheck(_References):
             yield from self.source(path + ("profile_screen", "source"), guide.profile_screen.source)
         yield from self.source(path + ("preferences_screen", "source"),
                                guide.preferences_screen.source if guide.preferences_screen else None)
+        if guide.approver:
+            yield from self.text(path + ("approver", "text"), guide.approver.text)
+            yield from self.source(path + ("approver", "source"), guide.approver.source)
         yield from self.text(path + ("comment_hint",), guide.comment_hint)
         yield from self.text(path + ("browsers",), guide.browsers)
         yield from self.refer(path + ("link_sign_in",), guide.link_sign_in, self.cat.links, "link ids")

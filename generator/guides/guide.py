@@ -115,10 +115,26 @@ class Guide:
         """What a step's date says: the day its facts were compared with live pages (the earliest `consulted` of
         its web pages), if any, and the ids of the documents it is drawn from too. A step that shows facts of the
         network's own (its notes, its example, its delay...) counts their sources too."""
-        own = any(isinstance(b, model.Anchor) or b.when in NETWORK_FACTS for b in self.blocks(anchor, step))
-        ids = list(dict.fromkeys([*step.sources, *(cat.own_sources(self.network, self.platform_id) if own else [])]))
+        own = [i for block in self.blocks(anchor, step) for i in self.fact_sources(block, cat)]
+        ids = list(dict.fromkeys([*step.sources, *own]))
         read = [cat.source(i).consulted for i in ids if cat.source(i).consulted]
         return (min(read) if read else None), [i for i in ids if not cat.source(i).consulted]
+
+    def fact_sources(self, block: model.Block | model.Anchor, cat: model.Catalogue) -> list[str]:
+        """The sources of the network's own facts a block shows: a note's, a fact's own where it names one (a
+        guest-account lifetime, eligibility...), else the network's sources of this page's platform."""
+        if isinstance(block, model.Anchor):  # a note, a document, a required system: each names its source
+            return [block.source]
+        s = self.settings
+        delay = s.approval_delay if isinstance(s.approval_delay, model.Duration) else None
+        named = {"guest_account": [s.guest_account.source] if s.guest_account else [],
+                 "eligibility": [e.source for e in s.eligibility],
+                 "profile_prerequisites": [p.source for p in s.profile_prerequisites],
+                 "approval_delay": [delay.source] if delay and delay.source else [],
+                 "helpdesk": [c.source for c in self.network.contacts]}
+        if block.when not in NETWORK_FACTS:
+            return []
+        return named.get(block.when) or cat.own_sources(self.network, self.platform_id)
 
     def number(self, anchor: str) -> int:
         """The number a step has in this guide."""

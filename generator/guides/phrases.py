@@ -44,6 +44,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
         "helpdesk": helpdesk_reference(cat, guide.network, t),
         "network_helpdesk": network_helpdesk(guide.network, t),
         "delay_sentence": delay_sentence(s.approval_delay, guide.network, t),
+        "approver_sentence": approver_sentence(guide, t),
         "comment_hint": t(s.comment_hint) if s.comment_hint else "",
         "browsers": t(s.browsers),
         "preferences_title": s.preferences_title or "",
@@ -193,14 +194,22 @@ def delay_sentence(delay: model.Duration | str | None, network: model.Network, t
     return t("delay.sentence", network=network.short_name, duration=duration_text(delay, t))
 
 
-def delay_source(cat: model.Catalogue, guide: Guide, t: Texts) -> Markup | None:
-    """Where the approval delay a guide quotes comes from, when its source is given and its platform's "What
-    happens next" quotes it."""
-    delay = guide.settings.approval_delay
-    quoted = "delay_sentence" in t.source[guide.platform.what_next].placeholders
-    if quoted and isinstance(delay, model.Duration) and delay.source:
-        return source_line(cat, delay.source, t, guide.network.checked)
-    return None
+def approver_sentence(guide: Guide, t: Texts) -> Markup:
+    """Who accepts or rejects requests: the network's source's words where it says, else the platform's shared
+    sentence (from the platform's sources), else nothing."""
+    approver = guide.settings.approver
+    key = approver.text if approver else guide.platform.approver
+    return t(key, network=guide.network.short_name) if key else Markup("")
+
+
+def next_source(cat: model.Catalogue, guide: Guide, t: Texts) -> Markup | None:
+    """Where the network's own facts that "What happens next" quotes come from (the approval delay, who
+    approves), when it quotes them."""
+    quoted = t.source[guide.platform.what_next].placeholders
+    delay, approver = guide.settings.approval_delay, guide.settings.approver
+    ids = ([delay.source] if "delay_sentence" in quoted and isinstance(delay, model.Duration) and delay.source
+           else []) + ([approver.source] if "approver_sentence" in quoted and approver else [])
+    return source_line(cat, list(dict.fromkeys(ids)), t, guide.network.checked) if ids else None
 
 
 def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts, checked: date | None = None) -> Markup:

@@ -18,7 +18,7 @@ from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.evidence import date_text, evidence_text, plural, source_title
 from generator.catalogue import wizard
 from generator.guides.guide import Guide, kind_of, pages_for, practised_page, troubles
-from generator.guides.phrases import (account_choices, delay_source, document_link, documents_text, help_addresses,
+from generator.guides.phrases import (account_choices, next_source, document_link, documents_text, help_addresses,
                                       picture_source, retirement_text, source_line, source_text, text_sources, values,
                                       when_text)
 from generator.inputs.errors import Problem
@@ -131,7 +131,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 checked=lambda day: date_text(day, t),
                 documents_text=lambda ids: documents_text(cat, ids, t),
                 addresses=help_addresses(cat, guide, t),
-                delay_source=delay_source(cat, guide, t),
+                next_source=next_source(cat, guide, t),
                 accounts=account_choices(cat, guide, t, v) if guide.platform.account_choices else [],
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/{guide.page}.md"] = _with_notice(env, common, page, "../")

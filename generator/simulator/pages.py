@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator.catalogue import model, wizard
 from generator.guides.evidence import evidence_text, plural
 from generator.guides.guide import Guide, kind_of, practised_page
-from generator.guides.phrases import (addresses, delay_sentence, delay_source, site_path, source_line,
+from generator.guides.phrases import (addresses, approver_sentence, delay_sentence, next_source, site_path, source_line,
                                text_sources, url_link, values)
 from generator.guides.render import environment
 from generator.words.lookup import Texts, direction, mark_english
@@ -196,7 +196,8 @@ class _Page:
         guide_page = self.to_site(self.guide.page + "/")
         delay = delay_sentence(self.guide.settings.approval_delay, self.node.network, self.t)
         return {"title": self.t("sim.submitted.title"), "delay_sentence": delay,
-                "delay_source": delay_source(self.cat, self.guide, self.t),
+                "next_source": next_source(self.cat, self.guide, self.t),
+                "approver_sentence": approver_sentence(self.guide, self.t),
                 "second_factor": self._second_factor(), "guide_next": guide_page + "#what-next"}
 
     def _second_factor(self) -> Markup:
