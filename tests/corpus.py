@@ -104,7 +104,7 @@ CASES |= {
     "step without sources": catalogue("  eu-login:\n    sources: [doc]\n", "  eu-login:\n",
                                       "data/ern_catalogue.yaml:53:3: steps.eu-login.sources: expected a value, got nothing (this field is required)"),
     "impossible date": catalogue("  eu-login:\n    sources: [doc]\n    checked: 2026-01-15\n", "  eu-login:\n    sources: [doc]\n    checked: 2026-13-45\n",
-                                 "data/ern_catalogue.yaml:55:14: steps.eu-login.checked: expected a date like 2025-07-01, got '2026-13-45'"),
+                                 "data/ern_catalogue.yaml:55:14: steps.eu-login.checked: expected a date like 2025-07-01, got '2026-13-45': there is no month 13 (months go from 01 to 12)"),
     "network facts without sources": catalogue("    sources: [doc]\n    checked: 2026-01-15\n    contacts:", "    contacts:",
                                                ["data/ern_catalogue.yaml:96:5: networks[1]: expected `checked`: the day this network's facts were last checked (YYYY-MM-DD), got nothing",
                                                 "data/ern_catalogue.yaml:96:5: networks[1]: expected `sources`: the ids of the sources of this network's own facts, got nothing"]),
@@ -370,4 +370,57 @@ CASES |= {
     "a mail link with a hidden copy": Case("guides/en/networks.yaml", "comment-hint.speciality-neuro:\n",
                                            "x.write:\n  interface: true\n  note: A test.\n  text: '[Write to us](mailto:helpdesk@ern-net.eu?bcc=spy@evil.example).'\ncomment-hint.speciality-neuro:\n",
                                            ["guides/en/networks.yaml:3:1: x.write: a link to mailto:helpdesk@ern-net.eu?bcc=spy@evil.example: a mailto: link with parameters (?cc=, ?bcc=, ?body=...): recipients the reader does not see"]),
+}
+
+
+def _line_of(path: str, start: str) -> int:
+    """The line of the project's file that starts with `start`: the English texts change, the case does not."""
+    from pathlib import Path
+    lines = (Path(__file__).resolve().parent.parent / path).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
+
+
+# Messages that name the fix (#37): one cause, one message.
+CASES |= {
+    "hospitals written without `- `": catalogue(
+        "        hospitals:\n          - {code: DE22, name: Universitätsklinikum Tübingen}\n          - {code: DE30, name: Universitätsklinikum Bonn}\n",
+        "        hospitals:\n          code: DE22\n          name: Universitätsklinikum Tübingen\n",
+        "data/ern_catalogue.yaml:107:9: networks[1].countries[0].hospitals: expected a list, got a mapping: begin each "
+        "entry of the list with `- ` (`- {code: ..., name: ...}`, or `- ` before the first field of each entry)"),
+    "a second country without `- `": catalogue(
+        "      - country: DE\n        hospitals_complete: true\n", "      - country: DE\n        hospitals_complete: true\n        country: IT\n",
+        "data/ern_catalogue.yaml:107:9: networks[1].countries[0].country: duplicate key 'country' (first written on "
+        "line 105); if it starts another entry of the list, begin it with `- `"),
+    "a hospital's fields without `- `, once": catalogue(
+        "          - {code: DE30, name: Universitätsklinikum Bonn}\n",
+        "          - code: DE30\n            name: Universitätsklinikum Bonn\n            code: DE31\n            name: Klinikum Köln\n",
+        "data/ern_catalogue.yaml:111:13: networks[1].countries[0].hospitals[1].code: duplicate key 'code' (first "
+        "written on line 109); if it starts another entry of the list, begin it with `- `"),
+    "a misspelt field": catalogue(
+        "      comment_hint:", "      coment_hint:",
+        "data/ern_catalogue.yaml:113:20: networks[1].guide.coment_hint: unknown field 'coment_hint'; did you mean "
+        "'comment_hint'?"),
+    "a month that does not exist": catalogue(
+        "    checked: 2026-01-15\n    contacts:", "    checked: 2026-13-06\n    contacts:",
+        "data/ern_catalogue.yaml:100:14: networks[1].checked: expected a date like 2025-07-01, got '2026-13-06': "
+        "there is no month 13 (months go from 01 to 12)"),
+    "a day that does not exist": catalogue(
+        "    checked: 2026-01-15\n    contacts:", "    checked: 2026-02-30\n    contacts:",
+        "data/ern_catalogue.yaml:100:14: networks[1].checked: expected a date like 2025-07-01, got '2026-02-30': "
+        "February 2026 has 28 days, not 30"),
+    "a # in a name between braces": catalogue(
+        "{code: DE30, name: Universitätsklinikum Bonn}", "{code: DE30, name: Universitätsklinikum #2 Bonn}",
+        "data/ern_catalogue.yaml:109:32: YAML reads `#2 Bonn}` as a comment, so this value stops at "
+        "`Universitätsklinikum`; if the `#` belongs to the value, put the whole value in quotes; if it starts a "
+        "comment, put a space after it"),
+    "a # in a label": catalogue(
+        "    label: BETA - Second Test Diseases\n", "    label: BETA #2 - Second Test Diseases\n",
+        "data/ern_catalogue.yaml:98:12: YAML reads `#2 - Second Test Diseases` as a comment, so this value stops at "
+        "`BETA`; if the `#` belongs to the value, put the whole value in quotes; if it starts a comment, put a space "
+        "after it"),
+    "a misspelt placeholder in an English text": Case(
+        "guides/en/site.yaml", "    This guide is for members of **{network_label}**",
+        "    This guide is for members of **{network_lable}**",
+        [f"guides/en/site.yaml:{_line_of('guides/en/site.yaml', 'guide.intro:')}:1: guide.intro: {{network_lable}} is "
+         "not a placeholder this text's pages provide; did you mean {network_label}?"]),
 }

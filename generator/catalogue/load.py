@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
+import difflib
+import functools
 import re
+import typing
 from datetime import date
 from pathlib import Path
 
 import pydantic
+from pydantic import BaseModel
 
 from generator.catalogue import model, model_types
 from generator.catalogue.references import ReferenceCheck
@@ -124,7 +129,16 @@ def _problem(located: Located, error: dict) -> Problem:
     if kind == "extra_forbidden" and len(loc) >= 2 and loc[-2] in ("approval_delay", "guest_account"):
         return located.problem(loc, f"unknown field {loc[-1]!r}; a duration takes {model.DURATION_FIELDS}")
     if kind == "extra_forbidden":
-        return located.problem(loc, f"unknown field {loc[-1]!r}; check its spelling and indentation")
+        meant = difflib.get_close_matches(str(loc[-1]), _field_names(), n=1, cutoff=0.75)
+        return located.problem(loc, f"unknown field {loc[-1]!r}; " + (f"did you mean {meant[0]!r}?" if meant else
+                                    "check its spelling and indentation"))
+    if kind == "list_type" and isinstance(error.get("input"), dict):
+        return located.problem(loc, "expected a list, got a mapping: begin each entry of the list with `- ` "
+                                    "(`- {code: ..., name: ...}`, or `- ` before the first field of each entry)")
+    if kind.startswith("date") and isinstance(error.get("input"), str):
+        impossible = _impossible_date(error["input"])
+        if impossible:
+            return located.problem(loc, f"expected a date like 2025-07-01, got {error['input']!r}: {impossible}")
     if loc in located.written and kind == "string_type":
         written = located.written[loc]
         return located.problem(loc, f"expected {_expected(error)}, got {written}, which YAML reads as "
@@ -156,6 +170,40 @@ def _odd_numbers(located: Located) -> list[Problem]:
             found.append(located.problem(path, f"expected a number written plainly, got {written}, which YAML "
                                                f"reads as {value}; write {plain}"))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _field_names() -> tuple[str, ...]:
+    """Every field name of the catalogue's records, for "did you mean"."""
+    names, seen, waiting = set(), set(), [model.Catalogue]
+    while waiting:
+        record = waiting.pop()
+        if record in seen:
+            continue
+        seen.add(record)
+        for name, field in record.model_fields.items():
+            names.add(name)
+            waiting += [t for t in _types_in(field.annotation) if isinstance(t, type) and issubclass(t, BaseModel)]
+    return tuple(sorted(names))
+
+
+def _types_in(annotation: object) -> list[object]:
+    args = typing.get_args(annotation)
+    return [annotation] if not args else [t for arg in args for t in _types_in(arg)]
+
+
+def _impossible_date(written: str) -> str | None:
+    """Which part of a date written YYYY-MM-DD does not exist: the month, or the day in that month."""
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", written.strip())
+    if not found:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month} (months go from 01 to 12)"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days, not {day}"
+    return None
 
 
 def _at(data: object, path: tuple) -> object:

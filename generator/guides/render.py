@@ -22,7 +22,7 @@ from generator.guides.phrases import (account_choices, next_source, document_lin
                                       picture_source, retirement_text, source_line, source_text, text_sources, values,
                                       when_text)
 from generator.inputs.errors import Problem
-from generator.words.lookup import Texts, literal
+from generator.words.lookup import Texts, UnknownPlaceholder, literal
 
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -56,6 +56,8 @@ def _rendered(text: str) -> Markup:
 def template_problem(error: Exception) -> Problem:
     """A mistake met while rendering (a text a template asks for and nobody wrote, a Jinja error, or anything
     else a template raised), located in generator/templates as precisely as the error allows."""
+    if isinstance(error, UnknownPlaceholder):  # the text's mistake, at its own place
+        return Problem(error.entry.file, error.entry.line, 1, error.key, error.message)
     if isinstance(error, KeyError):
         return Problem("generator/templates", 1, 1, "", str(error.args[0]))
     name = getattr(error, "name", None) if isinstance(error, jinja2.TemplateError) else None  # not AttributeError's

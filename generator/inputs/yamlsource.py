@@ -156,9 +156,25 @@ def _refuse_constructs(text: str, display: str, loader: type) -> None:
                 found = f"nested more than {MAX_DEPTH} levels deep; is the indentation right?"
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+        elif isinstance(event, yaml.ScalarEvent) and not event.style:  # plain: None, or "" from the C parser
+            found = _cut_by_comment(text, event)
         if found:
             mark = event.start_mark
             raise InputError([Problem(display, mark.line + 1, mark.column + 1, "", found)])
+
+
+# A `#` right after a plain value, without a space after it: YAML reads it and the rest of the line as a comment.
+_COMMENT_CUT = re.compile(r"[ \t]+(#[^\s#].*)$")
+
+
+def _cut_by_comment(text: str, event: yaml.ScalarEvent) -> str | None:
+    """A plain value that YAML cut short at a `#` meant as part of it (`label: ERN #2 - Bones` reads as 'ERN')."""
+    line_end = text.find("\n", event.end_mark.index)
+    cut = _COMMENT_CUT.match(text[event.end_mark.index:None if line_end < 0 else line_end])
+    if not cut or not event.value:
+        return None
+    return (f"YAML reads `{cut.group(1).strip()}` as a comment, so this value stops at `{event.value}`; if the "
+            "`#` belongs to the value, put the whole value in quotes; if it starts a comment, put a space after it")
 
 
 # What the parser says of a line that does not fit the indentation of the lines above it.
@@ -180,6 +196,10 @@ def _plain_words(error: yaml.MarkedYAMLError, text: str, line: int, column: int)
         opened = error.context_mark
         bracket = "{}" if "mapping" in error.context else "[]"
         if opened.line + 1 < line:
+            comment = re.search(r"[ \t]#", lines[opened.line][opened.column:])
+            if comment:  # `{code: DE30, name: Klinikum #2}`: the rest of the line, `}` included, is a comment
+                return (f"the `{bracket[0]}` on line {opened.line + 1} is not closed: YAML reads the ` #` on that "
+                        "line and all after it as a comment; put the value that holds the `#` in quotes")
             return (f"the `{bracket[0]}` on line {opened.line + 1} is not closed; end the entry with "
                     f"`{bracket[1]}` on that line")
         if message.endswith("but got ':'"):
@@ -234,6 +254,7 @@ def _build(node: yaml.Node, path: tuple, located: Located, problems: list[Proble
     located.positions[path] = _position(node)
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
+        repeated = False
         for key_node, value_node in node.value:
             key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
@@ -242,8 +263,13 @@ def _build(node: yaml.Node, path: tuple, located: Located, problems: list[Proble
                 continue
             if key in result:
                 first_line = located.positions[path + (key,)][0]
-                problems.append(Problem(located.file, *_position(key_node), dotted(path + (key,)),
-                                        f"duplicate key {key!r} (first written on line {first_line})"))
+                in_list = bool(path) and isinstance(path[-1], int)  # `- a: 1` then `  a: 2`: a `- ` forgotten
+                if not (in_list and repeated):  # the fields after a forgotten `- `: one cause, one message
+                    problems.append(Problem(located.file, *_position(key_node), dotted(path + (key,)),
+                                            f"duplicate key {key!r} (first written on line {first_line})"
+                                            + ("; if it starts another entry of the list, begin it with `- `"
+                                               if in_list else "")))
+                repeated = True
                 continue
             result[key] = _build(value_node, path + (key,), located, problems)
             if not isinstance(value_node, yaml.ScalarNode):  # point collections at their key

@@ -4,6 +4,7 @@ typography applied. `texts.py` reads and checks the files; this is what pages ar
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from markupsafe import Markup, escape
@@ -210,12 +211,28 @@ def without_marks(text: str) -> str:
     return text.translate({ord(mark): None for mark in (ENGLISH_START, ENGLISH_END, STALE_START, STALE_END)})
 
 
+class UnknownPlaceholder(KeyError):
+    """A text names a placeholder its page does not provide: a misspelt `{network}`, most often. Said at the
+    text's own file and line, with the placeholder it most likely means."""
+
+    def __init__(self, entry: Entry, key: str, unfilled: list[str], provided: set[str]) -> None:
+        guesses = [close for name in unfilled for close in difflib.get_close_matches(name, provided, n=1)]
+        self.entry, self.key, self.unfilled, self.provided = entry, key, unfilled, provided
+        self.message = (f"{', '.join('{' + n + '}' for n in unfilled)} is not a placeholder this text's pages "
+                        "provide" + (f"; did you mean {', '.join('{' + g + '}' for g in guesses)}?" if guesses else
+                                     "; see the text's `note` for the placeholders it may use"))
+        super().__init__(f"{entry.file}:{entry.line}: {key}: {self.message}")
+
+    def __reduce__(self):  # raised in a forked writer of the practice's pages, it reaches the build whole
+        return UnknownPlaceholder, (self.entry, self.key, self.unfilled, self.provided)
+
+
 def fill(entry: Entry, values: dict[str, object], key: str, stand_ins: dict[str, str] | None = None) -> Markup:
     """Escape the text, then put the values in its placeholders: shown literally (unless already Markup),
     or as a checked address where the placeholder is a link's; a placeholder with a stand-in gets the stand-in."""
     unfilled = entry.placeholders - set(values)
     if unfilled:
-        raise KeyError(f"text {key!r} needs {', '.join(sorted(unfilled))}, which this page does not provide")
+        raise UnknownPlaceholder(entry, key, sorted(unfilled), set(values))
 
     def value(match: re.Match) -> str:
         name = match.group("name")
