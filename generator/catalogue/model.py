@@ -69,6 +69,8 @@ class Contact(Record):
     name: Label | None = Field(None, description="Person or desk, as the source names it, e.g. 'Pauline "
                                                  "Fouché' or 'ReCONNET helpdesk'; guides show it.")
     source: Id = Field(description="Id of the source that gives this contact.")
+    note: TextKey | None = Field(None, description="Text key of what the source says about writing to it, e.g. "
+                                                   "that no patient information may be sent; shown after it.")
 
 
 class Application(Record):

@@ -67,6 +67,7 @@ class _References:
             yield self.located.problem(path, "expected `email`, `url` (a web page) or, for a helpdesk whose "
                                              "address is not published, its `name`; got none of them")
         yield from self.source(path + ("source",), contact.source)
+        yield from self.text(path + ("note",), contact.note)
 
     def duration(self, path: tuple, duration: model.Duration) -> Iterable[Problem]:
         if duration.min is None and duration.max is None:

@@ -166,11 +166,11 @@ NETWORK_FACTS = {"comment_hint", "approval_delay", "helpdesk", "thematic_areas",
 
 def eligibility_text(eligibility: list[model.Eligibility], cat: model.Catalogue, t: Texts) -> Markup:
     """Who gets which account, the network's categories as it names them, grouped by account, in its order."""
-    accounts: dict[str, list[str]] = {}
-    for row in eligibility:
-        accounts.setdefault(row.account, []).append(row.category)
+    accounts: dict[str, list[Markup]] = {}
+    for row in eligibility:  # the network's own words, marked as English on a page in another language
+        accounts.setdefault(row.account, []).append(t.quoted(row.category, cat.source(row.source).language))
     return t("list.separator").join(
-        t(f"eligibility.{account}", categories=", ".join(categories), guest_access=cat.guest_access.label)
+        t(f"eligibility.{account}", categories=Markup(", ").join(categories), guest_access=cat.guest_access.label)
         for account, categories in accounts.items())
 
 

@@ -127,10 +127,12 @@ def contact_text(contact: model.Contact, t: Texts, website: str | None = None, n
     not published says so, and points to the network's website where the catalogue has it."""
     name = name if name is not None else (literal(contact.name) if contact.name else None)
     if contact.email is None and contact.url is None:
-        return (t("contact.no-address.website", name=name, website=url_link(website)) if website
+        said = (t("contact.no-address.website", name=name, website=url_link(website)) if website
                 else t("contact.no-address", name=name))
-    address = mailto(contact.email) if contact.email else url_link(contact.url)
-    return t("contact.named", name=name, address=address) if name else address
+    else:
+        address = mailto(contact.email) if contact.email else url_link(contact.url)
+        said = t("contact.named", name=name, address=address) if name else address
+    return t("contact.with-note", contact=said, note=t(contact.note)) if contact.note else said
 
 
 def source_text(source: model.Source, t: Texts) -> Markup:

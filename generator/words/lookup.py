@@ -98,6 +98,14 @@ class Texts:
             self.stale_on_page.add(key)
         return text
 
+    def quoted(self, value: str, language: str) -> Markup:
+        """A network's own words (a category of its members, say), quoted as its source in `language` writes
+        them: shown literally, marked as English on a page in another language."""
+        shown = literal(value)
+        if language == SOURCE_LANGUAGE != self.language:
+            return Markup(ENGLISH_START) + shown + Markup(ENGLISH_END)
+        return shown
+
     def _english(self) -> Texts:
         if self._in_english is None:
             self._in_english = self if self.language == SOURCE_LANGUAGE else Texts(SOURCE_LANGUAGE, self.source,
