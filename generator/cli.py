@@ -254,7 +254,8 @@ def _command(args: argparse.Namespace) -> int:
         old = pipeline.outdated_facts(args.root, catalogue)
         for problem in old:
             print(f"warning: {problem}", file=sys.stderr)
-        for problem in traceability.unknown_sources(catalogue, texts["en"].source):
+        for problem in [*traceability.unknown_sources(catalogue, texts["en"].source),
+                        *traceability.retired_mentions(catalogue, texts["en"].source)]:
             print(f"warning: {problem}", file=sys.stderr)
         for key, entry in traceability.unsourced(catalogue, texts["en"].source):
             print(f"warning: {entry.file}:{entry.line}: {key}: no source (see `ern-guides unsourced`)",

@@ -197,3 +197,27 @@ def test_which_account_says_what_a_networks_eligibility_data_says(tmp_path):
     part = page[page.index("{ #account }"):page.index("## 1.")]
     assert "Collaborative Partners" in part and "How to use CPMS 2.0" in part
     assert "No source we found says whether ITHACA gives accounts" not in part
+
+
+@pytest.mark.parametrize("step, warned", [("cpms2-request", True), ("request-access", False)])
+def test_a_note_about_a_retired_method_on_today_s_page_is_flagged_by_check(project_copy, step, warned):
+    """A helpdesk's note that speaks of SMS codes, on a step of today's page (moved there, or written for the
+    first CPMS): `check` warns, with the text's place; on a step of the first CPMS's page only, it is history."""
+    import subprocess
+    import sys
+    path = project_copy / "data" / "ern_catalogue.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    network = next(n for n in data["networks"] if n.get("sources"))
+    network.setdefault("guide", {}).setdefault("notes", []).append(
+        {"note": "network.test.phone", "step": step, "at": "end", "source": network["sources"][0]})
+    write_yaml(path, data)
+    texts = project_copy / "guides" / "en" / "networks.yaml"
+    texts.write_text(texts.read_text(encoding="utf-8") + "network.test.phone:\n  note: A test note.\n  text: A mobile "
+                     "phone must be linked to the EU account.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project_copy, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+    flagged = [line for line in result.stderr.splitlines() if "network.test.phone: " in line and "retired" in line]
+    assert bool(flagged) == warned, result.stderr
+    if warned:
+        assert flagged[0].startswith("warning: guides/en/networks.yaml:") and "'mobile phone'" in flagged[0]

@@ -117,6 +117,9 @@ class VerificationMethod(Retirable):
     setup_step: Id | None = Field(None, description="Id of the step that sets this method up.")
     retired_note: TextKey | None = Field(None, description="Text key saying what its retirement means for "
                                                            "readers; default: the generic 'method.retired'.")
+    words: list[Label] = Field(default_factory=list, description="Other words English texts use for it (e.g. "
+                               "'SMS', 'mobile phone'): once it is retired, `check` warns of a network's note on "
+                               "today's page that uses them, or its label.")
 
 
 class Country(Record):

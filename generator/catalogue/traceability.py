@@ -9,6 +9,7 @@ warns about each: the pages do not depend on it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generator.catalogue import model
@@ -35,6 +36,28 @@ def unknown_sources(catalogue: model.Catalogue, texts: dict[str, Entry]) -> list
     known = {s.id for s in catalogue.sources}
     return [Problem(entry.file, entry.line, 1, key, f"expected source ids of the catalogue, got {source_id!r}")
             for key, entry in texts.items() for source_id in entry.sources if source_id not in known]
+
+
+def retired_mentions(catalogue: model.Catalogue, texts: dict[str, Entry]) -> list[Problem]:
+    """A network's note on today's page (its platform's steps) whose English speaks of a retired sign-in method,
+    by its label or its `words`: written for the old way in, or moved from its step, it now misleads."""
+    retired = [(m, [m.label, *m.words]) for m in catalogue.retired_methods]
+    found = []
+    for network in catalogue.networks:
+        steps = set(catalogue.procedure_of(network))
+        for note in catalogue.settings_of(network).notes:
+            key = note.tip or note.warning or note.note
+            entry = texts.get(key)
+            if note.step not in steps or entry is None:
+                continue
+            for method, words in retired:
+                said = next((w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", entry.text, re.I)), None)
+                if said:
+                    found.append(Problem(entry.file, entry.line, 1, key, f"{network.short_name}'s note at step "
+                                         f"{note.step!r} speaks of {said!r}: {method.label}, retired on "
+                                         f"{method.retired_on.isoformat()}; rewrite it for today's way in, or "
+                                         "anchor it to a step of the first CPMS's page only"))
+    return found
 
 
 def _strings(value: object) -> Iterator[str]:
