@@ -130,3 +130,15 @@ def test_a_writer_killed_at_any_point_leaves_the_files_all_old_or_all_new(projec
             sorted(p for p in found if found[p] != old.get(p) and found[p] != new.get(p)) or ["a mix"])
         assert not (project_copy / "build" / ".change").exists()
     assert kills >= 4  # both phases were interrupted: writing and moving into place
+
+
+@pytest.mark.parametrize("fingerprint", ["3631255595", "0123456789", "00e1234567", "ab12cd34ef"])
+def test_a_fingerprint_of_digits_is_written_and_read_as_text(tmp_path, fingerprint):
+    """One fingerprint in a hundred is all digits, which YAML reads as a number (0123... as octal): stamping
+    writes it quoted, and one a person wrote unquoted still reads as written."""
+    from generator.translating.entries_in_place import with_source
+    from generator.words.texts import load_language
+    stamped = with_source("x.title:\n  text: Titre\n", "fr/site.yaml", "x.title", fingerprint)
+    assert yaml.safe_load(stamped)["x.title"]["source"] == fingerprint
+    (tmp_path / "site.yaml").write_text(f"x.title:\n  text: Titre\n  source: {fingerprint}\n", encoding="utf-8")
+    assert load_language(tmp_path, "fr", is_source=False)["x.title"].source == fingerprint

@@ -60,12 +60,17 @@ def with_source(text: str, display: str, key: str, fingerprint: str) -> str:
     lines = text.splitlines(keepends=True)
     if (key, "source") in located.positions:
         at = located.positions[(key, "source")][0] - 1
-        lines[at] = re.sub(r"source:\s*\S*", f"source: {fingerprint}", lines[at], count=1)
+        lines[at] = re.sub(r"source:\s*\S*", lambda _: f"source: {_scalar(fingerprint)}", lines[at], count=1)
     else:
         starts = _starts(text, display)
         end = _own_end(lines, starts, key)
-        lines.insert(end, f"  source: {fingerprint}\n")
+        lines.insert(end, f"  source: {_scalar(fingerprint)}\n")
     return "".join(lines)
+
+
+def _scalar(fingerprint: str) -> str:
+    """A fingerprint as YAML reads back as text: quoted where it is all digits (it would read as a number)."""
+    return yaml.safe_dump(fingerprint).splitlines()[0]
 
 
 def _starts(text: str, display: str) -> dict[str, int]:

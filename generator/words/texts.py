@@ -101,7 +101,10 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
                 first = entries[key]
                 problems.append(located.problem((key,), f"duplicate key (first written in {first.file}:{first.line})"))
             else:
-                entries[key] = Entry(value["text"], where.file, where.line, value.get("note"), value.get("source"),
+                fingerprint = value.get("source")  # as written: a fingerprint of digits alone YAML reads as a number
+                if fingerprint is not None and not isinstance(fingerprint, str):
+                    fingerprint = located.written.get((key, "source"), str(fingerprint))
+                entries[key] = Entry(value["text"], where.file, where.line, value.get("note"), fingerprint,
                                      tuple(value.get("sources", ())), value.get("interface", False),
                                      tuple(value.get("labels", ())))
     if problems:
