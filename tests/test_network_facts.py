@@ -275,16 +275,17 @@ def test_a_networks_own_facts_by_data_alone_in_guide_and_practice_with_their_sou
     cat = load(tmp_path, data)
     pages = render_site(cat, TEXTS)
     practice = render_simulator(cat, TEXTS, wizard.build(cat))
+    from generator.words.lookup import without_marks
     for language, months, hours in (("en", "3 to 12 months", "24 hours"), ("fr", "3 à 12 mois", "24 heures")):
-        page = html.unescape(pages[f"{language}/networks/beta.md"])
+        page = without_marks(html.unescape(pages[f"{language}/networks/beta.md"]))  # English words quoted: marked
         request = section(page, "request-access")
         assert months in request and hours in page
         assert "Full Members, Affiliated Partners" in request and "External Experts" in request
         assert "[Registration guide for full users](https://beta.example.eu/full.pdf)" in request
         assert "[Beta training platform](https://training.beta.example.eu)" in section(page, "eu-login")
         assert request.count("Beta and the CPMS") >= 3  # each fact says its source: lifetime, eligibility, document
-        country = html.unescape(next(p for path, p in practice.items()
-                                     if path.startswith(f"{language}/sim/beta/") and 'id="profiles-label"' in p))
+        country = re.sub(r"</?span[^>]*>", "", html.unescape(next(  # English words quoted: in a span lang="en"
+            p for path, p in practice.items() if path.startswith(f"{language}/sim/beta/") and 'id="profiles-label"' in p)))
         for fact in (months, "Full Members, Affiliated Partners", "External Experts"):
             assert fact in country, (language, fact)
         assert country.count("Beta and the CPMS") >= 2

@@ -150,12 +150,12 @@ EURO_NMD_PAGES = ["https://ern-euro-nmd.eu/cpms-support/?a=10&c=4", "https://hel
 FACTS |= {
     ("euro-nmd", "en"): EURO_NMD_REQUEST + EURO_NMD_PAGES + [
         "EU Login, SAAS and the European Collaborative Platform", "Healthcare Provider", "match your profile",
-        "guest user accounts generally last", "90 days", "0000 Guest Access", "Coordinator, Dispatcher", "HP",
+        "guest user accounts last", "90 days in general", "0000 Guest Access", "Coordinator, Dispatcher", "HP",
         "standard access profile for doctors, nurses and professionals regulated in healthcare activities",
         "does not take part in panels", "anonymised data", "24 January 2019",
     ],
     ("euro-nmd", "fr"): EURO_NMD_REQUEST + EURO_NMD_PAGES + [
-        "EU Login, SAAS et la European Collaborative Platform", "Healthcare Provider", "90 jours",
+        "EU Login, SAAS et la European Collaborative Platform", "Healthcare Provider", "90 jours en général",
         "Coordinator, Dispatcher", "données anonymisées", "24 janvier 2019",
     ],
 }

@@ -36,7 +36,7 @@ class Guide:
     successor: model.Successor | None  # the platform that replaced this page's
     page: str  # its path in the docs tree of a language, without '.md': 'networks/<id>' or 'first-cpms/<id>'
     other_page: str | None  # the network's page on the other platform (today's, or the one it replaced)
-    own_facts: bool  # whether a source of the network's own describes this page's platform
+    own_facts: bool  # whether the network has a source of its own for this page (of its platform, or of none)
 
     @property
     def current(self) -> bool:
@@ -231,7 +231,7 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
         changes=changes,
         moved=(settings.changes or ([platform.moved] if platform.moved else [])) if current and earlier else [],
         source_ids=list(dict.fromkeys(sources)),
-        own_facts=bool(cat.own_sources(network, platform_id)),
+        own_facts=any(cat.source(i).describes in (None, platform_id) for i in network.sources),
         successor=successor,
         page=page_of(network.id, current),
         other_page=(page_of(network.id, not current) if (earlier if current else True) else None),
