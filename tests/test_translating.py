@@ -86,6 +86,8 @@ def test_a_changed_english_text_makes_the_translation_stale(project_copy):
     french = load_texts(project_copy, ["en", "fr"])["fr"]
     home = html.unescape((project_copy / "site" / "fr" / "index.html").read_text(encoding="utf-8"))
     assert html.unescape(str(french("untranslated.stale.one", count=1))) in home
+    assert html.unescape(str(french("untranslated.title.stale"))) in home  # the title says what the notice is about
+    assert html.unescape(str(french("untranslated.title"))) not in home
     helping = (project_copy / "site" / "fr" / "translate" / "index.html").read_text(encoding="utf-8")
     after_heading = html.unescape(helping).split(html.unescape(str(french("translate.stale", count=1))))[-1]
     assert "<code>home.heading</code>" in after_heading
