@@ -455,7 +455,9 @@ def to_screen_4(page: Page, url: str, ticks: list[str]) -> None:
 
 
 def plain(text) -> str:
-    return " ".join(html.unescape(re.sub(r"\*\*|\[([^\]]*)\]\([^)]*\)", r"\1", str(text))).split())
+    """A text as a browser shows it: no Markdown, no marks of English."""
+    from generator.words.lookup import without_marks
+    return " ".join(html.unescape(re.sub(r"\*\*|\[([^\]]*)\]\([^)]*\)", r"\1", without_marks(str(text)))).split())
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

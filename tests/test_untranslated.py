@@ -129,3 +129,15 @@ def test_english_and_out_of_date_text_are_marked_where_they_are(untranslated_bui
         plain = shown.locator("article p").first.evaluate("e => getComputedStyle(e).backgroundColor")
         context.close()
     assert fallback != plain and stale == "dashed"
+
+
+def test_the_notes_for_translators_are_marked_as_english_and_shown_as_written(untranslated_build):
+    """The how-to-help page quotes each text's English note for translators: marked as English (screen readers
+    switch voice), shown literally (a note is data, never markup)."""
+    site, _ = untranslated_build
+    page = (site / "fr" / "translate" / "index.html").read_text(encoding="utf-8")
+    items = [item for item in re.findall(r"<li>(.*?)</li>", page, flags=re.S) if f"<code>{DROPPED}</code>" in item
+             or f"<code>{CHANGED}</code>" in item]
+    assert len(items) == 2
+    for item in items:
+        assert re.search(r'</code>: <span lang="en" dir="ltr">[^<]+</span>$', item.strip()), item

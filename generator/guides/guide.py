@@ -170,7 +170,7 @@ def eligibility_text(eligibility: list[model.Eligibility], cat: model.Catalogue,
     for row in eligibility:  # the network's own words, marked as English on a page in another language
         accounts.setdefault(row.account, []).append(t.quoted(row.category, cat.source(row.source).language))
     return t("list.separator").join(
-        t(f"eligibility.{account}", categories=Markup(", ").join(categories), guest_access=cat.guest_access.label)
+        t(f"eligibility.{account}", categories=Markup(", ").join(categories), guest_access=t.quoted(cat.guest_access.label))
         for account, categories in accounts.items())
 
 

@@ -32,14 +32,14 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
     s = guide.settings
     found = {
         "network": guide.network.short_name,
-        "network_label": guide.network.label,
+        "network_label": t.quoted(guide.network.label),  # the screen's words, English: marked so
         "country": guide.example_country.name if guide.example_country else "",
         "hospital": guide.example_hospital.label if guide.example_hospital else "",
-        "profiles": ", ".join(p.name for p in guide.profiles),
-        "method": guide.method.label,
+        "profiles": t.quoted_list([p.name for p in guide.profiles]),
+        "method": t.quoted(guide.method.label),
         "platform": guide.platform.name,
         "url_platform": url_link(cat.links[guide.platform.link].url),
-        "guest_access": cat.guest_access.label,
+        "guest_access": t.quoted(cat.guest_access.label),
         "it_support": Markup(f"[{t('contact.at-help')}](#help)"),  # the address itself: once, under Help
         "helpdesk": helpdesk_reference(cat, guide.network, t),
         "network_helpdesk": network_helpdesk(guide.network, t),
@@ -183,10 +183,10 @@ def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: T
     """What a retired verification method's retirement means, dated and sourced, with what to use instead."""
     source = cat.source(method.retired_source)
     return t(method.retired_note or "method.retired",
-             retired_method=method.label,
+             retired_method=t.quoted(method.label),
              retired_on=date_text(method.retired_on, t),
              retired_source=source_link(source, t),
-             replacements=", ".join(cat.method(m).label for m in method.replaced_by))
+             replacements=t.quoted_list([cat.method(m).label for m in method.replaced_by]))
 
 
 def delay_sentence(delay: model.Duration | str | None, network: model.Network, t: Texts) -> Markup:

@@ -98,13 +98,18 @@ class Texts:
             self.stale_on_page.add(key)
         return text
 
-    def quoted(self, value: str, language: str) -> Markup:
-        """A network's own words (a category of its members, say), quoted as its source in `language` writes
-        them: shown literally, marked as English on a page in another language."""
-        shown = literal(value)
+    def quoted(self, value: str, language: str = SOURCE_LANGUAGE) -> Markup | str:
+        """Words quoted as written in `language` (the live screen's labels, a network's own member categories):
+        shown literally, marked as English on a page in another language; on an English page, the value itself."""
         if language == SOURCE_LANGUAGE != self.language:
-            return Markup(ENGLISH_START) + shown + Markup(ENGLISH_END)
-        return shown
+            return Markup(ENGLISH_START) + literal(value) + Markup(ENGLISH_END)
+        return value
+
+    def quoted_list(self, values: list[str]) -> Markup | str:
+        """Several English words from the screen, "A, B", each quoted."""
+        if self.language == SOURCE_LANGUAGE:
+            return ", ".join(values)
+        return Markup(", ").join(self.quoted(value) for value in values)
 
     def _english(self) -> Texts:
         if self._in_english is None:
@@ -122,9 +127,12 @@ class Texts:
             values = {name: value.again(english) if callable(getattr(value, "again", None)) else value
                       for name, value in values.items()}
             return _with_pattern(self.source[key], values, key, _as_english, None), True, False
-        stale = self.language != SOURCE_LANGUAGE and is_stale(entry, english_of(self.source, key))
+        english = english_of(self.source, key) if self.language != SOURCE_LANGUAGE else None
+        stale = english is not None and is_stale(entry, english)
         rules = self.typography
-        typeset = (lambda text: Markup(rules.apply(text))) if rules else Markup
+        labels = english.labels if english is not None else ()  # the screen's words, kept in English: marked so
+        typeset = (lambda text: Markup(rules.apply(_labels_marked(text, labels)))) if rules else \
+            (lambda text: _labels_marked(text, labels))
         finish = (lambda text: _as_stale(typeset(text))) if stale else typeset
         return _with_pattern(entry, values, key, finish, rules), False, stale
 
@@ -171,6 +179,14 @@ STALE_START, STALE_END = "\ue002", "\ue003"
 _LINE = re.compile(r"^(?P<lead>\s*(?:%s\s+)?)(?P<rest>\S.*)$" % LIST_MARKER, re.M)  # a list item's marker stays out
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _ATTRIBUTE = re.compile(r'="[^"<>]*"')
+
+
+def _labels_marked(text: Markup, labels: tuple[str, ...]) -> Markup:
+    """A translation with the on-screen words it keeps in English (`**Create an account**`) marked as English."""
+    for label in labels:
+        bold = f"**{escape(label)}**"
+        text = Markup(str(text).replace(bold, f"{ENGLISH_START}{bold}{ENGLISH_END}"))
+    return Markup(text)
 
 
 def _as_english(text: Markup) -> Markup:
