@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,19 @@ def test_every_page_says_its_referrer_policy_for_hosts_without_headers(built_sit
     missing = [p.relative_to(built_site).as_posix() for p in pages
                if '<meta name="referrer" content="no-referrer">' not in p.read_text(encoding="utf-8")]
     assert pages and missing == []
+
+
+def test_every_page_declares_its_language_and_direction_on_html(built_site):
+    """`dir` on <html>, where the whole document (its title too) takes it, and the same as on <body> where the
+    theme puts it there: a right-to-left language reads right to left from the top."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        html_tag = re.search(r"<html\b[^>]*>", text)
+        if html_tag is None:  # a redirect stub
+            continue
+        assert re.search(r'\blang="[\w-]+"', html_tag.group()) and re.search(r'\bdir="(ltr|rtl)"', html_tag.group()), \
+            (page, html_tag.group())
+        body = re.search(r'<body\b[^>]*\bdir="(\w+)"', text)
+        assert body is None or f'dir="{body.group(1)}"' in html_tag.group(), page

@@ -345,6 +345,7 @@ class ErnGuidesPlugin(_PageWorkarounds, _Serving, BasePlugin[ErnGuidesConfig]):
             self.lock.release()
 
 
+BODY_DIR = re.compile(r'<body dir="(ltr|rtl)"')
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
@@ -359,8 +360,12 @@ def _system_error(error: OSError) -> str:
 
 def _tag_language(output: str, config) -> str:
     """Material tags a page with its own name for the language (pt for pt-BR; ultrabug/mkdocs-static-i18n#193):
-    the page gets the locale it is built for, as the simulator's pages and the language links have it."""
-    return HTML_LANG.sub(f'<html lang="{config.theme["language"]}"', output, count=1)
+    the page gets the locale it is built for, as the simulator's pages and the language links have it. Material
+    puts the direction on <body> only: <html> gets it too, as the simulator's pages have it, so that the whole
+    document, its title included, reads in the language's direction."""
+    direction = BODY_DIR.search(output)
+    return HTML_LANG.sub(f'<html lang="{config.theme["language"]}"'
+                         + (f' dir="{direction.group(1)}"' if direction else ""), output, count=1)
 
 
 class _WrittenElsewhere(File):

@@ -113,7 +113,8 @@ class _Page:
         Each place of the page (`render` found them) has its own list of links, shown when targeted."""
         file = self.choices_file
         return env.get_template("sim/languages.html.j2").render(
-            language=self.language, languages=list(self.languages), names=self.names,
+            language=self.language, direction=direction(self.language), languages=list(self.languages),
+            names=self.names,
             headings={code: t("sim.languages") for code, t in self.languages.items()},
             description=self.t("sim.description"),
             places=[place["fragment"] for place in self.places],
