@@ -180,3 +180,17 @@ def test_french_pages_show_english_only_as_screen_labels_quotations_addresses_or
         found += [f"{page.relative_to(built_site)}: {text[max(0, m.start() - 30):m.end() + 20]!r}"
                   for m in ENGLISH_WORDS.finditer(text)]
     assert found == []
+
+
+def test_french_pages_name_publishers_and_show_screen_labels_as_french_readers_need(built_site):
+    """A publisher with a name in French is named in French ("Commission européenne", never "European
+    Commission" outside marked English); the screen's labels kept in English are marked as English, bold or
+    not, so that no English word is left unmarked even in bold."""
+    found = []
+    for page in sorted((built_site / "fr").rglob("*.html")):
+        parser = _TextsIn("fr", leaving_out=("code",))
+        parser.feed(page.read_text(encoding="utf-8"))
+        text = re.sub(r"https?://\S+|«[^»]*»", "", " ".join(parser.text))
+        found += [f"{page.relative_to(built_site)}: {text[max(0, m.start() - 30):m.end() + 20]!r}"
+                  for m in re.finditer(r"European Commission|" + ENGLISH_WORDS.pattern, text, flags=re.I)]
+    assert found == []

@@ -33,6 +33,8 @@ class Source(Record):
                                                "inside it, e.g. 'data/sources/reconnet-fr.txt'.")
     url: HttpsUrl | None = Field(None, description="A web page or notice: its address.")
     publisher: Label | None = Field(None, description="Who published the page (required with `url`).")
+    publisher_name: TextKey | None = Field(None, description="Text key of the publisher's name where it has one "
+                                           "in each language (e.g. 'European Commission'): pages say it in theirs.")
     published: date | None = Field(None, description="When the page was published, if it says (YYYY-MM-DD).")
     consulted: date | None = Field(None, description="When the page was read (required with `url`; YYYY-MM-DD).")
     published_before: date | None = Field(None, description="For an undated document: a day it was certainly "

@@ -94,6 +94,7 @@ class _LibraryCheck(_References):
 
     def document(self, path: tuple, source: model.Source) -> Iterable[Problem]:
         """A source is a document that exists, or a web page with its publisher and the day it was read."""
+        yield from self.text(path + ("publisher_name",), source.publisher_name)
         if (source.file is None) == (source.url is None):
             yield self.located.problem(path, "expected either `file` (a document) or `url` (a web page or "
                                              "notice), not both and not neither")

@@ -99,6 +99,8 @@ def evidence_text(cat: model.Catalogue, source_ids: list[str], t: Texts) -> Mark
         key = (source.publisher, "published", source.published) if source.published else \
               (source.publisher, "consulted", source.consulted)
         pages[key] = pages.get(key, 0) + 1
+    named = {s.publisher: t(s.publisher_name) for s in sources if s.publisher_name}  # in the reader's language
     for (publisher, how, day), count in pages.items():
-        parts.append(plural(t, f"evidence.pages-{how}", count, publisher=publisher, **{how: date_text(day, t)}))
+        parts.append(plural(t, f"evidence.pages-{how}", count, publisher=named.get(publisher, publisher),
+                            **{how: date_text(day, t)}))
     return t("list.separator").join(parts)

@@ -33,7 +33,7 @@ def values(cat: model.Catalogue, guide: Guide, t: Texts, site_url: str | None = 
     found = {
         "network": guide.network.short_name,
         "network_label": t.quoted(guide.network.label),  # the screen's words, English: marked so
-        "country": guide.example_country.name if guide.example_country else "",
+        "country": t.quoted(guide.example_country.name) if guide.example_country else "",
         "hospital": guide.example_hospital.label if guide.example_hospital else "",
         "profiles": t.quoted_list([p.name for p in guide.profiles]),
         "method": t.quoted(guide.method.label),
@@ -135,11 +135,16 @@ def contact_text(contact: model.Contact, t: Texts, website: str | None = None, n
     return t("contact.with-note", contact=said, note=t(contact.note)) if contact.note else said
 
 
+def publisher(source: model.Source, t: Texts) -> Markup | str:
+    """Who published a page: in the reader's language where its name has one, else as the page names itself."""
+    return t(source.publisher_name) if source.publisher_name else source.publisher
+
+
 def source_text(source: model.Source, t: Texts) -> Markup:
     """One source as the reader sees it: a document by its title, a web page with its address and dates."""
     if source.url is None:
         return t("source.document", title=source_title(source, t))
-    found = {"title": source_title(source, t), "publisher": source.publisher, "url": url_link(source.url),
+    found = {"title": source_title(source, t), "publisher": publisher(source, t), "url": url_link(source.url),
              "consulted": date_text(source.consulted, t)}
     if source.published is None:
         return t("source.web", **found)
@@ -223,7 +228,7 @@ def source_line(cat: model.Catalogue, source_ids: str | list[str], t: Texts, che
 
     def named(source: model.Source) -> Markup:
         if source.url:
-            return t("guide.fact-source.web-item", publisher=source.publisher, source=source_link(source, t))
+            return t("guide.fact-source.web-item", publisher=publisher(source, t), source=source_link(source, t))
         return source_title(source, t)
     if len(found) == 1:
         line = t("guide.fact-source.one", source=named(found[0]))

@@ -208,8 +208,8 @@ class _Page:
         if setup not in steps:
             return Markup("")
         before = wizard.REQUEST_STEP in steps and steps.index(setup) < steps.index(wizard.REQUEST_STEP)
-        return self.t("sim.submitted.ready" if before else "sim.submitted.set-up", method=self.guide.method.label,
-                      step=steps.index(setup) + 1)
+        return self.t("sim.submitted.ready" if before else "sim.submitted.set-up",
+                      method=self.t.quoted(self.guide.method.label), step=steps.index(setup) + 1)
 
     def _helpdesk(self) -> Markup:
         """The network's own helpdesk, with its address where a source gives one: whom membership and request
@@ -254,7 +254,8 @@ class _CountryPage(_Page):
                 "comment_required": self._sourced("sim.step4.comment-required", comment_hint=self.t(s.comment_hint),
                                                   sources=self.cat.evidence_of(network, self.guide.platform_id))
                 if s.comment_hint else None,
-                "guest_warning": self._sourced("sim.step4.guest-listed", guest_access=self.cat.guest_access.label)
+                "guest_warning": self._sourced("sim.step4.guest-listed",
+                                               guest_access=self.t.quoted(self.cat.guest_access.label))
                 if entry and entry.hospitals else None,
                 "recommended": ", ".join(p.name for p in self.guide.profiles),
                 "profiles": self.guide.profiles_on_screen, **self._coaching(listed=bool(entry and entry.hospitals))}
@@ -305,16 +306,16 @@ class _CountryPage(_Page):
             t("sim.your-path.sign-in"),
             t("sim.your-path.tab"),
             t("sim.your-path.application"),
-            t("sim.your-path.network", network_label=node.network.label),
+            t("sim.your-path.network", network_label=t.quoted(node.network.label)),  # the screen's words
         ]
         if node.country:
-            steps.append(t("sim.your-path.country", country=node.country.name))
+            steps.append(t("sim.your-path.country", country=t.quoted(node.country.name)))
         else:
             steps.append(t("sim.your-path.any-country"))
         steps += [
             t("sim.your-path.hospital", hospital=node.label),
             t("sim.your-path.profiles-choice" if s.profiles_choice == "one-or-more" else "sim.your-path.profiles",
-              profiles=", ".join(p.name for p in self.guide.profiles)),
+              profiles=t.quoted_list([p.name for p in self.guide.profiles])),
         ]
         if s.comment_hint:
             steps.append(t("sim.your-path.comment", comment_hint=t(s.comment_hint)))
