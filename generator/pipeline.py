@@ -63,7 +63,7 @@ def load_texts(root: Path, languages: list[str]) -> dict[str, Texts]:
         except InputError as e:
             problems.extend(e.problems)
             continue
-        problems.extend(check_translation(source, entries))
+        problems.extend(check_translation(source, entries, language))
         try:
             typography = load_typography(folder, f"{GUIDES}/{language}")
         except InputError as e:

@@ -62,7 +62,7 @@ FACTS = {
         "IT37 - Foundation IRCCS Polyclinic San Matteo, Pavia", "IT42 - IRCCS AOU San Martino - Genoa",
         "IT61 - AO San Camillo Forlanini - Rome", "Showing 1 to 9 of 9 entries",
         "uniquement HP", "Coordinator", "Dispatcher", "Panel Manager ERN", "Panel Manager HCP", "Researcher",
-        "notifié par e-mail", "helpdesk.reconnet@ao-pisa.toscana.it", "panel",
+        "informé par e-mail", "helpdesk.reconnet@ao-pisa.toscana.it", "panel",
         "Google Chrome, Firefox ou Safari", "Login via EU Login",
     ],
     ("ern-rnd", "en"): COMMON_REQUEST_SCREENS + profiles("coordinator", "dispatcher", "hp", "researcher") + [

@@ -35,7 +35,7 @@ def test_french_matches_english_placeholders_and_keys():
     """What is translated agrees with the English; what is not yet is for `status`, not a failure here."""
     source = load_language(ROOT / "guides" / "en", "guides/en", is_source=True)
     french = load_language(ROOT / "guides" / "fr", "guides/fr", is_source=False)
-    assert check_translation(source, french) == []
+    assert check_translation(source, french, "fr") == []
 
 
 @pytest.mark.parametrize("text, is_source, expected", [
@@ -61,7 +61,7 @@ def test_text_file_errors(tmp_path, text, is_source, expected):
 def test_placeholder_mismatch_and_unknown_key(tmp_path):
     source = load(tmp_path, "a.b:\n  text: Open {url} now\n  note: x\n")
     french = load(tmp_path, "a.b:\n  text: Ouvrez {lien}\na.c:\n  text: Inconnu\n", is_source=False, lang="fr")
-    assert [str(p) for p in check_translation(source, french)] == [
+    assert [str(p) for p in check_translation(source, french, "fr")] == [
         "guides/fr/site.yaml:1:1: a.b: expected placeholders {url} as in English, got {lien}",
         "guides/fr/site.yaml:3:1: a.c: unknown key: no English text has it",
     ]
@@ -228,6 +228,12 @@ def test_a_language_may_have_plural_forms_english_does_not():
               "unit.days.many": Entry("{count} dni", "guides/pl/x.yaml", 2),
               "unit.days.fw": Entry("{count} dni", "guides/pl/x.yaml", 3),
               "unit.days.other": Entry("dni", "guides/pl/x.yaml", 4)}
-    problems = [f"{p.path}: {p.message}" for p in check_translation(english, polish)]
+    problems = [f"{p.path}: {p.message}" for p in check_translation(english, polish, "pl")]
     assert problems == ["unit.days.fw: unknown key: no English text has it",
                         "unit.days.other: expected placeholders {count} as in English, got none"]
+    # A form for one number only may say it in words, as msgfmt -c allows: Arabic's "one day", "two days"
+    arabic = {"unit.days.one": Entry("يوم واحد", "guides/ar/x.yaml", 1),
+              "unit.days.two": Entry("يومان", "guides/ar/x.yaml", 2),
+              "unit.days.few": Entry("أيام", "guides/ar/x.yaml", 3)}
+    assert [f"{p.path}: {p.message}" for p in check_translation(english, arabic, "ar")] == [
+        "unit.days.few: expected placeholders {count} as in English, got none"]

@@ -20,6 +20,7 @@ import yaml
 
 from conftest import ROOT
 from generator.pipeline import load_texts
+from generator.translating.plural_forms import wanted_keys
 from generator.translating.translation import translation
 
 COMMANDS = {"ern-guides": [sys.executable, "-m", "generator"], "mkdocs": [sys.executable, "-m", "mkdocs"]}
@@ -56,7 +57,7 @@ def test_translating_md_works_as_written(project_copy):
         outputs.append((command, run(command, project_copy).stdout))
 
     statuses = [out for command, out in outputs if command == "ern-guides status"]
-    total = len(load_texts(project_copy, ["en"])["en"].source)  # texts (a PO has one entry per plural family)
+    total = len(wanted_keys(load_texts(project_copy, ["en"])["en"].source, "it"))  # Italian's forms of each count
     assert f"it: 0/{total} translated, {total} missing" in statuses[0]
     assert f"it: 2/{total} translated, {total - 2} missing, 0 stale" in statuses[1]
 
@@ -259,7 +260,7 @@ def test_translators_can_work_one_guide_at_a_time(project_copy, catalogue):
         places = " ".join(f for f, _ in entry.occurrences)
         assert re.search(rf"guide:(all|\S*\b{network}\b)|simulator|every-page", places), entry.msgctxt
     status = run(f"ern-guides status --guide {network}", project_copy).stdout
-    texts = sum(2 if entry.msgid_plural else 1 for entry in one)  # a plural entry: the English one and other
+    texts = sum(len(entry.msgstr_plural) or 1 for entry in one)  # a plural entry: one text per form of French
     assert re.search(rf"^fr \({network}\): \d+/{texts} translated", status, flags=re.M), status
 
 
@@ -566,3 +567,39 @@ def test_a_po_file_of_another_language_is_refused_and_changes_nothing(project_co
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "the header says Language: fr, but this is an import into 'it'" in result.stderr
     assert {p.name: p.read_bytes() for p in (project_copy / "guides" / "it").iterdir()} == before
+
+
+ONE_TEXT = {"ar": {"zero": "لا نص", "one": "نص واحد", "two": "نصان"}}  # Arabic says one and two without a number
+
+
+@pytest.mark.parametrize("code, forms", [("pl", ["one", "few", "many"]),
+                                         ("ar", ["zero", "one", "two", "few", "many", "other"]),
+                                         ("ja", ["other"])])
+def test_every_plural_form_of_the_language_survives_a_round_trip(project_copy, code, forms):
+    """Polish, Arabic and Japanese through a PO: each text said for a count has the language's own forms (the
+    CLDR's, whatever English has), each kept through import and export; a form may leave the count out where
+    the language says it in words; a fully translated language is 100% translated."""
+    run(f"ern-guides new-language {code}", project_copy)
+    run(f"ern-guides po-export {code} --output {code}.po", project_copy)
+    po = polib.pofile(str(project_copy / f"{code}.po"))
+    plurals = [e for e in po if e.msgid_plural]
+    assert plurals and all(sorted(e.msgstr_plural) == list(range(len(forms))) for e in plurals)
+    for entry in po:
+        if entry.msgid_plural:  # a distinct text for each form
+            entry.msgstr_plural = {i: ONE_TEXT.get(code, {}).get(form) if entry.msgctxt == "untranslated.body"
+                                   and form in ONE_TEXT.get(code, {}) else f"{entry.msgid_plural} [{form}]"
+                                   for i, form in enumerate(forms)}
+        else:
+            entry.msgstr = entry.msgid
+    po.save()
+    run(f"ern-guides po-import {code} {code}.po --yes", project_copy)
+    run(f"ern-guides po-export {code} --output again.po", project_copy)
+    again = {e.msgctxt: (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(project_copy / "again.po"))}
+    assert {e.msgctxt: (e.msgstr, e.msgstr_plural) for e in po} == again
+    status = run("ern-guides status", project_copy).stdout
+    line = next(line for line in status.splitlines() if line.startswith(f"{code}: "))
+    done, total = re.match(rf"{code}: (\d+)/(\d+) translated, 0 missing, 0 stale, 0 placeholder", line).groups()
+    assert done == total
+    texts = load_texts(project_copy, ["en", code])[code]
+    assert {f"untranslated.body.{form}" for form in forms} <= set(texts.entries)
+    run("ern-guides check", project_copy)

@@ -8,11 +8,11 @@ import functools
 from collections.abc import Callable
 from datetime import date
 
-import babel
 from markupsafe import Markup
 
 from generator.catalogue import model
 from generator.words.lookup import Texts, literal
+from generator.words.texts import plural_rule
 
 
 class Localised(Markup):
@@ -55,15 +55,6 @@ def duration_text(duration: model.Duration, t: Texts) -> Markup:
         found = t("duration.between", min=duration.min, max=amount(duration.max))
     return t("duration.with-condition", duration=found, condition=t(duration.condition)) if duration.condition \
         else found
-
-
-@functools.lru_cache(maxsize=None)
-def plural_rule(language: str):
-    """The language's CLDR plural rule: a count -> 'one', 'few', 'other'..."""
-    try:
-        return babel.Locale.parse(language.replace("-", "_")).plural_form
-    except (ValueError, babel.UnknownLocaleError):  # a pseudo-language (en-XA): its base language's rules
-        return babel.Locale.parse(language.split("-")[0]).plural_form
 
 
 def plural(t: Texts, key: str, count: int, **values: object) -> Markup:

@@ -4,20 +4,17 @@ the files, refusing what would undo newer work."""
 
 from __future__ import annotations
 
-import gettext
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import babel
 import polib
-from babel.messages.plurals import get_plural
 
-from generator.guides.evidence import plural_rule
 from generator.inputs.errors import InputError, Problem
 from generator.inputs.yamlsource import read_plain
 from generator.pipeline import GUIDES
+from generator.translating.plural_forms import gettext_plurals
 from generator.translating.translation import (_english_translated, english, known_language, pages_in_short, translation, usage)
 from generator.words.glossary import Term, load_glossary
 from generator.words.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
@@ -90,21 +87,6 @@ def _plural_entry(root: Path, base: str, source: dict[str, Entry], entries: dict
         comment=f"{other.note}\n{EXPORTED} {recorded}",
         flags=["python-brace-format"] + (["fuzzy"] if stale else []),
         occurrences=[(other.file, str(other.line))] + [(where, "") for where in pages_in_short(pages, networks)])
-
-
-def gettext_plurals(language: str) -> tuple[str, list[str]]:
-    """A language's Plural-Forms header, as gettext writes it (from Babel's table), and the CLDR form that each
-    of its msgstr[i] holds (found by the first count each index is used for)."""
-    locale = language.replace("-", "_")
-    try:
-        plurals = get_plural(locale)
-    except (ValueError, babel.UnknownLocaleError):
-        plurals = get_plural(locale.split("_")[0])
-    index = gettext.c2py(plurals.plural_expr)
-    cldr = plural_rule(language)
-    counts = [*range(1000), *(10 ** k for k in range(3, 8))]  # French uses `many` only from a million on
-    forms = [next((cldr(n) for n in counts if index(n) == i), "other") for i in range(plurals.num_plurals)]
-    return f"nplurals={plurals.num_plurals}; plural={plurals.plural_expr};", forms
 
 
 # The line of an entry's comment that records the translation the files held when the PO was exported: its
@@ -200,7 +182,7 @@ def plan_import(root: Path, language: str, text: str, display: str = "the PO fil
             if issue:
                 problems.append(Problem(display, unit.line, 1, unit.key, issue))
                 continue
-            problems += check_translation(source, {unit.key: Entry(unit.msgstr, display, unit.line)})
+            problems += check_translation(source, {unit.key: Entry(unit.msgstr, display, unit.line)}, language)
             previous = entries.get(unit.key)
             newer = None if force else _newer_in_files(unit, english_text, previous)
             if newer:

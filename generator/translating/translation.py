@@ -18,9 +18,10 @@ from generator.engine import languages
 from generator.inputs.errors import InputError, Problem
 from generator.inputs.writing import write_together
 from generator.translating.entries_in_place import HEADER, with_entries, with_source
+from generator.translating.plural_forms import wanted_keys
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
-from generator.words.texts import (PLACEHOLDER, SOURCE_LANGUAGE, Entry, check_translation, is_stale,
-                             load_language, plural_base, plural_families, source_hash)
+from generator.words.texts import (PLACEHOLDER, PLURAL_FORMS, SOURCE_LANGUAGE, Entry, check_translation, english_of,
+                                   is_stale, load_language, plural_base, plural_families, source_hash)
 
 @dataclass
 class Coverage:
@@ -48,17 +49,19 @@ def translation(root: Path, language: str) -> dict[str, Entry]:
 
 
 def coverage(root: Path, language: str, keys: set[str] | None = None) -> Coverage:
-    """How much of a language is translated: all texts, or only `keys` (the texts one guide needs)."""
+    """How much of a language is translated: all texts, or only `keys` (the texts one guide needs). A text
+    said for a count counts once for each of the language's forms, whatever forms English has."""
     source, entries = english(root), translation(root, language)
+    wanted = wanted_keys(source, language)
     if keys is not None:
-        source = {k: e for k, e in source.items() if k in keys}
-        entries = {k: e for k, e in entries.items() if k in keys}
-    mismatched = [p.path for p in check_translation(source, entries) if p.path in source]
+        wanted = [k for k in wanted if k in keys or (plural_base(k) is not None and any(
+            f"{plural_base(k)}.{form}" in keys for form in PLURAL_FORMS))]
+    done = {k: entries[k] for k in wanted if k in entries}
     return Coverage(
-        language, len(source), len([k for k in entries if k in source]),
-        missing=[k for k in source if k not in entries],
-        stale=[k for k, e in entries.items() if k in source and is_stale(e, source[k])],
-        mismatched=mismatched)
+        language, len(wanted), len(done),
+        missing=[k for k in wanted if k not in entries],
+        stale=[k for k, e in done.items() if is_stale(e, english_of(source, k))],
+        mismatched=[p.path for p in check_translation(source, done, language)])
 
 
 # Texts every page shows around its content, which rendering the pages in English does not record: the language
@@ -110,17 +113,19 @@ def pages_in_short(pages: set[str], networks: int) -> list[str]:
 def write_language(root: Path, language: str, texts: dict[str, tuple[str, str | None]]) -> list[Path]:
     """Write `{key: (text, source)}` into guides/<language>/, one file per English file, as one change: only the
     entries whose text or fingerprint differ are rewritten, in the file that holds them; a new one goes in
-    English key order. A translator's comments and layout stay. The files changed, returned."""
+    English key order (a form English lacks, `.few`, with its family). A translator's comments and layout stay.
+    The files changed, returned."""
     source, current = english(root), translation(root, language)
     folder = root / GUIDES / language
     order: dict[str, list[str]] = {}
+    for key in wanted_keys(source, language):
+        order.setdefault(Path(english_of(source, key).file).name, []).append(key)
     changes: dict[str, dict] = {}
-    for key, entry in source.items():
-        order.setdefault(Path(entry.file).name, []).append(key)
-        name = Path(current[key].file if key in current else entry.file).name
-        changes.setdefault(name, {})
-        if key in texts and (key not in current or (current[key].text, current[key].source) != texts[key]):
-            changes[name][key] = texts[key]
+    for key, value in texts.items():
+        english_text = english_of(source, key)
+        if english_text is None or (key in current and (current[key].text, current[key].source) == value):
+            continue
+        changes.setdefault(Path(current[key].file if key in current else english_text.file).name, {})[key] = value
     files = {}
     for name, entries in changes.items():
         path = folder / name

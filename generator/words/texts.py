@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import babel
 import markdown
 from markupsafe import escape
 
@@ -230,6 +231,26 @@ def file_for(source: dict[str, Entry], key: str, language: str = SOURCE_LANGUAGE
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 
 
+@functools.lru_cache(maxsize=None)
+def plural_rule(language: str):
+    """The language's CLDR plural rule: a count -> 'one', 'few', 'other'..."""
+    try:
+        return babel.Locale.parse(language.replace("-", "_")).plural_form
+    except (ValueError, babel.UnknownLocaleError):  # a pseudo-language (en-XA): its base language's rules
+        return babel.Locale.parse(language.split("-")[0]).plural_form
+
+
+@functools.lru_cache(maxsize=None)
+def counted_once(language: str) -> frozenset[str]:
+    """The plural forms of a language that stand for one number only (Arabic's zero, one and two, Polish's one;
+    not French's one, which is 0 and 1, nor Russian's, which is 1, 21, 31...): the only ones that may say their
+    number in words and leave `{count}` out, as `msgfmt -c` allows."""
+    rule, seen = plural_rule(language), {}
+    for n in range(1001):
+        seen.setdefault(rule(n), set()).add(n)
+    return frozenset(form for form, numbers in seen.items() if len(numbers) == 1)
+
+
 def plural_base(key: str) -> str | None:
     """A plural form's key without its form (`unit.days` for `unit.days.few`); None for any other key."""
     base, _, form = key.rpartition(".")
@@ -256,15 +277,18 @@ def changed_labels(english: Entry, translation: Entry) -> list[str]:
     return [label for label in english.labels if f"**{label}**" not in kept]
 
 
-def check_translation(source: dict[str, Entry], translation: dict[str, Entry]) -> list[Problem]:
-    """Keys unknown to English and placeholders that differ from the English text."""
+def check_translation(source: dict[str, Entry], translation: dict[str, Entry], language: str) -> list[Problem]:
+    """Keys unknown to English and placeholders that differ from the English text (a form said for one number
+    only may leave out `{count}`, or say it where English's does not)."""
     problems = []
     for key, entry in translation.items():
         english = english_of(source, key)
         if english is None:
             problems.append(Problem(entry.file, entry.line, 1, key, "unknown key: no English text has it"))
             continue
-        if entry.placeholders != english.placeholders:
+        form = key.rpartition(".")[2] if plural_base(key) is not None else None
+        loose = {"count"} if form in counted_once(language) or (form and "count" not in english.placeholders) else set()
+        if entry.placeholders - loose != english.placeholders - loose:
             expected = ", ".join(f"{{{p}}}" for p in sorted(english.placeholders)) or "none"
             got = ", ".join(f"{{{p}}}" for p in sorted(entry.placeholders)) or "none"
             problems.append(Problem(entry.file, entry.line, 1, key,
