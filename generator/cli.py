@@ -99,6 +99,8 @@ def _import_hospitals(root: Path, network_id: str, file: Path, yes: bool) -> int
 def _import_po(root: Path, language: str, file: Path, force: bool, yes: bool) -> int:
     """Show what a PO file changes (new texts, changed ones with before and after); write it when confirmed."""
     planned = po.plan_import(root, language, po.read_po(file), str(file), force)
+    for warning in planned.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for key, text in planned.new:
         print(f"  + {key}: {_one_line(text)}")
     for key, before, after in planned.changed:

@@ -603,3 +603,43 @@ def test_every_plural_form_of_the_language_survives_a_round_trip(project_copy, c
     texts = load_texts(project_copy, ["en", code])[code]
     assert {f"untranslated.body.{form}" for form in forms} <= set(texts.entries)
     run("ern-guides check", project_copy)
+
+
+def test_po_import_refuses_what_it_cannot_write_or_read_at_the_msgstr_line(project_copy):
+    """Nothing lost in silence: an entry whose key no English text has, a plural form the language lacks, a file
+    in UTF-8 under another charset's name: each stops the import, at its `msgstr` line, and nothing changes. A
+    file that names no language is imported as asked, with a warning."""
+    run("ern-guides po-export fr --output fr.po", project_copy)
+    po = polib.pofile(str(project_copy / "fr.po"))
+    plain = next(e for e in po if e.msgstr and not e.msgid_plural and "{" not in e.msgid)
+    po.append(polib.POEntry(msgctxt="gone.since.export", msgid="Old text", msgstr="Ancien texte"))
+    counted = next(e for e in po if e.msgid_plural)
+    counted.msgstr_plural = {**counted.msgstr_plural, 3: "{count} de trop"}
+    po.save()
+    folder = project_copy / "guides" / "fr"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "fr.po", "--yes"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = (project_copy / "fr.po").read_text(encoding="utf-8").splitlines()
+    found = dict(re.findall(r"^fr\.po:(\d+):1: (\S+): ", result.stderr, flags=re.M)[::-1])
+    assert set(found.values()) == {"gone.since.export", f"{counted.msgctxt}.msgstr[3]"}, result.stderr
+    assert all(lines[int(n) - 1].startswith("msgstr") for n in found), result.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+    broken = subprocess.run(COMMANDS["ern-guides"] + ["po-export", "fr", "--output", "other.po"], cwd=project_copy)
+    assert broken.returncode == 0
+    po = polib.pofile(str(project_copy / "other.po"))
+    po.metadata["Content-Type"] = "text/plain; charset=ISO-8859-1"
+    del po.metadata["Language"]
+    (project_copy / "latin.po").write_bytes(str(po).encode("utf-8"))  # UTF-8 bytes, a Latin-1 header
+    mislabelled = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "latin.po", "--yes"],
+                                 cwd=project_copy, capture_output=True, text=True)
+    assert mislabelled.returncode == 1
+    assert re.search(r"^latin\.po:\d+:1: the header declares charset=ISO-8859-1, but the file is written in UTF-8",
+                     mislabelled.stderr, flags=re.M), mislabelled.stderr
+    (project_copy / "nameless.po").write_bytes(str(po).replace("charset=ISO-8859-1", "charset=UTF-8").encode())
+    nameless = subprocess.run(COMMANDS["ern-guides"] + ["po-import", "fr", "nameless.po", "--yes"],
+                              cwd=project_copy, capture_output=True, text=True)
+    assert nameless.returncode == 0 and "warning: nameless.po: the header names no Language" in nameless.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # an unchanged export changes nothing

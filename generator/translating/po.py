@@ -124,19 +124,28 @@ class _Unit:
     line: int
 
 
-def _units(item: polib.POEntry, forms: list[str]) -> list[_Unit]:
+def _units(item: polib.POEntry, forms: list[str], lines: list[str]) -> list[_Unit]:
+    """The texts of one PO entry, each with the line of its `msgstr` (where a translator fixes it). A form
+    beyond the language's has the key of no text (its form `msgstr[i]`), which the import refuses."""
     comment = item.comment or ""
     if not item.msgid_plural:
         recorded = re.search(re.escape(EXPORTED) + r" (\w+)\s*$", comment, re.M)
         return [_Unit(item.msgctxt, item.msgid, item.msgstr, item.fuzzy, recorded and recorded.group(1),
-                      item.linenum)]
+                      _line_of(lines, item.linenum, "msgstr"))]
     units = []
     for i, text in sorted(item.msgstr_plural.items(), key=lambda found: int(found[0])):
-        form = forms[int(i)] if int(i) < len(forms) else "other"
+        form = forms[int(i)] if int(i) < len(forms) else f"msgstr[{i}]"
         recorded = re.search(rf"\b{form}=(\w+)", comment)
         units.append(_Unit(f"{item.msgctxt}.{form}", item.msgid if form == "one" else item.msgid_plural, text,
-                           item.fuzzy, recorded and recorded.group(1), item.linenum))
+                           item.fuzzy, recorded and recorded.group(1),
+                           _line_of(lines, item.linenum, f"msgstr[{i}]")))
     return units
+
+
+def _line_of(lines: list[str], start: int, field: str) -> int:
+    """The line (1-based) of an entry's `field` (msgstr, msgstr[1]), from the entry's first line on."""
+    return next((n for n in range(start, len(lines) + 1) if lines[n - 1].startswith(field + " ")
+                 or lines[n - 1].startswith(field + '"')), start)
 
 
 @dataclass
@@ -147,6 +156,7 @@ class Import:
     changed: list[tuple[str, str, str]] = field(default_factory=list)  # (key, before, after); same text: restamped
     fuzzy: int = 0
     alone: int = 0  # translations of the PO that are already in the files as they are
+    warnings: list[str] = field(default_factory=list)
 
 
 def plan_import(root: Path, language: str, text: str, display: str = "the PO file", force: bool = False) -> Import:
@@ -159,24 +169,33 @@ def plan_import(root: Path, language: str, text: str, display: str = "the PO fil
     source, entries = english(root), translation(root, language)
     header, forms = gettext_plurals(language)
     po_file = po_entries(text, display)
-    items = list(po_file)
+    items, lines = list(po_file), text.splitlines()
     named = (po_file.metadata.get("Language") or "").strip()
     if named and named.replace("_", "-").lower() != language.lower():
         raise InputError([Problem(display, 1, 1, "", f"the header says Language: {named}, but this is an import "
                                   f"into {language!r}: import it as {named.replace('_', '-')}, or export the right "
                                   "file; nothing was imported")])
+    warnings = [] if named else [f"{display}: the header names no Language; imported as {language!r}, as asked "
+                                 "(set it in your tool so that a file of another language is refused)"]
     declared = po_file.metadata.get("Plural-Forms")
     if declared and any(item.msgid_plural for item in items) and _nplurals(declared) != _nplurals(header):
         raise InputError([Problem(display, 1, 1, "", f"the header says Plural-Forms: {declared}, but "
                                   f"{language} has {_nplurals(header)} forms ({header}); set it so in your tool")])
-    planned = Import({k: (e.text, e.source) for k, e in entries.items()})
+    planned = Import({k: (e.text, e.source) for k, e in entries.items()}, warnings=warnings)
     problems: list[Problem] = []
     for item in items:
         if item.obsolete:  # #~ entries: translations no longer used
             continue
-        for unit in _units(item, forms):
+        for unit in _units(item, forms, lines):
             english_text = english_of(source, unit.key)
-            if english_text is None or not unit.msgstr:
+            if not unit.msgstr:
+                continue
+            if english_text is None:  # nothing in silence: what cannot be written stops the import
+                problems.append(Problem(display, unit.line, 1, unit.key, (
+                    f"{language} has {len(forms)} plural form(s) ({', '.join(forms)}): this form has no place; "
+                    "set your tool's plural forms to the header's" if "msgstr[" in unit.key else
+                    "no English text has this key (removed since the export?): export again, or mark the entry "
+                    "obsolete in your tool")))
                 continue
             issue = entry_problem(unit.key, {"text": unit.msgstr}, is_source=False)
             if issue:
@@ -237,6 +256,16 @@ def read_po(path: Path) -> str:
     raw = read_plain(path, str(path))  # a plain file of sensible size, as every input
     declared = re.search(rb"charset=([A-Za-z0-9_.:-]+)", raw[:4096])
     charset = declared.group(1).decode("ascii") if declared else "utf-8"
+    if charset.lower().replace("_", "-") not in ("utf-8", "utf8") and not raw.isascii():
+        try:  # text in UTF-8 under another charset's name reads, byte by byte, as other letters: "ktÃ³rzy"
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            line = raw[:next(i for i, byte in enumerate(raw) if byte > 127)].count(b"\n") + 1
+            raise InputError([Problem(str(path), line, 1, "", f"the header declares charset={charset}, but the "
+                                      "file is written in UTF-8 (its letters would be misread); set the header to "
+                                      "charset=UTF-8 in your tool, or save the file in the charset it declares")])
     try:
         return raw.decode(charset)
     except LookupError:
