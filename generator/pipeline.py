@@ -58,17 +58,14 @@ def load_texts(root: Path, languages: list[str]) -> dict[str, Texts]:
                                     f"language {language!r} has no texts: expected a folder {GUIDES}/{language}/ "
                                     f"(create it with: ern-guides new-language {language})"))
             continue
-        try:
-            entries = load_language(folder, f"{GUIDES}/{language}", is_source=False)
+        try:  # its typography first: it says which invisible characters the language's texts may hold
+            typography = load_typography(folder, f"{GUIDES}/{language}")
+            entries = load_language(folder, f"{GUIDES}/{language}", is_source=False,
+                                    allowed=typography.allowed if typography else frozenset())
         except InputError as e:
             problems.extend(e.problems)
             continue
         problems.extend(check_translation(source, entries, language))
-        try:
-            typography = load_typography(folder, f"{GUIDES}/{language}")
-        except InputError as e:
-            problems.extend(e.problems)
-            continue
         texts[language] = Texts(language, entries, source, typography)
     if problems:
         raise InputError(problems)

@@ -194,3 +194,24 @@ def test_french_pages_name_publishers_and_show_screen_labels_as_french_readers_n
         found += [f"{page.relative_to(built_site)}: {text[max(0, m.start() - 30):m.end() + 20]!r}"
                   for m in re.finditer(r"European Commission|" + ENGLISH_WORDS.pattern, text, flags=re.I)]
     assert found == []
+
+
+def test_a_language_may_allow_the_invisible_characters_its_script_needs(tmp_path):
+    """Persian joins letters with a zero-width non-joiner: its typography file allows it, and its texts may then
+    hold it; a language that does not allow it is refused it, with the fix; no file may allow what hides or
+    reorders text (a right-to-left override, a zero-width space)."""
+    from generator.inputs.errors import InputError
+    from generator.words.texts import load_language
+    from generator.words.typography import load_typography
+    (tmp_path / "site.yaml").write_text("home.heading:\n  text: \"می\u200cخواهم\"\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_language(tmp_path, "guides/fa", is_source=False)
+    assert "(U+200C)" in str(refused.value) and "allow it in typography.yaml" in str(refused.value)
+    (tmp_path / "typography.yaml").write_text("- {allow: [U+200C]}\n", encoding="utf-8")
+    allowed = load_typography(tmp_path, "guides/fa").allowed
+    assert load_language(tmp_path, "guides/fa", is_source=False, allowed=allowed)["home.heading"].text == "می\u200cخواهم"
+    for hidden in ("U+202E", "U+200B", "U+FEFF"):
+        (tmp_path / "typography.yaml").write_text(f"- {{allow: [{hidden}]}}\n", encoding="utf-8")
+        with pytest.raises(InputError) as wrong:
+            load_typography(tmp_path, "guides/fa")
+        assert "expected the invisible characters the script needs" in str(wrong.value)

@@ -15,7 +15,8 @@ from generator.inputs.errors import InputError, Problem
 from generator.inputs.yamlsource import read_plain
 from generator.pipeline import GUIDES
 from generator.translating.plural_forms import gettext_plurals
-from generator.translating.translation import (_english_translated, english, known_language, pages_in_short, translation, usage)
+from generator.translating.translation import (_english_translated, allowed_characters, english, known_language,
+                                               pages_in_short, translation, usage)
 from generator.words.glossary import Term, load_glossary
 from generator.words.texts import (PLURAL_FORMS, Entry, check_translation, english_of, entry_problem, is_stale,
                              plural_base, plural_families, source_hash)
@@ -182,6 +183,7 @@ def plan_import(root: Path, language: str, text: str, display: str = "the PO fil
         raise InputError([Problem(display, 1, 1, "", f"the header says Plural-Forms: {declared}, but "
                                   f"{language} has {_nplurals(header)} forms ({header}); set it so in your tool")])
     planned = Import({k: (e.text, e.source) for k, e in entries.items()}, warnings=warnings)
+    allowed = allowed_characters(root, language)
     problems: list[Problem] = []
     for item in items:
         if item.obsolete:  # #~ entries: translations no longer used
@@ -197,7 +199,7 @@ def plan_import(root: Path, language: str, text: str, display: str = "the PO fil
                     "no English text has this key (removed since the export?): export again, or mark the entry "
                     "obsolete in your tool")))
                 continue
-            issue = entry_problem(unit.key, {"text": unit.msgstr}, is_source=False)
+            issue = entry_problem(unit.key, {"text": unit.msgstr}, is_source=False, invisible=allowed)
             if issue:
                 problems.append(Problem(display, unit.line, 1, unit.key, issue))
                 continue

@@ -19,6 +19,7 @@ from generator.inputs.errors import InputError, Problem
 from generator.inputs.writing import write_together
 from generator.translating.entries_in_place import HEADER, with_entries, with_source
 from generator.translating.plural_forms import wanted_keys
+from generator.words.typography import load_typography
 from generator.pipeline import GUIDES, LANGUAGE_CODE, generate, languages_in
 from generator.words.texts import (PLACEHOLDER, PLURAL_FORMS, SOURCE_LANGUAGE, Entry, check_translation, english_of,
                                    is_stale, load_language, plural_base, plural_families, source_hash)
@@ -45,7 +46,13 @@ def translation(root: Path, language: str) -> dict[str, Entry]:
     folder = root / GUIDES / language
     if not any(folder.glob("*.yaml")):
         return {}
-    return load_language(folder, f"{GUIDES}/{language}", is_source=False)
+    return load_language(folder, f"{GUIDES}/{language}", is_source=False, allowed=allowed_characters(root, language))
+
+
+def allowed_characters(root: Path, language: str) -> frozenset[str]:
+    """The invisible characters a language's script needs, as its typography file says."""
+    typography = load_typography(root / GUIDES / language, f"{GUIDES}/{language}")
+    return typography.allowed if typography else frozenset()
 
 
 def coverage(root: Path, language: str, keys: set[str] | None = None) -> Coverage:

@@ -71,8 +71,10 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
-def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, Entry]:
-    """Read every YAML file of one language folder; `display` names the folder in messages."""
+def load_language(folder: Path, display: str, *, is_source: bool, allowed: frozenset[str] = frozenset()
+                  ) -> dict[str, Entry]:
+    """Read every YAML file of one language folder; `display` names the folder in messages; `allowed`, the
+    invisible characters its script needs (its typography file says which)."""
     entries: dict[str, Entry] = {}
     problems: list[Problem] = []
     files = sorted(p for p in folder.glob("*.yaml") if p.name not in RULE_FILES)
@@ -95,7 +97,7 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
             continue
         for key, value in located.data.items():
             where = located.problem((key,), "")
-            issue = entry_problem(key, value, is_source)
+            issue = entry_problem(key, value, is_source, allowed)
             if issue:
                 problems.append(located.problem((key,), issue))
             elif key in entries:
@@ -113,7 +115,9 @@ def load_language(folder: Path, display: str, *, is_source: bool) -> dict[str, E
     return entries
 
 
-def entry_problem(key: object, value: object, is_source: bool) -> str | None:
+def entry_problem(key: object, value: object, is_source: bool, invisible: frozenset[str] = frozenset()) -> str | None:
+    """What is wrong with one entry of a language file, in a helpdesk's words; `invisible`: the invisible
+    characters the language's script needs, which it may hold."""
     if not isinstance(key, str) or not KEY.match(key):
         return f"expected a text key like 'home.title', got {key!r}"
     if not isinstance(value, dict):
@@ -143,10 +147,10 @@ def entry_problem(key: object, value: object, is_source: bool) -> str | None:
         return "expected a 'note' telling translators where this text appears, got nothing"
     if JINJA.search(value["text"]):
         return "template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}"
-    odd = UNSEEN.search(value["text"])
+    odd = next((found for found in UNSEEN.finditer(value["text"]) if found.group() not in invisible), None)
     if odd:
         return (f"an invisible or private-use character (U+{ord(odd.group()):04X}), typed or written as a YAML "
-                "escape; delete it")
+                "escape; delete it (a joiner or direction mark your script needs: allow it in typography.yaml)")
     tag = HTML_TAG.search(value["text"])
     if tag:
         return (f"HTML ({tag.group()}) is not allowed in texts: it would be shown as typed; use **bold**, a new "
@@ -166,7 +170,8 @@ MAX_TEXT = 4000
 # Characters no text needs, however written (raw, or as a YAML escape like "\x9b", "\u2028", "\ue001"): controls
 # other than tab and new line, line and paragraph separators, the private-use area the generator marks with, and
 # what changes the text unseen: the soft hyphen, zero-width characters, direction marks and overrides, the byte
-# order mark. (A script that needs a zero-width joiner or a direction mark will need a rule of its own.)
+# order mark. (A language whose script needs a zero-width joiner or a direction mark allows it in its
+# typography.yaml: `- {allow: [U+200D]}`.)
 UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ue000-\uf8ff\u00ad\u200b-\u200f\u202a-\u202e"
                     "\u2060-\u2069\ufeff]")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")

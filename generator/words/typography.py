@@ -3,7 +3,9 @@ and straight apostrophes, readers get the right ones (French: a narrow no-break 
 space before : and inside « », typographic apostrophes), so a line never starts with "; son QR code"; and words
 that elide before a vowel do so before a name put in a sentence ("de {network}" with EURACAN: "d’EURACAN").
 
-The rules are a translator's file, `guides/<lang>/typography.yaml`; a language without one keeps its spaces.
+The rules are a translator's file, `guides/<lang>/typography.yaml`; a language without one keeps its spaces. The
+same file says which invisible characters the language's script needs (`- {allow: [U+200C]}` for Persian's
+zero-width non-joiner): its texts may hold those, and no other language's may.
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ SPACES = {"no-break": "\u00a0", "narrow no-break": "\u202f"}
 FIELDS = {"before": "characters that take this space before them, instead of a plain space",
           "after": "characters that take this space after them, instead of a plain space"}
 KINDS = ("- {space: no-break, before: ':'}", "- {elide: [de, que], before: 'AEIOU'}",
-         "- {replace: \"'\", with: '’'}")
+         "- {replace: \"'\", with: '’'}", "- {allow: [U+200C]}")
+# Invisible characters a script needs, which a language's texts may then hold (every other language's texts are
+# refused them): the zero-width non-joiner and joiner (Persian, Indic scripts), the direction marks (Arabic,
+# Hebrew). Never bidirectional overrides or isolates, zero-width spaces, the byte order mark or a soft hyphen.
+ALLOWABLE = {"U+200C": "\u200c", "U+200D": "\u200d", "U+200E": "\u200e", "U+200F": "\u200f", "U+061C": "\u061c"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Typography:
     rules: tuple[Rule, ...]
     elisions: tuple[Elision, ...] = ()
     replacements: tuple[tuple[str, str], ...] = ()
+    allowed: frozenset[str] = frozenset()  # invisible characters the language's script needs
 
     @property
     def characters(self) -> frozenset[str]:
@@ -83,8 +90,18 @@ def load_typography(folder: Path, display: str) -> Typography | None:
         raise InputError([located.problem((), f"expected a list of rules like "
                                               f"- {{space: no-break, before: ':'}}, got {describe(located.data)}")])
     problems: list[Problem] = []
-    rules, elisions, replacements = [], [], []
+    rules, elisions, replacements, allowed = [], [], [], set()
     for i, rule in enumerate(located.data):
+        if isinstance(rule, dict) and "allow" in rule:
+            codes = rule.get("allow")
+            if set(rule) != {"allow"} or not isinstance(codes, list) or not codes \
+                    or not all(isinstance(c, str) and c.upper() in ALLOWABLE for c in codes):
+                problems.append(located.problem((i,), f"expected the invisible characters the script needs, like "
+                                                      f"{KINDS[3]}: any of {', '.join(ALLOWABLE)}; got "
+                                                      f"{describe(rule)}"))
+            else:
+                allowed |= {ALLOWABLE[c.upper()] for c in codes}
+            continue
         if isinstance(rule, dict) and "elide" in rule:
             words, before = rule.get("elide"), rule.get("before")
             if (set(rule) != {"elide", "before"} or not isinstance(words, list) or not words
@@ -115,4 +132,4 @@ def load_typography(folder: Path, display: str) -> Typography | None:
         rules.append(Rule(SPACES[rule["space"]], rule.get("before", ""), rule.get("after", "")))
     if problems:
         raise InputError(problems)
-    return Typography(tuple(rules), tuple(elisions), tuple(replacements))
+    return Typography(tuple(rules), tuple(elisions), tuple(replacements), frozenset(allowed))
