@@ -241,3 +241,29 @@ def test_a_hand_written_file_the_site_does_not_publish_stops_the_build_and_the_s
     said = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in said and f"docs/{name}:" in said, said
     assert fingerprint(site) == before and leftovers(project_copy) == []
+
+
+def test_every_hand_written_file_check_refuses_the_build_refuses_too_and_publishes_nothing(project_copy):
+    """check = build, for what docs/ may hold: every docs/ file the broken-input corpus refuses for what it is
+    (other extensions and letter cases, host settings files, theme paths, markup in names), all in one build,
+    each named by it, and the published site untouched. (What pages say is scanned once all files are known to
+    be pages: tests/test_publish.py's cases above, and the corpus for check.)"""
+    from corpus import CASES
+    cases = {case.file: case for case in CASES.values() if case.file.startswith("docs/") and case.old is None
+             and (not case.file.endswith(".md") or "<" in case.file)}
+    assert len(cases) >= 15
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site already published", encoding="utf-8")
+    (site / SITE_MARKER).write_text("", encoding="utf-8")
+    before = fingerprint(site)
+    for name, case in cases.items():
+        path = project_copy / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(case.new if isinstance(case.new, bytes) else case.new.encode("utf-8"))
+    result = mkdocs_build(project_copy, site)
+    said = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in said
+    missed = [name for name in cases if f"{name}:" not in said]
+    assert missed == [], said
+    assert fingerprint(site) == before and leftovers(project_copy) == []
