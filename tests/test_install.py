@@ -36,3 +36,4 @@ def test_every_dependency_is_pinned_for_the_tests():
     names = {re.match(r"[A-Za-z0-9_.-]+", d).group().lower().replace("_", "-") for d in wanted}
     assert sorted(names - pinned) == []
     assert "-c tests/constraints.txt" in (ROOT / "tests" / "run").read_text(encoding="utf-8")
+    assert "-c tests/constraints.txt" in readme_commands()[0]  # the site builds with what the tests passed with
