@@ -121,3 +121,13 @@ def test_a_network_with_no_countries_yet_gets_its_list_in_the_screens_order(proj
     result = ern_guides(project_copy, "import-hospitals", network["id"], "members.csv", "--yes")
     assert result.returncode == 0, result.stderr
     assert listed() == sorted(first + later, key=screen.index)
+    # its guide, in both languages, shows the first hospital the screen lists, and no longer says it cannot
+    from generator.pipeline import generate
+    result = generate(project_copy, ["en", "fr"])
+    first_listed = sorted(first + later, key=screen.index)[0]
+    for language in ("en", "fr"):
+        page = result.pages[f"{language}/first-cpms/{network['id']}.md"]
+        cannot = str(result.texts[language]("step.request-access.hospitals-unknown", network=network["short_name"],
+                                            network_helpdesk="")).split("{")[0][:40]
+        assert f"{first_listed}0" in page and "Test hospital" in page, language
+        assert cannot not in page, language
