@@ -217,3 +217,18 @@ def test_a_network_with_its_own_preferences_screen_shows_it_and_says_it(built_si
         assert "I wish to participate" not in words(step(page, "preferences")), guide.network.id
         found += 1
     assert found
+
+
+def test_a_network_with_its_own_recap_screen_shows_it_and_says_it(built_site, catalogue):
+    """ERN-RND's slide of screen 4 names the profile "healthcare professional" and shows the comment its example
+    wrote: its picture shows that, drawn from the slide, not the shared summary."""
+    found = 0
+    for guide in guides(catalogue):
+        own = guide.settings.recap_screen
+        if not own or "request-access" not in dict(guide.steps):
+            continue
+        shown = words(picture(page_of(built_site, guide), "saas-recap"))
+        assert own.access_profile in shown and all(p.name not in shown.split() for p in guide.profiles), shown
+        assert (own.comment or "") in shown and catalogue.source(own.source).title in shown, guide.network.id
+        found += 1
+    assert found

@@ -323,7 +323,7 @@ def test_who_approves_is_said_as_the_networks_source_says_and_no_default_contrad
 def test_a_contact_carries_its_note_and_a_category_its_language(tmp_path):
     """What a source says about writing to a helpdesk goes with its address; a member category quoted from an
     English page is marked as English on a French page (screen readers switch voice), and not on an English one."""
-    from generator.words.lookup import ENGLISH_START, ENGLISH_END
+    from generator.words.lookup import QUOTED_END, QUOTED_START
     data = fixture_data()
     data["networks"][1]["contacts"][0]["note"] = TIP
     data["steps"]["request-access"]["blocks"][4:4] = [{"note": "step.request-access.eligibility", "when": "eligibility"}]
@@ -334,7 +334,7 @@ def test_a_contact_carries_its_note_and_a_category_its_language(tmp_path):
         help_part = page[page.index("{ #help }"):]
         assert "helpdesk@beta.example.eu" in help_part
         assert str(TEXTS[language](TIP)) in help_part[help_part.index("helpdesk@beta.example.eu"):]
-        marked = f"{ENGLISH_START}Full Members{ENGLISH_END}" in section(page, "request-access")
+        marked = f"{QUOTED_START}Full Members{QUOTED_END}" in section(page, "request-access")
         assert marked == (language == "fr") and "Full Members" in section(page, "request-access")
 
 

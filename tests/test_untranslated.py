@@ -112,7 +112,8 @@ def test_linkchecker_finds_nothing_broken(untranslated_build):
 def test_english_and_out_of_date_text_are_marked_where_they_are(untranslated_build, browser):
     """In a French guide, the text shown in English is marked as English (screen readers switch voice) and the
     translation made from an older English is marked (<mark>); both look different from the rest, and the
-    notice says what the marks mean."""
+    notice says what the marks mean. English quoted on purpose (the screen's labels) is marked as English too,
+    but not highlighted as untranslated."""
     site, _ = untranslated_build
     page = (site / "fr" / "networks").glob("*/index.html").__next__()
     body = page.read_text(encoding="utf-8")
@@ -124,11 +125,14 @@ def test_english_and_out_of_date_text_are_marked_where_they_are(untranslated_bui
         context = browser.new_context(java_script_enabled=False)
         shown = context.new_page()
         shown.goto(f"{url}/fr/networks/{page.parent.name}/")
-        fallback = shown.locator('span[lang="en"][dir="ltr"]').first.evaluate("e => getComputedStyle(e).backgroundColor")
+        fallback = shown.locator('span[lang="en"][dir="ltr"]:not([translate])').first.evaluate(
+            "e => getComputedStyle(e).backgroundColor")
+        quoted = shown.locator('span[lang="en"][translate="no"]').first.evaluate(  # a screen label: not untranslated
+            "e => getComputedStyle(e).backgroundColor")
         stale = shown.locator("mark.ern-stale").first.evaluate("e => getComputedStyle(e).textDecorationStyle")
         plain = shown.locator("article p").first.evaluate("e => getComputedStyle(e).backgroundColor")
         context.close()
-    assert fallback != plain and stale == "dashed"
+    assert fallback != plain and stale == "dashed" and quoted == plain
 
 
 def test_the_notes_for_translators_are_marked_as_english_and_shown_as_written(untranslated_build):
@@ -140,4 +144,4 @@ def test_the_notes_for_translators_are_marked_as_english_and_shown_as_written(un
              or f"<code>{CHANGED}</code>" in item]
     assert len(items) == 2
     for item in items:
-        assert re.search(r'</code>: <span lang="en" dir="ltr">[^<]+</span>$', item.strip()), item
+        assert re.search(r'</code>: <span lang="en" dir="ltr" translate="no">[^<]+</span>$', item.strip()), item

@@ -113,6 +113,15 @@ class PreferencesScreen(Record):
     source: Id = Field(description="Id of the source whose screenshot shows it.")
 
 
+class RecapScreen(Record):
+    """Screen 4, the recap, as the network's own source shows it: the profile in the words the summary gives it
+    and the comment its example wrote."""
+
+    access_profile: Label = Field(description="The Access Profile row as on screen, e.g. 'healthcare professional'.")
+    comment: Label | None = Field(None, description="The comment its example wrote, as on screen.")
+    source: Id = Field(description="Id of the source whose screenshot shows it.")
+
+
 class GuideSettings(Record):
     """How this network's guide is composed and which facts it quotes."""
 
@@ -157,6 +166,8 @@ class GuideSettings(Record):
     thematic_areas: list[Label] = Field(default_factory=list, description="As on the Preferences screen.")
     preferences_screen: PreferencesScreen | None = Field(None, description="The preferences screen as the network's "
                                                          "source shows it, where it differs from the shared one.")
+    recap_screen: RecapScreen | None = Field(None, description="Screen 4 as the network's source shows it, where "
+                                             "it differs from the shared picture.")
     thematic_areas_complete: bool = Field(False, description="True when the source shows every thematic area.")
     professional_role_example: Label | None = Field(None, description="Example of a professional role, as the "
                                                                       "source gives it, e.g. 'Neurologist'.")

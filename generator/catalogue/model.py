@@ -12,14 +12,15 @@ from typing import Literal
 from pydantic import Field
 
 from generator.catalogue.guide_settings import (Anchor, Approver, Duration, Eligibility, Example, GuideSettings, NetworkDocument,
-                                      NetworkNote, ProfilePrerequisite, ProfileScreen, RequiredSystem)
+                                      NetworkNote, ProfilePrerequisite, ProfileScreen, RecapScreen,
+                                      RequiredSystem)
 from generator.catalogue.model_types import CountryCode, Email, HospitalCode, HttpsUrl, Id, Label, Record, TextKey
 
 # Every record of the catalogue, named here whatever module defines it: `model.Duration` as `model.Source`.
 __all__ = ["Anchor", "Application", "Approver", "Block", "BLOCK_KINDS", "Catalogue", "Contact", "Country", "CountryEntry",
            "Duration", "Eligibility", "Example", "GuestAccess", "GuideSettings", "Hospital", "Id", "Label", "Link",
            "NamedList", "Network", "NetworkDocument", "NetworkNote", "OtherOrganisation", "Platform", "Profile",
-           "ProfilePrerequisite", "ProfileScreen", "Record", "RequiredSystem", "Retirable", "Source", "Step",
+           "ProfilePrerequisite", "ProfileScreen", "RecapScreen", "Record", "RequiredSystem", "Retirable", "Source", "Step",
            "TextKey", "Trouble", "VerificationMethod", "Successor", "TEXT_BLOCK_KINDS", "HttpsUrl", "Email",
            "CountryCode", "HospitalCode"]
 

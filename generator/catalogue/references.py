@@ -299,8 +299,9 @@ class _NetworkCheck(_References):
                 yield from self.refer(path + ("profile_screen", "profiles", i), profile,
                                       [p.id for p in self.cat.access_profiles], "access profile ids")
             yield from self.source(path + ("profile_screen", "source"), guide.profile_screen.source)
-        yield from self.source(path + ("preferences_screen", "source"),
-                               guide.preferences_screen.source if guide.preferences_screen else None)
+        for screen in ("preferences_screen", "recap_screen"):
+            yield from self.source(path + (screen, "source"), getattr(guide, screen).source if getattr(guide, screen)
+                                   else None)
         if guide.approver:
             yield from self.text(path + ("approver", "text"), guide.approver.text)
             yield from self.source(path + ("approver", "source"), guide.approver.source)

@@ -158,6 +158,8 @@ def picture_source(cat: model.Catalogue, guide: Guide, screen_id: str, t: Texts)
         return cat.source(guide.settings.profile_screen.source)
     if screen_id == "cpms-preferences" and guide.settings.preferences_screen:
         return cat.source(guide.settings.preferences_screen.source)
+    if screen_id == "saas-recap" and guide.settings.recap_screen:
+        return cat.source(guide.settings.recap_screen.source)
     known = {s.id for s in cat.sources}
     showing = [i for i in t.source[f"screen.{screen_id}.description"].sources if i in known]
     own = [i for i in showing if i in guide.network.sources]

@@ -102,7 +102,7 @@ class Texts:
         """Words quoted as written in `language` (the live screen's labels, a network's own member categories):
         shown literally, marked as English on a page in another language; on an English page, the value itself."""
         if language == SOURCE_LANGUAGE != self.language:
-            return Markup(ENGLISH_START) + literal(value) + Markup(ENGLISH_END)
+            return Markup(QUOTED_START) + literal(value) + Markup(QUOTED_END)
         return value
 
     def quoted_list(self, values: list[str]) -> Markup | str:
@@ -176,6 +176,10 @@ def _with_pattern(entry: Entry, values: dict[str, object], key: str, finish, rul
 ENGLISH_START, ENGLISH_END = "\ue000", "\ue001"
 # A translation made from an older English text: between these two, turned into <mark class="ern-stale">.
 STALE_START, STALE_END = "\ue002", "\ue003"
+# English words quoted on purpose in another language's text (the live screen's labels, a network's own words):
+# <span lang="en" dir="ltr" translate="no">, read as English, never highlighted as untranslated, never machine
+# translated.
+QUOTED_START, QUOTED_END = "\ue004", "\ue005"
 _LINE = re.compile(r"^(?P<lead>\s*(?:%s\s+)?)(?P<rest>\S.*)$" % LIST_MARKER, re.M)  # a list item's marker stays out
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _ATTRIBUTE = re.compile(r'="[^"<>]*"')
@@ -185,7 +189,7 @@ def _labels_marked(text: Markup, labels: tuple[str, ...]) -> Markup:
     """A translation with the on-screen words it keeps in English (`**Create an account**`) marked as English."""
     for label in labels:
         bold = f"**{escape(label)}**"
-        text = Markup(str(text).replace(bold, f"{ENGLISH_START}{bold}{ENGLISH_END}"))
+        text = Markup(str(text).replace(bold, f"{QUOTED_START}{bold}{QUOTED_END}"))
     return Markup(text)
 
 
@@ -223,16 +227,18 @@ def _marked(text: Markup, start: str, end: str) -> Markup:
 def mark_english(page: str) -> str:
     """A finished page (HTML) with its English fallback text marked as English (screen readers switch voice)
     and its possibly out-of-date translations marked (<mark>); the stylesheets make both visible."""
-    if ENGLISH_START not in page and STALE_START not in page:
+    if ENGLISH_START not in page and STALE_START not in page and QUOTED_START not in page:
         return page
     page = _TITLE.sub(lambda m: without_marks(m.group(0)), page)
     page = _ATTRIBUTE.sub(lambda m: without_marks(m.group(0)), page)
     return (page.replace(ENGLISH_START, '<span lang="en" dir="ltr">').replace(ENGLISH_END, "</span>")
+            .replace(QUOTED_START, '<span lang="en" dir="ltr" translate="no">').replace(QUOTED_END, "</span>")
             .replace(STALE_START, '<mark class="ern-stale">').replace(STALE_END, "</mark>"))
 
 
 def without_marks(text: str) -> str:
-    return text.translate({ord(mark): None for mark in (ENGLISH_START, ENGLISH_END, STALE_START, STALE_END)})
+    return text.translate({ord(mark): None for mark in (ENGLISH_START, ENGLISH_END, STALE_START, STALE_END,
+                                                        QUOTED_START, QUOTED_END)})
 
 
 class UnknownPlaceholder(KeyError):
