@@ -264,7 +264,8 @@ CASES |= {
 # Characters no text needs, written as YAML escapes (the raw ones are refused when the file is read).
 CASES |= {
     f"escaped {name}": Case("guides/fr/extra.yaml", None, f'home.about:\n  text: "Voir{escape}ici"\n',
-                            [f"guides/fr/extra.yaml:1:1: home.about: an invisible or private-use character (U+{code}), typed or written as a YAML escape; delete it"])
+                            [f"guides/fr/extra.yaml:1:1: home.about: an invisible or private-use character (U+{code}), typed or written as a YAML escape; delete it"
+                             + (f" (if your language's script needs it, allow it in typography.yaml: - {{allow: [U+{code}]}})" if code == "200D" else "")])
     for name, escape, code in (("C1 control", "\\x9b", "009B"), ("line separator", "\\u2028", "2028"),
                                ("NUL", "\\0", "0000"), ("private-use character", "\\ue001", "E001"),
                                ("right-to-left override", "\\u202e", "202E"), ("zero-width space", "\\u200b", "200B"),

@@ -206,7 +206,7 @@ def test_a_language_may_allow_the_invisible_characters_its_script_needs(tmp_path
     (tmp_path / "site.yaml").write_text("home.heading:\n  text: \"می\u200cخواهم\"\n", encoding="utf-8")
     with pytest.raises(InputError) as refused:
         load_language(tmp_path, "guides/fa", is_source=False)
-    assert "(U+200C)" in str(refused.value) and "allow it in typography.yaml" in str(refused.value)
+    assert "(U+200C)" in str(refused.value) and "allow it in typography.yaml: - {allow: [U+200C]}" in str(refused.value)
     (tmp_path / "typography.yaml").write_text("- {allow: [U+200C]}\n", encoding="utf-8")
     allowed = load_typography(tmp_path, "guides/fa").allowed
     assert load_language(tmp_path, "guides/fa", is_source=False, allowed=allowed)["home.heading"].text == "می\u200cخواهم"

@@ -23,6 +23,7 @@ from markupsafe import escape
 
 from generator.inputs.errors import InputError, Problem, describe
 from generator.inputs.yamlsource import load
+from generator.words.typography import ALLOWABLE
 
 SOURCE_LANGUAGE = "en"
 RULE_FILES = {"typography.yaml", "glossary.yaml"}  # a language folder's files that are rules, not texts
@@ -149,8 +150,10 @@ def entry_problem(key: object, value: object, is_source: bool, invisible: frozen
         return "template syntax ({{ }}, {% %}) is not allowed in texts; use {placeholder}"
     odd = next((found for found in UNSEEN.finditer(value["text"]) if found.group() not in invisible), None)
     if odd:
+        allowable = odd.group() in ALLOWABLE.values()  # a joiner or direction mark a script may need
         return (f"an invisible or private-use character (U+{ord(odd.group()):04X}), typed or written as a YAML "
-                "escape; delete it (a joiner or direction mark your script needs: allow it in typography.yaml)")
+                "escape; delete it" + (" (if your language's script needs it, allow it in typography.yaml: "
+                                       f"- {{allow: [U+{ord(odd.group()):04X}]}})" if allowable else ""))
     tag = HTML_TAG.search(value["text"])
     if tag:
         return (f"HTML ({tag.group()}) is not allowed in texts: it would be shown as typed; use **bold**, a new "
