@@ -131,7 +131,12 @@ def test_english_and_out_of_date_text_are_marked_where_they_are(untranslated_bui
             "e => getComputedStyle(e).backgroundColor")
         stale = shown.locator("mark.ern-stale").first.evaluate("e => getComputedStyle(e).textDecorationStyle")
         plain = shown.locator("article p").first.evaluate("e => getComputedStyle(e).backgroundColor")
+        shown.goto(f"{url}/fr/sim/{page.parent.name}/start.html")  # the practice quotes the screen's words too
+        guidance = shown.locator('.sim-guidance span[lang="en"][translate="no"]').first
+        practised = guidance.evaluate("e => getComputedStyle(e).backgroundColor")
+        around = guidance.evaluate("e => getComputedStyle(e.parentElement.closest('.sim-guidance')).backgroundColor")
         context.close()
+    assert practised in ("rgba(0, 0, 0, 0)", around)  # not highlighted as untranslated
     assert fallback != plain and stale == "dashed" and quoted == plain
 
 
