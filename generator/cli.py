@@ -17,6 +17,7 @@ from generator.printing import pdf
 from generator.printing.browser import BrowserNotFound
 from generator.publishing import headers
 from generator.translating import po, translation
+from generator.translating.plural_forms import wanted_keys
 from generator.words import glossary
 from generator.words.texts import changed_labels, file_for
 
@@ -264,7 +265,7 @@ def _command(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         for language, t in texts.items():
             missing: dict[str, list[str]] = {}
-            for key in sorted(set(t.source) - set(t.entries)):
+            for key in sorted(set(wanted_keys(t.source, language)) - set(t.entries)):  # as `status` counts them
                 missing.setdefault(file_for(t.source, key, language), []).append(key)
             for file, keys in missing.items():  # one line per file, unless asked for each text
                 for key in keys if args.details or len(keys) == 1 else []:

@@ -151,15 +151,17 @@ def source_text(source: model.Source, t: Texts) -> Markup:
     return t("source.web-published", **found, published=date_text(source.published, t))
 
 
+# The screens a network's settings may describe as its own source shows them, by the setting that does.
+OWN_SCREENS = {"saas-profiles": "profile_screen", "cpms-preferences": "preferences_screen", "saas-recap": "recap_screen"}
+
+
 def picture_source(cat: model.Catalogue, guide: Guide, screen_id: str, t: Texts) -> model.Source | None:
-    """The source whose screenshot a picture follows: for the profile list, the one it is copied from; else the
-    network's own among the sources that show the screen (its description's), else the first of them."""
-    if screen_id == "saas-profiles" and guide.settings.profile_screen:
-        return cat.source(guide.settings.profile_screen.source)
-    if screen_id == "cpms-preferences" and guide.settings.preferences_screen:
-        return cat.source(guide.settings.preferences_screen.source)
-    if screen_id == "saas-recap" and guide.settings.recap_screen:
-        return cat.source(guide.settings.recap_screen.source)
+    """The source whose screenshot a picture follows: for a screen the network's settings describe (its profile
+    list, preferences, recap), that setting's; else the network's own among the sources that show the screen (its
+    description's), else the first of them."""
+    own_screen = getattr(guide.settings, OWN_SCREENS.get(screen_id, ""), None)
+    if own_screen:
+        return cat.source(own_screen.source)
     known = {s.id for s in cat.sources}
     showing = [i for i in t.source[f"screen.{screen_id}.description"].sources if i in known]
     own = [i for i in showing if i in guide.network.sources]

@@ -131,8 +131,10 @@ class Texts:
         stale = english is not None and is_stale(entry, english)
         rules = self.typography
         labels = english.labels if english is not None else ()  # the screen's words, kept in English: marked so
-        typeset = (lambda text: Markup(rules.apply(_labels_marked(text, labels)))) if rules else \
-            (lambda text: _labels_marked(text, labels))
+
+        def typeset(text: Markup) -> Markup:
+            text = _labels_marked(text, labels)
+            return Markup(rules.apply(text)) if rules else text
         finish = (lambda text: _as_stale(typeset(text))) if stale else typeset
         return _with_pattern(entry, values, key, finish, rules), False, stale
 
