@@ -199,12 +199,25 @@ def documents_page(site: Path, catalogue, network_id: str, language: str) -> Pat
     return site / ("" if language == "en" else language) / page / "index.html"
 
 
+def as_listed(fact: str, catalogue, network_id: str) -> str:
+    """A list's count as the picture says it today ("Showing 1 to 6 of 6 entries" in the document): a helpdesk
+    that adds a hospital to the list makes it 7, rightly."""
+    if not fact.startswith("Showing 1 to "):
+        return fact
+    network = next(n for n in catalogue.networks if n.id == network_id)
+    guide = guide_for(catalogue, network, catalogue.earlier_platform(network))
+    entry = next(e for e in network.countries if e.country == guide.example_country.code)
+    rows = len(entry.hospitals) + 1  # "0000 Guest Access" first, then the hospitals
+    return f"Showing 1 to {rows} of {rows} entries"
+
+
 @pytest.mark.parametrize("network, language", FACTS.keys(), ids=[f"{n}-{lang}" for n, lang in FACTS])
 def test_guide_says_what_its_source_document_says(built_site, catalogue, network, language):
     """Every fact of the seed documents, on the network's page on the platform they describe (VASCERN's welcome
     letter included, although VASCERN's own page describes CPMS 2.0)."""
     text = visible_text(documents_page(built_site, catalogue, network, language))
-    missing = [fact for fact in FACTS[network, language] if re.sub(r"\s+", " ", fact) not in text]
+    facts = [as_listed(fact, catalogue, network) for fact in FACTS[network, language]]
+    missing = [fact for fact in facts if re.sub(r"\s+", " ", fact) not in text]
     assert missing == []
 
 
