@@ -16,7 +16,9 @@ import pytest
 
 from conftest import BUILD_DATE
 
-BUILT = re.compile(r"Documentation built in")
+# The end of a rebuild, as `mkdocs serve` logs it after each one. Not "Documentation built in": MkDocs logs a
+# message only once per process, so a rebuild that takes as long as an earlier one (to 0.01 s) would go unseen.
+BUILT = re.compile(r"Reloading browsers")
 
 
 def free_port() -> int:
