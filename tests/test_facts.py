@@ -7,6 +7,7 @@ guides, the screen pictures and the simulator do with it.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -79,12 +80,30 @@ def test_retiring_a_method_is_one_edit_that_every_guide_follows(tmp_path, langua
     for network in ("alpha", "beta"):
         page = pages[f"{language}/networks/{network}.md"]
         assert anchors(page) == ["eu-login", "app-setup", "request-access", "sign-in"]
-        changed = page.split("ern-changed")
+        today, kept = section_apart(page, "kept-sms")
+        changed = today.split("ern-changed")
         assert len(changed) == 2, "the change is told once, at the first step that tells changes"
-        assert page.count("Mobile Phone + SMS") == 1 and "Mobile Phone + SMS" in changed[1].split("\n\n")[1]
-        assert str(date_text(date(2025, 7, 1), TEXTS[language])) in changed[1]  # the day, as the language writes it
-        assert "EU Login Mobile App PIN Code" in changed[1]  # what replaces it
+        box = admonition(changed[1])
+        assert today.count("Mobile Phone + SMS") == box.count("Mobile Phone + SMS") == 2  # told, and linked:
+        assert "](#kept-sms)" in box  # what the documents said of it is kept below today's steps
+        assert "{ #phone }" in kept and "Mobile Phone + SMS" in kept  # its step, and its note on the sign-in
+        assert str(date_text(date(2025, 7, 1), TEXTS[language])) in box  # the day, as the language writes it
+        assert "EU Login Mobile App PIN Code" in box  # what replaces it
         assert "https://example.eu/doc" in page.split("{ #sources }")[1]  # its source, in the list of sources
+
+
+def section_apart(page: str, anchor: str) -> tuple[str, str]:
+    """A Markdown page without the section (`## ... { #anchor }` up to the next `## `), and that section."""
+    start = page.index(f"{{ #{anchor} }}\n")
+    start = page.rindex("\n## ", 0, start) + 1
+    end = page.find("\n## ", start) + 1 or len(page)
+    return page[:start] + page[end:], page[start:end]
+
+
+def admonition(rest: str) -> str:
+    """The body of the admonition whose title line `rest` continues: its indented and blank lines."""
+    body = itertools.takewhile(lambda line: not line or line.startswith("    "), rest.split("\n")[1:])
+    return "\n".join(body)
 
 
 def test_a_network_may_not_recommend_a_retired_method(tmp_path):
@@ -182,13 +201,21 @@ def test_check_warns_about_old_facts_and_fails_on_them_with_strict(tmp_path, cap
 
 
 def test_no_built_page_offers_a_retired_method(built_site, catalogue):
-    """A retired method's name appears only where a page says what changed, in every language."""
+    """A retired method's name appears only where a page says what changed, and in what the page keeps, below
+    today's steps, of the documents that described it, in every language."""
     retired = [m.label for m in catalogue.retired_methods]
     live = [m.label for m in catalogue.verification_methods if not m.retired]  # "Token CRAM" is not "Token"
     for page in built_site.rglob("*.html"):
         body = page.read_text(encoding="utf-8")
         for box in text_of_class(body, "ern-changed"):
             body = body.replace(box, "")
+        for method in catalogue.retired_methods:  # the kept section, from its heading to the next, and its links
+            heading = re.search(rf'<h2 id="kept-{method.id}">(.*?)</h2>', body)
+            if heading:
+                title = html.escape(html.unescape(re.sub(r"<[^>]+>", "", heading[1])))
+                body = re.sub(rf'<h2 id="kept-{method.id}">.*?(?=<h2 )', "", body, flags=re.S)
+                body = re.sub(rf'<a href="#kept-{method.id}"[^>]*>.*?</a>', "", body, flags=re.S)
+                body = body.replace(f'aria-label="{title}"', "")  # the table of contents' part for it
         text = html.unescape(body)
         for label in live:
             text = text.replace(label, "")

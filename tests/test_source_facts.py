@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import text_of_class
-from generator.guides.guide import guide_for, pages_for
+from generator.guides.guide import guide_for, kept_of, pages_for
 
 COMMON_REQUEST_SCREENS = [
     "https://cpms.ern-net.eu/login/", "To request authorisation to use", "Saas - Authorization System",
@@ -177,11 +177,11 @@ SMS_FACTS = {
 }
 
 
-def visible_text(page: Path, only: str | None = None) -> str:
+def visible_text(page: Path, only: str | None = None, after: str = "<article") -> str:
     """The article's text as a reader sees it (tags removed, entities decoded, spaces collapsed); with `only`,
-    just the text of the elements of that class."""
+    just the text of the elements of that class; with `after`, from that markup on."""
     body = page.read_text(encoding="utf-8")
-    article = body[body.index("<article"):body.index("</article>")]
+    article = body[body.index(after):body.index("</article>")]
     if only:
         article = " ".join(text_of_class(article, only))
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", article)))
@@ -226,24 +226,31 @@ METHOD_FACTS |= {("sms", network, language): facts for (network, language), fact
 
 @pytest.mark.parametrize("method, network, language", METHOD_FACTS.keys(), ids=["-".join(k) for k in METHOD_FACTS])
 def test_method_facts_while_in_use_and_what_changed_once_retired(built_site, catalogue, method, network, language):
-    """On the page of the platform the documents describe: a method's facts while in use, what changed once
-    retired."""
+    """On the page of the platform the documents describe: a method's facts while in use; once retired, what
+    changed, and the facts kept below today's steps, under a heading of their own that the box links."""
     page = documents_page(built_site, catalogue, network, language)
+    text = visible_text(page)
     if catalogue.method(method).retired:
         assert catalogue.method(method).label in visible_text(page, only="ern-changed")
-    else:
-        missing = [fact for fact in METHOD_FACTS[method, network, language] if fact not in visible_text(page)]
-        assert missing == []
+        body = page.read_text(encoding="utf-8")
+        assert f'href="#kept-{method}"' in body and f'<h2 id="kept-{method}">' in body
+        text = visible_text(page, after=f'<h2 id="kept-{method}">')
+    missing = [fact for fact in METHOD_FACTS[method, network, language] if fact not in text]
+    assert missing == []
 
 
 def test_every_page_shows_its_own_procedure_with_checked_dates(built_site, catalogue):
     for network in catalogue.networks:
         for guide in pages_for(catalogue, network):
             expected = [step_id for step_id, _ in guide.steps]
+            kept = [step_id for step_id, _ in guide.replaced]
             for language in ("en", "fr"):
                 page = (built_site / ("" if language == "en" else language) / guide.page / "index.html"
                         ).read_text(encoding="utf-8")
                 shown = re.findall(r'<h2 id="([a-z0-9-]+)"', page)
                 steps = [anchor for anchor in shown if anchor in catalogue.steps]
                 assert steps == expected, f"{language} {guide.page}"
-                assert page.count('class="ern-checked"') == len(expected), f"{language} {guide.page}"
+                assert ('<h2 id="kept-' in page) == bool(kept_of(guide)), f"{language} {guide.page}"
+                below = page.split('<h2 id="kept-', 1)[-1] if kept_of(guide) else ""
+                assert [a for a in re.findall(r'<h3 id="([a-z0-9-]+)"', below) if a in catalogue.steps] == kept
+                assert page.count('class="ern-checked"') == len(expected) + len(kept), f"{language} {guide.page}"

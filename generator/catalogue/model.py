@@ -352,18 +352,26 @@ class Catalogue(Record):
         network's own order where the platform lets networks set it, else the platform's. A step setting up a
         retired verification method gives way to the set-up step of the recommended method, unless the page has
         it elsewhere."""
-        settings = self.settings_of(network)
-        platform = self.platforms[platform_id or self.platform_id(network)]
-        procedure = (settings.procedure if platform.network_procedure else None) or platform.procedure
-        recommended = self.method(settings.recommended_verification)
+        procedure = self._procedure(network, platform_id)
+        recommended = self.method(self.settings_of(network).recommended_verification)
         shown: list[Id] = []
         for step_id in procedure:
-            sets_up = self.steps[step_id].method
-            if sets_up and self.method(sets_up).retired:
+            if step_id in self.replaced_steps(network, platform_id):
                 step_id = recommended.setup_step if recommended.setup_step not in procedure else None
             if step_id and step_id not in shown:
                 shown.append(step_id)
         return shown
+
+    def replaced_steps(self, network: Network, platform_id: Id | None = None) -> list[Id]:
+        """The steps of a network's page on a platform that set up a retired verification method: the page keeps
+        them, as their documents gave them, below today's steps."""
+        return [step_id for step_id in self._procedure(network, platform_id)
+                if self.steps[step_id].method and self.method(self.steps[step_id].method).retired]
+
+    def _procedure(self, network: Network, platform_id: Id | None) -> list[Id]:
+        settings = self.settings_of(network)
+        platform = self.platforms[platform_id or self.platform_id(network)]
+        return (settings.procedure if platform.network_procedure else None) or platform.procedure
 
     def guide_steps(self, network: Network, platform_id: Id | None = None) -> list[tuple[Id, Step]]:
         """The steps of a network's page on a platform as (anchor, step): the anchor is the step's id in the

@@ -6,12 +6,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from markupsafe import Markup
 
 from generator.catalogue import model, wizard
 from generator.guides.evidence import duration_text
 from generator.words.lookup import Texts
+
+
+class Kept(NamedTuple):
+    """What a page's documents said of a verification method since retired, kept below today's steps as they gave
+    it: the steps that set it up (anchor, step), and its notes in today's steps (anchor, step, block)."""
+
+    method: model.VerificationMethod
+    steps: list[tuple[str, model.Step]]
+    notes: list[tuple[str, model.Step, model.Block]]
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,7 @@ class Guide:
     platform_id: str
     platform: model.Platform
     steps: list[tuple[str, model.Step]]  # (anchor, step): a variant step keeps the anchor of the step it replaces
+    replaced: list[tuple[str, model.Step]]  # the steps of its procedure for a retired method, which `steps` replace
     example_country: model.Country | None
     example_hospital: model.Hospital | None
     profiles: list[model.Profile]
@@ -63,6 +74,10 @@ class Guide:
         """Whether a block applies to this network (`when`) and its verification method is still in use."""
         if block.retired or (block.method and block.method in {m.id for m in self.retired_methods}):
             return False
+        return self.applies(block)
+
+    def applies(self, block: model.Block) -> bool:
+        """Whether a block applies to this network: its `when`."""
         s = self.settings
         return {
             None: True,
@@ -159,6 +174,15 @@ class Guide:
         return [({}, None)]
 
 
+def kept_of(guide: Guide) -> list[Kept]:
+    """For each retired verification method a page's documents describe, what they said of it."""
+    found = [Kept(method, [(a, step) for a, step in guide.replaced if step.method == method.id],
+                  [(a, step, b) for a, step in guide.steps for b in step.blocks
+                   if b.method == method.id and guide.applies(b)])
+             for method in guide.retired_methods]
+    return [kept for kept in found if kept.steps or kept.notes]
+
+
 # The `when`s of blocks that show facts of the network's own.
 NETWORK_FACTS = {"comment_hint", "approval_delay", "helpdesk", "thematic_areas", "example", "guest_account",
                  "profile_prerequisites", "eligibility"}
@@ -194,6 +218,7 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
     settings = cat.settings_of(network)
     platform = cat.platforms[platform_id]
     steps = cat.guide_steps(network, platform_id)
+    replaced = [(step_id, cat.steps[step_id]) for step_id in cat.replaced_steps(network, platform_id)]
     country = hospital = None
     uses_example = any(b.when == "example" for _, step in steps for b in step.blocks)
     example = settings.example or first_listed(network)
@@ -203,7 +228,7 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
         hospital = next(h for h in entry.hospitals if h.code == example.hospital)
     tells_changes = any(block.changes for _, step in steps for block in step.blocks)
     changes = cat.retired_methods if tells_changes else []
-    anchors = {anchor for anchor, _ in steps}
+    anchors = {anchor for anchor, _ in steps + replaced}
     shown = [a for a in (*settings.notes, *settings.required_systems, *settings.documents) if a.step in anchors]
     request = any(b.when in NETWORK_FACTS for _, step in steps for b in step.blocks)
     own = [*(a.source for a in shown),
@@ -212,7 +237,7 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
            *((p.source for p in settings.profile_prerequisites) if request else ())]
     successor = platform.successor
     evidence = cat.evidence_of(network, platform_id)
-    sources = [*evidence, *own, *(source for _, step in steps for source in step.sources), *platform.sources,
+    sources = [*evidence, *own, *(source for _, step in steps + replaced for source in step.sources), *platform.sources,
                *(m.retired_source for m in changes), *(successor.sources if successor else [])]
     earlier = cat.earlier_platform(network)
     return Guide(
@@ -221,6 +246,7 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
         platform_id=platform_id,
         platform=platform,
         steps=steps,
+        replaced=replaced,
         example_country=country,
         example_hospital=hospital,
         profiles=[p for p in cat.access_profiles if p.id in (settings.profiles or [])],

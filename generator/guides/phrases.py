@@ -191,11 +191,19 @@ def documents_text(cat: model.Catalogue, ids: list[str], t: Texts) -> Markup:
 def retirement_text(cat: model.Catalogue, method: model.VerificationMethod, t: Texts) -> Markup:
     """What a retired verification method's retirement means, dated and sourced, with what to use instead."""
     source = cat.source(method.retired_source)
-    return t(method.retired_note or "method.retired",
-             retired_method=t.quoted(method.label),
-             retired_on=date_text(method.retired_on, t),
+    return t(method.retired_note or "method.retired", **retired_values(method, t),
              retired_source=source_link(source, t),
              replacements=t.quoted_list([cat.method(m).label for m in method.replaced_by]))
+
+
+def kept_link(method: model.VerificationMethod, t: Texts) -> Markup:
+    """A link to where a page keeps what its documents said of a retired verification method."""
+    return Markup("[{}](#kept-{})").format(t("guide.kept.title", **retired_values(method, t)), method.id)
+
+
+def retired_values(method: model.VerificationMethod, t: Texts) -> dict:
+    """The placeholders of a text about a retired verification method: its label and the day it was retired."""
+    return {"retired_method": t.quoted(method.label), "retired_on": date_text(method.retired_on, t)}
 
 
 def delay_sentence(delay: model.Duration | str | None, network: model.Network, t: Texts) -> Markup:

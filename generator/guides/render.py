@@ -17,10 +17,10 @@ from generator.guides import excerpt
 from generator.guides.compiled_templates import CompiledTemplates
 from generator.guides.evidence import date_text, evidence_text, plural, source_title
 from generator.catalogue import wizard
-from generator.guides.guide import Guide, kind_of, pages_for, practised_page, troubles
+from generator.guides.guide import Guide, kept_of, kind_of, pages_for, practised_page, troubles
 from generator.guides.phrases import (account_choices, next_source, document_link, documents_text, help_addresses,
-                                      picture_source, retirement_text, source_line, source_text, text_sources, values,
-                                      when_text)
+                                      kept_link, picture_source, retired_values, retirement_text, source_line,
+                                      source_text, text_sources, values, when_text)
 from generator.inputs.errors import Problem
 from generator.words.lookup import Texts, UnknownPlaceholder, literal
 
@@ -135,6 +135,8 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
                 addresses=help_addresses(cat, guide, t),
                 next_source=next_source(cat, guide, t),
                 accounts=account_choices(cat, guide, t, v) if guide.platform.account_choices else [],
+                kept_sections=kept_of(guide), kept_values=lambda method: dict(v, **retired_values(method, t)),
+                kept_link=lambda method: kept_link(method, t),
                 screen=_screen_renderer(env, common, guide, v))
             pages[f"{language}/{guide.page}.md"] = _with_notice(env, common, page, "../")
         practice = next((p for p in cat.platforms.values() if p.sign_in_practice), None)
