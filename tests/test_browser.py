@@ -150,3 +150,28 @@ def test_sign_in_methods_are_folds_open_on_the_guides_own_and_printed_alone(brow
         "d.querySelector('p:not(.admonition-title)').checkVisibility()])")
     assert printed == [[recommended, True]]
     context.close()
+
+
+def test_steps_kept_for_the_record_are_on_screen_not_on_paper(browser, site_url, catalogue):
+    """A first-CPMS page keeps, below its steps, what its documents said of a retired sign-in method: on screen,
+    linked from "What changed"; paper keeps today's steps, the help and the sources."""
+    network = next(n for n in catalogue.networks if catalogue.earlier_platform(n))
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/first-cpms/{network.id}/")
+    kept = page.locator('h2[id^="kept-"]')
+    expect(kept).to_have_count(1)
+    link = page.locator(f'.ern-changed a[href="#{kept.get_attribute("id")}"]')
+    expect(link).to_be_visible()
+    expect(kept).to_be_visible()
+    page.emulate_media(media="print")
+    expect(kept).to_be_hidden()
+    expect(link).to_be_hidden()
+    shown = page.locator("article > *").evaluate_all(
+        "els => { const at = els.findIndex(e => e.matches('h2[id^=\"kept-\"]'));"
+        " return [els.slice(at).filter(e => e.checkVisibility()).length, els.length - at,"
+        " els.slice(0, at).filter(e => e.tagName === 'H2' && e.checkVisibility()).map(e => e.id).slice(-2)] }")
+    visible_kept, kept_length, before = shown
+    assert kept_length > 3 and visible_kept == 0
+    assert before == ["help", "sources"]
+    context.close()

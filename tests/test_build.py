@@ -204,3 +204,24 @@ def _location(site: Path, page: Path) -> str:
     """A page's address as the search index writes it: its folder, relative to the site."""
     folder = page.parent.relative_to(site).as_posix()
     return "" if folder == "." else folder + "/"
+
+
+def test_search_never_lands_on_the_steps_kept_for_the_record(built_site):
+    """What a first-CPMS page keeps of a retired sign-in method reads like instructions: a search finds none of it."""
+    kept_pages = 0
+    for language, prefix in (("en", ""), ("fr", "fr/")):
+        index = json.loads((built_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        for page in sorted((built_site / prefix / "first-cpms").glob("*/index.html")):
+            body = page.read_text(encoding="utf-8")
+            heading = re.search(r'<h2[^>]* id="kept-', body)
+            if not heading:
+                continue
+            kept_pages += 1
+            section = body[heading.start():]
+            section = section[:section.find("<h2 ", 1)]
+            anchors = set(re.findall(r'<h[23][^>]* id="([^"]+)"', section))
+            location = _location(built_site, page)
+            found = [doc["location"] for doc in index["docs"]
+                     if doc["location"].split("#")[0] == location and doc["location"].partition("#")[2] in anchors]
+            assert found == [], f"{language}: search lands on {found}"
+    assert kept_pages, "no first-CPMS page keeps a retired method's steps: the test could not have failed"

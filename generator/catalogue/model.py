@@ -352,11 +352,11 @@ class Catalogue(Record):
         network's own order where the platform lets networks set it, else the platform's. A step setting up a
         retired verification method gives way to the set-up step of the recommended method, unless the page has
         it elsewhere."""
-        procedure = self._procedure(network, platform_id)
+        procedure, replaced = self._procedure(network, platform_id), self.replaced_steps(network, platform_id)
         recommended = self.method(self.settings_of(network).recommended_verification)
         shown: list[Id] = []
         for step_id in procedure:
-            if step_id in self.replaced_steps(network, platform_id):
+            if step_id in replaced:
                 step_id = recommended.setup_step if recommended.setup_step not in procedure else None
             if step_id and step_id not in shown:
                 shown.append(step_id)

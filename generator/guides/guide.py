@@ -175,12 +175,13 @@ class Guide:
 
 
 def kept_of(guide: Guide) -> list[Kept]:
-    """For each retired verification method a page's documents describe, what they said of it."""
+    """For each retired verification method whose set-up step a page's procedure had, what its documents said of
+    it: that step, and the method's notes in the page's other steps."""
     found = [Kept(method, [(a, step) for a, step in guide.replaced if step.method == method.id],
                   [(a, step, b) for a, step in guide.steps for b in step.blocks
-                   if b.method == method.id and guide.applies(b)])
+                   if b.note and b.method == method.id and not b.retired and guide.applies(b)])
              for method in guide.retired_methods]
-    return [kept for kept in found if kept.steps or kept.notes]
+    return [kept for kept in found if kept.steps]
 
 
 # The `when`s of blocks that show facts of the network's own.
@@ -218,7 +219,8 @@ def guide_for(cat: model.Catalogue, network: model.Network, platform_id: str | N
     settings = cat.settings_of(network)
     platform = cat.platforms[platform_id]
     steps = cat.guide_steps(network, platform_id)
-    replaced = [(step_id, cat.steps[step_id]) for step_id in cat.replaced_steps(network, platform_id)]
+    replaced = [(cat.steps[step_id].variant_of or step_id, cat.steps[step_id])
+                for step_id in cat.replaced_steps(network, platform_id)]
     country = hospital = None
     uses_example = any(b.when == "example" for _, step in steps for b in step.blocks)
     example = settings.example or first_listed(network)

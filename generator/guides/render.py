@@ -122,7 +122,7 @@ def render_site(cat: model.Catalogue, texts: dict[str, Texts], pdfs: frozenset[s
             page = env.get_template("guide.md.j2").render(
                 common, guide=guide, v=v, has_pdf=has_pdf,
                 sources=[source_text(cat.source(i), t) for i in page_sources(cat, guide, t)],
-                changes=[retirement_text(cat, m, t) for m in guide.changes], evidence=cat.evidence_of(guide.network, guide.platform_id),
+                changes=[(m, retirement_text(cat, m, t)) for m in guide.changes], evidence=cat.evidence_of(guide.network, guide.platform_id),
                 kind_of=kind_of, source_line=lambda source_id, checked=None: source_line(cat, source_id, t, checked),
                 text_sources=lambda key: text_sources(cat, t, key), document_link=document_link,
                 troubles=troubles(cat, guide),
