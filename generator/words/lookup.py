@@ -100,10 +100,11 @@ class Texts:
 
     def quoted(self, value: str, language: str = SOURCE_LANGUAGE) -> Markup | str:
         """Words quoted as written in `language` (the live screen's labels, a network's own member categories):
-        shown literally, marked as English on a page in another language; on an English page, the value itself."""
+        shown literally, marked as English on a page in another language. On an English page a plain value stays
+        a plain string, which a text renders once for all values (see `_with_pattern`)."""
         if language == SOURCE_LANGUAGE != self.language:
             return Markup(QUOTED_START) + literal(value) + Markup(QUOTED_END)
-        return value
+        return value if _plain(value, None) else literal(value)
 
     def quoted_list(self, values: list[str]) -> Markup | str:
         """Several English words from the screen, "A, B", each quoted."""
