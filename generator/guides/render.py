@@ -85,6 +85,7 @@ def environment(*, markdown_pages: bool) -> jinja2.Environment:
     )
     env.filters["md"] = inline_markdown
     env.globals["plural_of"] = plural  # plural_of(t, key, count): the text of the count's plural category
+    env.globals["notice_title"] = notice_title
     env.filters["around"] = excerpt.around
     env.tests["cut"] = excerpt.is_cut
     env.filters["cut_labels"] = excerpt.labels
@@ -174,6 +175,11 @@ def page_sources(cat: model.Catalogue, guide: Guide, t: Texts) -> list[str]:
     if guide.platform.account_choices:
         around += [key for key in t.source if key.startswith("guide.account.")]
     return list(dict.fromkeys([*guide.source_ids, *(i for key in around for i in text_sources(cat, t, key))]))
+
+
+def notice_title(missing: int, stale: int) -> str:
+    """The key of the title of the notice on a page with texts not translated, out of date, or both."""
+    return "untranslated.title" + (".both" if missing and stale else ".stale" if stale else "")
 
 
 def _with_notice(env: jinja2.Environment, common: dict, page: str, up: str = "") -> str:
