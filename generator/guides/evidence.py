@@ -87,11 +87,14 @@ def evidence_text(cat: model.Catalogue, source_ids: list[str], t: Texts) -> Mark
         parts.append(plural(t, "evidence.documents-before", len(undated), before=date_text(before, t)))
     pages: dict[tuple, int] = {}  # several pages of one publisher, of one day, count together
     for source in (s for s in sources if s.url is not None):
-        key = (source.publisher, "published", source.published) if source.published else \
-              (source.publisher, "consulted", source.consulted)
+        key = (publisher(source, t), "published", source.published) if source.published else \
+              (publisher(source, t), "consulted", source.consulted)
         pages[key] = pages.get(key, 0) + 1
-    named = {s.publisher: t(s.publisher_name) for s in sources if s.publisher_name}  # in the reader's language
-    for (publisher, how, day), count in pages.items():
-        parts.append(plural(t, f"evidence.pages-{how}", count, publisher=named.get(publisher, publisher),
-                            **{how: date_text(day, t)}))
+    for (named, how, day), count in pages.items():
+        parts.append(plural(t, f"evidence.pages-{how}", count, publisher=named, **{how: date_text(day, t)}))
     return t("list.separator").join(parts)
+
+
+def publisher(source: model.Source, t: Texts) -> Markup | str:
+    """Who published a page: in the reader's language where its name has one, else as the page names itself."""
+    return t(source.publisher_name) if source.publisher_name else source.publisher

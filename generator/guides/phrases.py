@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 from generator.catalogue import model, wizard
-from generator.guides.evidence import date_text, duration_text, evidence_text, source_title
+from generator.guides.evidence import date_text, duration_text, evidence_text, publisher, source_title
 from generator.guides.guide import Guide
 from generator.words.lookup import Texts, literal
 from generator.words.texts import SOURCE_LANGUAGE
@@ -133,11 +133,6 @@ def contact_text(contact: model.Contact, t: Texts, website: str | None = None, n
         address = mailto(contact.email) if contact.email else url_link(contact.url)
         said = t("contact.named", name=name, address=address) if name else address
     return t("contact.with-note", contact=said, note=t(contact.note)) if contact.note else said
-
-
-def publisher(source: model.Source, t: Texts) -> Markup | str:
-    """Who published a page: in the reader's language where its name has one, else as the page names itself."""
-    return t(source.publisher_name) if source.publisher_name else source.publisher
 
 
 def source_text(source: model.Source, t: Texts) -> Markup:
