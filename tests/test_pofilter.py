@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import polib
 import pytest
@@ -30,14 +31,19 @@ ACCEPTED = {
 LANGUAGES = [code for code in languages_in(ROOT) if code != "en"]
 
 
+def pofilter(code: str, exported: Path, found: Path) -> None:
+    """pofilter's defect checks on a PO file of a language: what it reports, written to `found`."""
+    subprocess.run([sys.executable, "-m", "translate.filters.pofilter", f"--language={code}", "--progress=none",
+                    *(f"--test={test}" for test in TESTS), str(exported), str(found)], check=True,
+                   capture_output=True)
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_pofilter_finds_nothing_outside_the_accepted_list(tmp_path, code):
     exported, found = tmp_path / f"{code}.po", tmp_path / "found.po"
     subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "po-export", code, "--output",
                     str(exported)], check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "translate.filters.pofilter", f"--language={code}", "--progress=none",
-                    *(f"--test={test}" for test in TESTS), str(exported), str(found)], check=True,
-                   capture_output=True)
+    pofilter(code, exported, found)
     reported = [(entry.msgctxt, line.split("(pofilter) ", 1)[1]) for entry in polib.pofile(str(found))
                 for line in (entry.tcomment or "").splitlines() if "(pofilter) " in line] if found.exists() else []
     left = [f"{key}: {finding}" for key, finding in reported
@@ -52,7 +58,5 @@ def test_pofilter_finds_a_lost_placeholder(tmp_path):
     po.append(polib.POEntry(msgctxt="step.open", msgid="Open {url}", msgstr="Ouvrez la page",
                             flags=["python-brace-format"]))
     po.save(str(tmp_path / "x.po"))
-    subprocess.run([sys.executable, "-m", "translate.filters.pofilter", "--language=fr", "--progress=none",
-                    *(f"--test={test}" for test in TESTS), str(tmp_path / "x.po"), str(tmp_path / "found.po")],
-                   check=True, capture_output=True)
+    pofilter("fr", tmp_path / "x.po", tmp_path / "found.po")
     assert "(pofilter) pythonbraceformat" in (tmp_path / "found.po").read_text(encoding="utf-8")
