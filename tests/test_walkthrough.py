@@ -110,7 +110,8 @@ def test_readme_walkthrough_adds_a_hospital_a_country_and_a_networks_facts(proje
             expect_lines(named(block), check(project_copy))
         elif action.startswith("check with "):
             typo, right = re.fullmatch(r"check with (\S+) for (\S+)", action).groups()
-            catalogue.write_text(text.replace(right, typo), encoding="utf-8")
+            assert right in hospital  # the typo in the line the README had the helpdesk write, nowhere else
+            catalogue.write_text(text.replace(hospital, hospital.replace(right, typo)), encoding="utf-8")
             expect_lines(named(block), check(project_copy))
         elif action == "build":
             assert block.strip() == "mkdocs build"

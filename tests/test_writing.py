@@ -90,7 +90,9 @@ def _add_a_hospital(project: Path) -> list[str]:
     network = next(n for n in data["networks"] if any(e.get("hospitals") for e in n.get("countries", [])))
     entry = next(e for e in network["countries"] if e.get("hospitals"))
     rows = [[entry["country"], h["code"], h["name"]] for h in entry["hospitals"]]
-    rows.append([entry["country"], f"{entry['country']}99", "Test hospital: a member joining"])
+    taken = {h["code"] for e in network["countries"] for h in e.get("hospitals", [])}
+    code = next(f"{entry['country']}{n:02d}" for n in range(99, 0, -1) if f"{entry['country']}{n:02d}" not in taken)
+    rows.append([entry["country"], code, "Test hospital: a member joining"])
     with open(project / "members.csv", "w", newline="", encoding="utf-8") as file:
         csv.writer(file).writerows([["Country", "Code", "Name"], *rows])
     return ["import-hospitals", network["id"], "members.csv", "--yes"]
